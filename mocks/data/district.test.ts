@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../src/api/validate';
+import { computeIndex, orgScores, prepareDataset, subtreeAlertTally, subtreeStageTally } from '../../src/engine';
+import { generateDistrict, mockDistrict, TOWNS } from './district';
+
+describe('the mock Fuyang district', () => {
+  const d = mockDistrict(2025);
+  const v = validateDataset(d.meta, d.methodology, d.orgs, d.assignments);
+  const ds = prepareDataset(v.methodology, d.meta.tiers, v.orgs, v.assignments);
+  const r = computeIndex(ds, d.meta.asOf);
+
+  it('is deterministic', () => {
+    const again = generateDistrict(2025);
+    expect(again.orgs).toEqual(d.orgs);
+    expect(again.assignments.slice(0, 500)).toEqual(d.assignments.slice(0, 500));
+    expect(again.assignments.length).toBe(d.assignments.length);
+  });
+
+  it('is a valid dataset: no data-quality issue', () => expect(v.issues).toEqual([]));
+
+  it('has the district, 24 towns and streets, system unions and about 1,800 grassroots unions', () => {
+    const byTier = (t: string) => d.orgs.filter((o) => o.tier === t);
+    expect(byTier('district')).toHaveLength(1);
+    expect(byTier('town').filter((o) => o.kind !== 'system')).toHaveLength(24);
+    expect(byTier('town').filter((o) => o.kind === 'system').length).toBeGreaterThanOrEqual(3);
+    expect(byTier('grassroots').length).toBeGreaterThan(1700);
+    expect(byTier('grassroots').length).toBeLessThan(1900);
+    expect(new Set(d.orgs.map((o) => o.name)).size).toBe(d.orgs.length);
+  });
+
+  it('spreads unions by economic weight: 银湖 largest, 湖源 and 上官 smallest', () => {
+    const size = (id: string) => d.orgs.filter((o) => o.parentId === id).length;
+    const sizes = TOWNS.filter((t) => t.kind !== 'system').map((t) => size(t.id)).sort((a, b) => a - b);
+    expect(size('T-YINHU')).toBe(sizes[sizes.length - 1]);
+    expect(sizes.slice(0, 2)).toContain(size('T-HUYUAN'));
+    expect(sizes.slice(0, 3)).toContain(size('T-SHANGGUAN'));
+  });
+
+  it('follows the catalog tiers and keeps workflow dates in order', () => {
+    const tierOf = new Map(d.orgs.map((o) => [o.id, o.tier]));
+    const ind = new Map(d.methodology.indicators.map((i) => [i.id, i]));
+    for (const a of d.assignments) {
+      expect(ind.get(a.indicatorId)!.tiers).toContain(tierOf.get(a.orgId));
+      const steps = [a.issuedAt, a.claimedAt, a.reportedAt, a.evaluatedAt].filter((x): x is string => x !== null);
+      expect([...steps].sort()).toEqual(steps);
+      expect(a.progress.every((e) => e.date <= d.meta.asOf)).toBe(true);
+    }
+  });
+
+  it('tells a story: bottom-heavy grades, towns ahead and behind, alerts at every level, every stage', () => {
+    const grassroots = ds.orgs.map((o, u) => (o.tier === 'grassroots' ? orgScores(ds, r, u).grade : null)).filter((g) => g !== null);
+    const count = (g: string | undefined) => grassroots.filter((x) => x === g).length;
+    expect(count('5A')).toBeLessThan(count('3A'));
+    expect(count('4A') + count('5A')).toBeLessThan(count('1A') + count(undefined));
+    const idx = (id: string) => orgScores(ds, r, ds.orgIndex.get(id)!).index!;
+    expect(idx('T-YINHU')).toBeGreaterThan(idx('T-HUYUAN') + 15);
+    const cats = orgScores(ds, r, 0).categories as number[];
+    expect(Math.max(...cats) - Math.min(...cats)).toBeGreaterThan(20);
+    const alerts = subtreeAlertTally(r, 0);
+    for (const level of ['remind', 'warn', 'supervise', 'interview'] as const) expect(alerts[level]).toBeGreaterThan(10);
+    const stages = subtreeStageTally(r, 0);
+    for (const s of ['issued', 'claimed', 'reported', 'evaluated', 'exempt'] as const) expect(stages[s]).toBeGreaterThan(10);
+  });
+
+  it('has a 2024 year complete to year end with its own catalog', () => {
+    const y = mockDistrict(2024);
+    expect(y.methodology.indicators.map((i) => i.id)).not.toContain('ORG-05');
+    expect(y.assignments.some((a) => a.evaluatedAt?.startsWith('2024-12'))).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The four resources of the API contract, served by MSW from a dataset source.
+ * The same handlers serve the browser worker (development, `mocks: true`
+ * builds) and the Node server (tests, benchmarks).
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { Assignment, Meta, Methodology, Org } from '../src/api/schemas';
+import { mockDistrict, mockMeta } from './data/district';
+
+export interface YearData {
+  methodology: Methodology;
+  orgs: Org[];
+  assignments: Assignment[];
+}
+
+export interface DatasetSource {
+  meta: () => Meta;
+  year: (year: number) => YearData | undefined;
+}
+
+/** The built-in generated Fuyang district. */
+export const mockSource: DatasetSource = {
+  meta: mockMeta,
+  year: (year) => (mockMeta().years.includes(year) ? mockDistrict(year) : undefined),
+};
+
+export function apiError(status: number, code: string, message: string) {
+  return HttpResponse.json({ error: { code, message } }, { status });
+}
+
+function yearParam(request: Request, source: DatasetSource): YearData | Response {
+  const raw = new URL(request.url).searchParams.get('year');
+  const year = Number(raw);
+  if (!raw || !Number.isInteger(year)) return apiError(400, 'bad_request', 'query parameter year is required');
+  return source.year(year) ?? apiError(404, 'not_found', `no data for year ${year}`);
+}
+
+/** The org and all its descendants. */
+export function subtreeIds(orgs: Org[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const o of orgs) {
+    if (o.parentId === null) continue;
+    const list = children.get(o.parentId);
+    if (list) list.push(o.id);
+    else children.set(o.parentId, [o.id]);
+  }
+  const ids = new Set([rootId]);
+  for (const id of ids) for (const c of children.get(id) ?? []) ids.add(c);
+  return ids;
+}
+
+export interface HandlerOptions {
+  /** Answer every request after this many milliseconds (a slow API). */
+  latencyMs?: number;
+}
+
+export function createHandlers(source: DatasetSource = mockSource, { latencyMs = 0 }: HandlerOptions = {}): HttpHandler[] {
+  const wait = () => (latencyMs > 0 ? delay(latencyMs) : undefined);
+  return [
+    http.get('*/v1/meta', async () => {
+      await wait();
+      return HttpResponse.json(source.meta());
+    }),
+    http.get('*/v1/methodology', async ({ request }) => {
+      await wait();
+      const data = yearParam(request, source);
+      return data instanceof Response ? data : HttpResponse.json(data.methodology);
+    }),
+    http.get('*/v1/orgs', async ({ request }) => {
+      await wait();
+      const data = yearParam(request, source);
+      return data instanceof Response ? data : HttpResponse.json(data.orgs);
+    }),
+    http.get('*/v1/assignments', async ({ request }) => {
+      await wait();
+      const data = yearParam(request, source);
+      if (data instanceof Response) return data;
+      const orgId = new URL(request.url).searchParams.get('orgId');
+      if (orgId === null) return HttpResponse.json(data.assignments);
+      if (!data.orgs.some((o) => o.id === orgId)) return apiError(404, 'not_found', `unknown organisation ${orgId}`);
+      const ids = subtreeIds(data.orgs, orgId);
+      return HttpResponse.json(data.assignments.filter((a) => ids.has(a.orgId)));
+    }),
+  ];
+}
+
+export const handlers = createHandlers();

@@ -1,0 +1,113 @@
+/**
+ * The JSON API contract (v1) as zod schemas. Types are inferred from these,
+ * never written twice. These schemas check *shape*; the rules that exclude a
+ * single record (unknown ids, cycles, bad targets…) live in `validate.ts`, so a
+ * bad record never costs the rest of the payload.
+ */
+import { z } from 'zod';
+
+/**
+ * A calendar date `YYYY-MM-DD`. The shape check is a regex (fast on ~30k
+ * records); a date that does not exist (2025-02-30) is a record-level fault,
+ * found by `validate.ts`, so it costs one record, not the payload.
+ */
+export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const isoDate = z.string().regex(DATE_PATTERN, 'expected a date YYYY-MM-DD');
+
+const finite = z.number().finite();
+
+export const localizedName = z.object({ zh: z.string(), en: z.string() });
+
+export const metaSchema = z.object({
+  district: z.object({ id: z.string(), name: z.string() }),
+  tiers: z.array(z.object({ id: z.string(), name: localizedName })).min(1),
+  years: z.array(z.number().int()).min(1),
+  defaultYear: z.number().int(),
+  asOf: isoDate,
+  generatedAt: z.string(),
+});
+
+export const scoringSchema = z.enum(['ratio', 'binary', 'rating', 'inverse']);
+
+export const categorySchema = z.object({ id: z.string(), name: localizedName, weight: finite });
+
+export const indicatorSchema = z.object({
+  id: z.string(),
+  categoryId: z.string(),
+  name: localizedName,
+  unit: z.string(),
+  scoring: scoringSchema,
+  penalty: finite.optional(),
+  weight: finite,
+  tiers: z.array(z.string()),
+});
+
+export const gradeBandSchema = z.object({ grade: z.string(), min: finite });
+
+export const methodologySchema = z.object({
+  year: z.number().int(),
+  categories: z.array(categorySchema),
+  indicators: z.array(indicatorSchema),
+  grades: z.array(gradeBandSchema),
+  rollup: z.object({
+    ownWeight: finite.min(0).max(1),
+    childWeighting: z.enum(['equal', 'members']),
+  }),
+  alerts: z.object({
+    remindDays: finite,
+    superviseDays: finite,
+    interviewDays: finite,
+    pace: z.object({ remind: finite, warn: finite, supervise: finite }),
+  }),
+});
+
+export const orgSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: z.string(),
+  parentId: z.string().nullable(),
+  members: finite.min(0),
+  kind: z.string().optional(),
+});
+
+export const progressEventSchema = z.object({ date: isoDate, value: finite });
+
+export const assignmentSchema = z.object({
+  orgId: z.string(),
+  indicatorId: z.string(),
+  target: finite,
+  due: isoDate,
+  issuedAt: isoDate,
+  claimedAt: isoDate.nullable(),
+  reportedAt: isoDate.nullable(),
+  evaluatedAt: isoDate.nullable(),
+  exemptAt: isoDate.nullable(),
+  progress: z.array(progressEventSchema),
+});
+
+export const orgsSchema = z.array(orgSchema);
+export const assignmentsSchema = z.array(assignmentSchema);
+
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const appConfigSchema = z.object({
+  apiBaseUrl: z.string(),
+  mocks: z.boolean(),
+});
+
+export type Meta = z.infer<typeof metaSchema>;
+export type Tier = Meta['tiers'][number];
+export type LocalizedName = z.infer<typeof localizedName>;
+export type Scoring = z.infer<typeof scoringSchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type GradeBand = z.infer<typeof gradeBandSchema>;
+export type Methodology = z.infer<typeof methodologySchema>;
+export type Org = z.infer<typeof orgSchema>;
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
+export type Assignment = z.infer<typeof assignmentSchema>;
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** The resources of the contract, by the name used in messages and query keys. */
+export type ResourceName = 'config' | 'meta' | 'methodology' | 'orgs' | 'assignments';

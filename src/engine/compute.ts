@@ -1,0 +1,216 @@
+/**
+ * The index as of a date for every organisation at once (methodology §2–§8):
+ * one pass over the assignments, one bottom-up pass over the tree, then grades
+ * and ranks. Undefined values ("no data") are NaN in the arrays and `undefined`
+ * through the accessors in `views.ts`; they are never 0.
+ */
+import type { GradeBand } from '../api/schemas';
+import { alertLevel, indicatorScore, isDone, latestEventAt, paceGap, stageAt } from './assignment';
+import { dayNumber } from './dates';
+import { EPSILON, EXEMPT, NOT_ISSUED, RATIO, RATING } from './levels';
+import type { PreparedDataset } from './prepare';
+import { competitionRanks } from './rank';
+
+export const LEVEL_COUNT = 5;
+export const STAGE_COUNT = 5;
+
+export interface IndexResult {
+  asOf: string;
+  day: number;
+  /** Own index, subordinate index and index per org (NaN = no data). */
+  own: Float64Array;
+  sub: Float64Array;
+  index: Float64Array;
+  /** Category scores, org-major: `[u * C + c]`. */
+  ownCategory: Float64Array;
+  category: Float64Array;
+  /** Grade bands, highest `min` first; `grade[u]` indexes them, -1 = ungraded or no data. */
+  gradeBands: GradeBand[];
+  grade: Int8Array;
+  /** Standard competition rank within the tier, district-wide (0 = no rank). */
+  rankInTier: Int32Array;
+  /** Number of ranked orgs per tier position. */
+  rankedPerTier: Int32Array;
+  /** Rank among siblings (0 = no rank). */
+  rankAmongSiblings: Int32Array;
+  /** Highest alert level of each org's own active assignments. */
+  ownAlert: Uint8Array;
+  /** Subtree tallies, org-major `[u * 5 + level]`: active assignments per alert level, orgs per own level, assignments per stage. */
+  subtreeAlerts: Int32Array;
+  subtreeOrgAlerts: Int32Array;
+  subtreeStages: Int32Array;
+  /** Per assignment (prepared order): stage (-1 = not issued yet), actual, score, done, alert (-1 = not active), pace gap (NaN unless an active ratio). */
+  aStage: Int8Array;
+  aActual: Float64Array;
+  aScore: Float64Array;
+  aDone: Uint8Array;
+  aAlert: Int8Array;
+  aGap: Float64Array;
+}
+
+export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
+  const day = dayNumber(asOf);
+  const n = ds.orgs.length;
+  const C = ds.categories.length;
+  const m = ds.assignments.length;
+  const { rollup, alerts } = ds.methodology;
+  const alpha = rollup.ownWeight;
+  const byMembers = rollup.childWeighting === 'members';
+
+  const aStage = new Int8Array(m);
+  const aActual = new Float64Array(m);
+  const aScore = new Float64Array(m).fill(NaN);
+  const aDone = new Uint8Array(m);
+  const aAlert = new Int8Array(m).fill(-1);
+  const aGap = new Float64Array(m).fill(NaN);
+
+  const ownCategorySumW = new Float64Array(n * C);
+  const ownCategorySumWS = new Float64Array(n * C);
+  const ownAlert = new Uint8Array(n);
+  const subtreeAlerts = new Int32Array(n * LEVEL_COUNT);
+  const subtreeStages = new Int32Array(n * STAGE_COUNT);
+  const workflow = { issued: 0, claimed: 0, reported: 0, evaluated: 0, exempt: 0 };
+
+  // 1. every assignment's state at the date
+  for (let a = 0; a < m; a++) {
+    workflow.issued = ds.aIssued[a];
+    workflow.claimed = ds.aClaimed[a];
+    workflow.reported = ds.aReported[a];
+    workflow.evaluated = ds.aEvaluated[a];
+    workflow.exempt = ds.aExempt[a];
+    const stage = stageAt(workflow, day);
+    aStage[a] = stage;
+    if (stage === NOT_ISSUED) continue;
+    const u = ds.aOrg[a];
+    subtreeStages[u * STAGE_COUNT + stage]++;
+    if (stage === EXEMPT) continue;
+
+    const ind = ds.aIndicator[a];
+    const scoring = ds.indicatorScoring[ind];
+    const target = ds.aTarget[a];
+    const ev = latestEventAt(ds.progressDay, ds.progressStart[a], ds.progressStart[a + 1], day);
+    const actual = ev < 0 ? 0 : ds.progressValue[ev];
+    const score = indicatorScore(scoring, actual, target, ds.indicatorPenalty[ind]);
+    const done = isDone(scoring, actual, target, scoring === RATING && ds.aEvaluated[a] <= day);
+    const level = alertLevel(scoring, actual, target, done, day, ds.aIssued[a], ds.aDue[a], alerts);
+    aActual[a] = actual;
+    aScore[a] = score;
+    aDone[a] = done ? 1 : 0;
+    aAlert[a] = level;
+    if (scoring === RATIO) aGap[a] = paceGap(day, ds.aIssued[a], ds.aDue[a], actual, target);
+
+    const w = ds.indicatorWeight[ind];
+    const k = u * C + ds.indicatorCategory[ind];
+    ownCategorySumW[k] += w;
+    ownCategorySumWS[k] += w * score;
+    if (level > ownAlert[u]) ownAlert[u] = level;
+    subtreeAlerts[u * LEVEL_COUNT + level]++;
+  }
+
+  // 2. own scores
+  const own = new Float64Array(n);
+  const ownCategory = new Float64Array(n * C);
+  for (let u = 0; u < n; u++) {
+    let sumW = 0;
+    let sumWS = 0;
+    for (let c = 0; c < C; c++) {
+      const k = u * C + c;
+      const w = ownCategorySumW[k];
+      if (w > 0) {
+        const s = ownCategorySumWS[k] / w;
+        ownCategory[k] = s;
+        sumW += ds.categoryWeight[c];
+        sumWS += ds.categoryWeight[c] * s;
+      } else ownCategory[k] = NaN;
+    }
+    own[u] = sumW > 0 ? sumWS / sumW : NaN;
+  }
+
+  // 3. bottom-up rollup: children come after parents, so walk backwards.
+  //    Per org and per category: equal-weight sum and count, members-weighted sum and weight.
+  const sub = new Float64Array(n);
+  const index = new Float64Array(n);
+  const category = new Float64Array(n * C);
+  const rollIndex = new Float64Array(n * 4);
+  const rollCategory = new Float64Array(n * C * 4);
+  const subtreeOrgAlerts = new Int32Array(n * LEVEL_COUNT);
+  for (let u = n - 1; u >= 0; u--) {
+    sub[u] = rolledUp(rollIndex, u * 4, byMembers);
+    index[u] = mix(own[u], sub[u], alpha);
+    for (let c = 0; c < C; c++) {
+      const k = u * C + c;
+      category[k] = mix(ownCategory[k], rolledUp(rollCategory, k * 4, byMembers), alpha);
+    }
+    subtreeOrgAlerts[u * LEVEL_COUNT + ownAlert[u]]++;
+
+    const p = ds.parent[u];
+    if (p < 0) continue;
+    const weight = ds.members[u];
+    addChild(rollIndex, p * 4, index[u], weight);
+    for (let c = 0; c < C; c++) addChild(rollCategory, (p * C + c) * 4, category[u * C + c], weight);
+    for (let l = 0; l < LEVEL_COUNT; l++) {
+      subtreeAlerts[p * LEVEL_COUNT + l] += subtreeAlerts[u * LEVEL_COUNT + l];
+      subtreeOrgAlerts[p * LEVEL_COUNT + l] += subtreeOrgAlerts[u * LEVEL_COUNT + l];
+    }
+    for (let s = 0; s < STAGE_COUNT; s++) subtreeStages[p * STAGE_COUNT + s] += subtreeStages[u * STAGE_COUNT + s];
+  }
+
+  // 4. grades and ranks
+  const gradeBands = [...ds.methodology.grades].sort((a, b) => b.min - a.min);
+  const grade = new Int8Array(n).fill(-1);
+  for (let u = 0; u < n; u++) {
+    const v = index[u];
+    if (Number.isNaN(v)) continue;
+    for (let g = 0; g < gradeBands.length; g++) {
+      if (v > gradeBands[g].min - EPSILON) {
+        grade[u] = g;
+        break;
+      }
+    }
+  }
+
+  const rankInTier = new Int32Array(n);
+  const rankedPerTier = new Int32Array(ds.tiers.length);
+  const byTier: number[][] = ds.tiers.map(() => []);
+  for (let u = 0; u < n; u++) if (!Number.isNaN(index[u]) && ds.tier[u] >= 0) byTier[ds.tier[u]].push(u);
+  byTier.forEach((members, t) => {
+    rankedPerTier[t] = members.length;
+    competitionRanks(members, index, rankInTier);
+  });
+  const rankAmongSiblings = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    const kids = ds.children[u];
+    if (kids.length === 0) continue;
+    const ranked: number[] = [];
+    for (const v of kids) if (!Number.isNaN(index[v])) ranked.push(v);
+    competitionRanks(ranked, index, rankAmongSiblings);
+  }
+
+  return {
+    asOf, day, own, sub, index, ownCategory, category, gradeBands, grade, rankInTier, rankedPerTier,
+    rankAmongSiblings, ownAlert, subtreeAlerts, subtreeOrgAlerts, subtreeStages,
+    aStage, aActual, aScore, aDone, aAlert, aGap,
+  };
+}
+
+/** Layout of a rollup accumulator at `o`: [equal sum, count, members-weighted sum, members]. */
+function addChild(acc: Float64Array, o: number, value: number, members: number): void {
+  if (Number.isNaN(value)) return;
+  acc[o] += value;
+  acc[o + 1] += 1;
+  acc[o + 2] += members * value;
+  acc[o + 3] += members;
+}
+
+function rolledUp(acc: Float64Array, o: number, byMembers: boolean): number {
+  if (acc[o + 1] === 0) return NaN;
+  if (byMembers && acc[o + 3] > 0) return acc[o + 2] / acc[o + 3];
+  return acc[o] / acc[o + 1];
+}
+
+/** α · own + (1 − α) · sub when both are defined, else whichever is, else NaN. */
+function mix(own: number, sub: number, alpha: number): number {
+  if (Number.isNaN(own)) return sub;
+  if (Number.isNaN(sub)) return own;
+  return alpha * own + (1 - alpha) * sub;
+}

@@ -1,0 +1,144 @@
+/**
+ * Index a validated dataset once: orgs in root-first order with parent and
+ * tier positions, indicators and categories by position, assignments grouped by
+ * org with their dates as day numbers, and progress in flat arrays. Every
+ * as-of computation then runs over typed arrays without touching strings.
+ */
+import type { Assignment, Category, Indicator, Methodology, Org, Tier } from '../api/schemas';
+import { dayNumber, dayNumberOrNever } from './dates';
+import { SCORINGS } from './levels';
+
+export interface PreparedDataset {
+  methodology: Methodology;
+  tiers: Tier[];
+  categories: Category[];
+  indicators: Indicator[];
+  /** Root first; every parent comes before its children. */
+  orgs: Org[];
+  orgIndex: Map<string, number>;
+  parent: Int32Array;
+  tier: Int32Array;
+  members: Float64Array;
+  /** Children of each org, by position. */
+  children: Int32Array[];
+  categoryWeight: Float64Array;
+  indicatorIndex: Map<string, number>;
+  indicatorCategory: Int32Array;
+  indicatorWeight: Float64Array;
+  indicatorScoring: Uint8Array;
+  indicatorPenalty: Float64Array;
+  /** Assignments grouped by org: org u owns `[orgStart[u], orgStart[u + 1])`. */
+  assignments: Assignment[];
+  orgStart: Int32Array;
+  aOrg: Int32Array;
+  aIndicator: Int32Array;
+  aTarget: Float64Array;
+  aDue: Int32Array;
+  aIssued: Int32Array;
+  aClaimed: Int32Array;
+  aReported: Int32Array;
+  aEvaluated: Int32Array;
+  aExempt: Int32Array;
+  /** Progress of assignment a: `[progressStart[a], progressStart[a + 1])`. */
+  progressStart: Int32Array;
+  progressDay: Int32Array;
+  progressValue: Float64Array;
+}
+
+/**
+ * @param orgs validated orgs, root first (as `validateOrgs` returns them); any
+ *   order where parents precede children works.
+ * @param assignments validated assignments (known org and indicator).
+ */
+export function prepareDataset(methodology: Methodology, tiers: Tier[], orgs: Org[], assignments: Assignment[]): PreparedDataset {
+  const n = orgs.length;
+  const orgIndex = new Map<string, number>();
+  orgs.forEach((o, i) => orgIndex.set(o.id, i));
+  const tierIndex = new Map(tiers.map((t, i) => [t.id, i]));
+
+  const parent = new Int32Array(n);
+  const tier = new Int32Array(n);
+  const members = new Float64Array(n);
+  const childCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = orgs[i];
+    const p = o.parentId === null ? -1 : (orgIndex.get(o.parentId) ?? -1);
+    if (p >= i) throw new Error(`prepareDataset: org ${o.id} comes before its parent`);
+    parent[i] = p;
+    tier[i] = tierIndex.get(o.tier) ?? -1;
+    members[i] = o.members;
+    if (p >= 0) childCount[p]++;
+  }
+  const children = Array.from(childCount, (c) => new Int32Array(c));
+  const fill = new Int32Array(n);
+  for (let i = 1; i < n; i++) if (parent[i] >= 0) children[parent[i]][fill[parent[i]]++] = i;
+
+  const categories = methodology.categories;
+  const categoryIndex = new Map(categories.map((c, i) => [c.id, i]));
+  const categoryWeight = Float64Array.from(categories, (c) => c.weight);
+  const indicators = methodology.indicators;
+  const indicatorIndex = new Map(indicators.map((ind, i) => [ind.id, i]));
+  const indicatorCategory = Int32Array.from(indicators, (ind) => categoryIndex.get(ind.categoryId) ?? -1);
+  const indicatorWeight = Float64Array.from(indicators, (ind) => ind.weight);
+  const indicatorScoring = Uint8Array.from(indicators, (ind) => SCORINGS.indexOf(ind.scoring));
+  const indicatorPenalty = Float64Array.from(indicators, (ind) => ind.penalty ?? 0);
+
+  // counting sort of assignments by org position (stable)
+  const m = assignments.length;
+  const orgStart = new Int32Array(n + 1);
+  const owner = new Int32Array(m);
+  for (let a = 0; a < m; a++) {
+    const u = orgIndex.get(assignments[a].orgId);
+    if (u === undefined) throw new Error(`prepareDataset: unknown org ${assignments[a].orgId}`);
+    owner[a] = u;
+    orgStart[u + 1]++;
+  }
+  for (let u = 0; u < n; u++) orgStart[u + 1] += orgStart[u];
+  const cursor = orgStart.slice(0, n);
+  const sorted: Assignment[] = new Array(m);
+  for (let a = 0; a < m; a++) sorted[cursor[owner[a]]++] = assignments[a];
+
+  const aOrg = new Int32Array(m);
+  const aIndicator = new Int32Array(m);
+  const aTarget = new Float64Array(m);
+  const aDue = new Int32Array(m);
+  const aIssued = new Int32Array(m);
+  const aClaimed = new Int32Array(m);
+  const aReported = new Int32Array(m);
+  const aEvaluated = new Int32Array(m);
+  const aExempt = new Int32Array(m);
+  const progressStart = new Int32Array(m + 1);
+  let events = 0;
+  for (let a = 0; a < m; a++) events += sorted[a].progress.length;
+  const progressDay = new Int32Array(events);
+  const progressValue = new Float64Array(events);
+  let e = 0;
+  for (let a = 0; a < m; a++) {
+    const x = sorted[a];
+    aOrg[a] = orgIndex.get(x.orgId)!;
+    const ind = indicatorIndex.get(x.indicatorId);
+    if (ind === undefined) throw new Error(`prepareDataset: unknown indicator ${x.indicatorId}`);
+    aIndicator[a] = ind;
+    aTarget[a] = x.target;
+    aDue[a] = dayNumber(x.due);
+    aIssued[a] = dayNumber(x.issuedAt);
+    aClaimed[a] = dayNumberOrNever(x.claimedAt);
+    aReported[a] = dayNumberOrNever(x.reportedAt);
+    aEvaluated[a] = dayNumberOrNever(x.evaluatedAt);
+    aExempt[a] = dayNumberOrNever(x.exemptAt);
+    progressStart[a] = e;
+    for (const ev of x.progress) {
+      progressDay[e] = dayNumber(ev.date);
+      progressValue[e] = ev.value;
+      e++;
+    }
+  }
+  progressStart[m] = e;
+
+  return {
+    methodology, tiers, categories, indicators, orgs, orgIndex, parent, tier, members, children,
+    categoryWeight, indicatorIndex, indicatorCategory, indicatorWeight, indicatorScoring, indicatorPenalty,
+    assignments: sorted, orgStart, aOrg, aIndicator, aTarget, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt,
+    progressStart, progressDay, progressValue,
+  };
+}

@@ -1,0 +1,28 @@
+import '@testing-library/jest-dom/vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { server } from '../mocks/node';
+
+// MSW: the same handlers as the browser worker; any request they do not know fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+// epic-stack habit: a console.error or console.warn in a test is a bug (act, key and React warnings included).
+const failures: string[] = [];
+const original = { error: console.error, warn: console.warn };
+beforeEach(() => {
+  failures.length = 0;
+  console.error = (...args: unknown[]) => {
+    failures.push(`console.error: ${args.map(String).join(' ')}`);
+    original.error(...args);
+  };
+  console.warn = (...args: unknown[]) => {
+    failures.push(`console.warn: ${args.map(String).join(' ')}`);
+    original.warn(...args);
+  };
+});
+afterEach(() => {
+  console.error = original.error;
+  console.warn = original.warn;
+  if (failures.length) throw new Error(`Test wrote to the console:\n${failures.join('\n')}`);
+});
