@@ -1,6 +1,9 @@
 /** The escalation ladder 提醒 → 预警 → 督办 → 约谈, ascending; the index is the level's rank. */
 export const ALERT_LEVELS = ['none', 'remind', 'warn', 'supervise', 'interview'] as const;
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
+/** The levels that are an alert: 提醒 → 预警 → 督办 → 约谈. */
+export const ESCALATION = ['remind', 'warn', 'supervise', 'interview'] as const;
+export type EscalationLevel = (typeof ESCALATION)[number];
 export const NONE = 0;
 export const REMIND = 1;
 export const WARN = 2;

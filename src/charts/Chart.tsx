@@ -1,0 +1,32 @@
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { EChartsInstance } from 'echarts-for-react/esm/types';
+import { useMemo, type Ref } from 'react';
+import { echarts, type ChartOption } from './echarts';
+
+export type ChartEvents = Record<string, (params: unknown) => void>;
+
+export interface ChartProps {
+  option: ChartOption;
+  onEvents?: ChartEvents;
+  height: number | string;
+  ref?: Ref<ReactEChartsCore>;
+}
+
+/** The one ECharts wrapper: tree-shaken core, canvas renderer, resize and dispose handled by echarts-for-react. */
+export function Chart({ option, onEvents, height, ref }: ChartProps) {
+  const style = useMemo(() => ({ height, width: '100%' }), [height]);
+  return (
+    <ReactEChartsCore
+      ref={ref}
+      echarts={echarts}
+      option={option}
+      notMerge
+      lazyUpdate
+      onEvents={onEvents}
+      style={style}
+      opts={{ renderer: 'canvas' }}
+    />
+  );
+}
+
+export type { EChartsInstance };

@@ -1,0 +1,91 @@
+import type ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { Skeleton } from '../ui/StatusPanel';
+import { Chart, type ChartEvents } from './Chart';
+import type { ChartOption } from './echarts';
+
+/** The chart's data as a table: its accessible twin. */
+export interface TableTwin {
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}
+
+interface ChartCardProps {
+  title: string;
+  option: ChartOption | undefined;
+  table: TableTwin;
+  height?: number | string;
+  onEvents?: ChartEvents;
+  /** Controls beside the title (e.g. a comparison picker). */
+  controls?: ReactNode;
+  loading?: boolean;
+  className?: string;
+  /** File name stem for the PNG download. */
+  fileName?: string;
+}
+
+/**
+ * A titled chart with its states (loading, empty), a data-table twin behind a
+ * toggle, and a PNG download. The section is named by its title.
+ */
+export function ChartCard({ title, option, table, height = 260, onEvents, controls, loading, className, fileName }: ChartCardProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [showTable, setShowTable] = useState(false);
+  const chartRef = useRef<ReactEChartsCore>(null);
+  const empty = !loading && table.rows.length === 0;
+
+  const download = () => {
+    const instance = chartRef.current?.getEchartsInstance();
+    if (!instance) return;
+    const a = document.createElement('a');
+    a.href = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    a.download = `${fileName ?? title}.png`;
+    a.click();
+  };
+
+  return (
+    <section className={`card chart-card ${className ?? ''}`} aria-labelledby={`${id}-title`}>
+      <header className="card-header">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <div className="card-tools">
+          {controls}
+          <button type="button" className="tool" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)} disabled={loading || empty}>
+            {showTable ? t('chart.showChart') : t('chart.showTable')}
+          </button>
+          {!showTable ? (
+            <button type="button" className="tool" onClick={download} disabled={loading || empty} aria-label={`${t('chart.download')}: ${title}`}>
+              PNG
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <div className="card-body" style={{ minHeight: height }}>
+        {loading ? (
+          <Skeleton height={height} label={t('state.loading')} />
+        ) : empty ? (
+          <p className="empty-state" style={{ height }}>{t('state.empty')}</p>
+        ) : showTable ? (
+          <div className="twin-table" style={{ maxHeight: height }}>
+            <table className="data-table dense">
+              <caption className="visually-hidden">{t('chart.tableCaption', { title })}</caption>
+              <thead>
+                <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.key}>{r.cells.map((c, k) => (k === 0 ? <th key={k} scope="row">{c}</th> : <td key={k}>{c}</td>))}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : option ? (
+          <div role="img" aria-label={title} className="chart-frame">
+            <Chart ref={chartRef} option={option} onEvents={onEvents} height={height} />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

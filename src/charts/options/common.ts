@@ -1,0 +1,35 @@
+import { escapeHtml } from '../echarts';
+
+/** A score or an em dash for "no data". */
+export const fmtScore = (v: number | undefined | null): string =>
+  v === undefined || v === null || Number.isNaN(v) ? '—' : v.toFixed(1);
+
+/** One tooltip line: a coloured marker, an escaped label and a value. */
+export function tooltipLine(marker: string, label: string, value: string): string {
+  return `${marker}${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`;
+}
+
+/** The common frame of every chart option: no animation while data refreshes, ARIA on. */
+export function base(description: string) {
+  return {
+    animation: false,
+    aria: { enabled: true, label: { enabled: true, description } },
+    textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
+  } as const;
+}
+
+/** `{ marker, name, value, data }` as ECharts passes to formatters (loosely typed). */
+export interface TooltipParam {
+  marker?: string;
+  name?: string;
+  seriesName?: string;
+  value?: unknown;
+  data?: unknown;
+  dataIndex?: number;
+  color?: string;
+}
+
+/** A drillable data item carries the org id. */
+export interface DrillItem {
+  id?: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * Chart inputs shared by the overview and the organisation page (both chart an
+ * org's children): rankings, heatmaps, stage funnels. Pure functions.
+ */
+import { STAGES, orgTrend, type StageTally } from '../engine';
+import type { RankedItem, HeatmapRow, FunnelStage, RadarSeries } from '../charts/options/builders';
+import type { Dashboard } from './dashboard';
+import type { I18n } from '../i18n';
+
+export function rankedItems(d: Dashboard, positions: ArrayLike<number>, t: I18n['t']): RankedItem[] {
+  const out: RankedItem[] = [];
+  for (let k = 0; k < positions.length; k++) {
+    const u = positions[k];
+    const v = d.result.index[u];
+    if (Number.isNaN(v)) continue;
+    const g = d.result.grade[u];
+    out.push({ id: d.ds.orgs[u].id, name: d.ds.orgs[u].name, value: v, gradeIndex: g, gradeLabel: g >= 0 ? d.result.gradeBands[g].grade : t('grade.none') });
+  }
+  return out.sort((a, b) => b.value! - a.value!);
+}
+
+export function categoryValues(d: Dashboard, u: number): (number | undefined)[] {
+  const C = d.ds.categories.length;
+  return d.ds.categories.map((_, c) => {
+    const v = d.result.category[u * C + c];
+    return Number.isNaN(v) ? undefined : v;
+  });
+}
+
+export function heatmapRows(d: Dashboard, positions: ArrayLike<number>): HeatmapRow[] {
+  return rankedOrder(d, positions).map((u) => ({ id: d.ds.orgs[u].id, name: d.ds.orgs[u].name, values: categoryValues(d, u) }));
+}
+
+/** Positions by index, best first, orgs with no data last. */
+export function rankedOrder(d: Dashboard, positions: ArrayLike<number>): number[] {
+  return Array.from(positions).sort((a, b) => {
+    const va = d.result.index[a];
+    const vb = d.result.index[b];
+    if (Number.isNaN(va)) return Number.isNaN(vb) ? 0 : 1;
+    if (Number.isNaN(vb)) return -1;
+    return vb - va;
+  });
+}
+
+/** Funnel of the four workflow steps: assignments that reached at least each step (exempt left out). */
+export function funnelStages(tally: StageTally, t: I18n['t']): FunnelStage[] {
+  const steps = STAGES.slice(0, 4);
+  return steps.map((s, k) => ({ name: t(`stage.${s}`), value: steps.slice(k).reduce((sum, x) => sum + tally[x], 0) }));
+}
+
+export function trendSeries(d: Dashboard, positions: number[]): { dates: string[]; series: RadarSeries[] } {
+  const trend = d.trend();
+  return { dates: trend.dates, series: positions.map((u) => ({ name: d.ds.orgs[u].name, values: orgTrend(trend, u) })) };
+}

@@ -1,0 +1,117 @@
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { fmtScore } from '../../charts/options/common';
+import { useDashboard } from '../../data/dashboard';
+import { allScores, orgCsvTable } from '../../data/selectors';
+import { ALERT_LEVELS, type OrgScores } from '../../engine';
+import { useI18n } from '../../i18n';
+import { downloadText, toCsv } from '../../lib/csv';
+import { GradeBadge, LevelBadge } from '../../ui/badges';
+import { DataTable, sortRows, type Column } from '../../ui/DataTable';
+import { OrgLink } from '../../ui/OrgLink';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+
+export const UNGRADED = 'none';
+
+export function OrgsPage() {
+  const d = useDashboard();
+  const { t, local } = useI18n();
+  const search = useSearch({ from: '/orgs' });
+  const navigate = useNavigate();
+  useDocumentTitle(t('orgs.title'), d.meta.district.name);
+  const setSearch = (patch: Record<string, unknown>) =>
+    navigate({ to: '/orgs', search: (prev: Record<string, unknown>) => ({ ...prev, page: undefined, ...patch }), replace: true });
+
+  const scores = useMemo(() => allScores(d), [d]);
+  const parents = useMemo(() => d.ds.orgs.filter((_, u) => d.ds.children[u].length > 0), [d]);
+  const query = search.q?.trim().toLowerCase();
+  const rows = useMemo(
+    () =>
+      scores.filter(
+        (s) =>
+          (!search.tier || s.org.tier === search.tier) &&
+          (!search.parent || s.org.parentId === search.parent) &&
+          (!search.grade || (search.grade === UNGRADED ? s.grade === undefined : s.grade === search.grade)) &&
+          (!search.alert || s.ownAlert === search.alert) &&
+          (!query || s.org.name.toLowerCase().includes(query) || s.org.id.toLowerCase().includes(query)),
+      ),
+    [scores, search.tier, search.parent, search.grade, search.alert, query],
+  );
+  const tierName = (id: string) => {
+    const tier = d.ds.tiers.find((x) => x.id === id);
+    return tier ? local(tier.name) : id;
+  };
+  const columns: Column<OrgScores>[] = [
+    { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.org.id}>{r.org.name}</OrgLink>, sortValue: (r) => r.org.name },
+    { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => d.ds.tier[r.position] },
+    { key: 'parent', header: t('col.parent'), cell: (r) => (r.org.parentId ? d.ds.orgs[d.ds.parent[r.position]].name : '—'), sortValue: (r) => r.org.parentId ?? '' },
+    { key: 'index', header: t('col.index'), cell: (r) => fmtScore(r.index), sortValue: (r) => r.index, align: 'right' },
+    { key: 'own', header: t('col.own'), cell: (r) => fmtScore(r.own), sortValue: (r) => r.own, align: 'right' },
+    { key: 'sub', header: t('col.sub'), cell: (r) => fmtScore(r.sub), sortValue: (r) => r.sub, align: 'right' },
+    { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} />, sortValue: (r) => r.index },
+    { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
+    ...d.ds.categories.map((c, k): Column<OrgScores> => ({ key: `cat-${c.id}`, header: local(c.name), cell: (r) => fmtScore(r.categories[k]), sortValue: (r) => r.categories[k], align: 'right' })),
+    { key: 'alert', header: t('col.alert'), cell: (r) => <LevelBadge level={r.ownAlert} />, sortValue: (r) => ALERT_LEVELS.indexOf(r.ownAlert) },
+  ];
+  const sort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
+
+  const exportCsv = () => {
+    const table = orgCsvTable(d, sortRows(rows, columns, sort));
+    downloadText(`orgs-${d.year}-${d.asOf}.csv`, toCsv(table.header, table.rows));
+  };
+
+  return (
+    <div className="list-page">
+      <h2>{t('orgs.title')}</h2>
+      <div className="filters">
+        <label>
+          <span>{t('filter.search')}</span>
+          <input type="search" defaultValue={search.q ?? ''} onChange={(e) => setSearch({ q: e.target.value || undefined })} />
+        </label>
+        <label>
+          <span>{t('filter.tier')}</span>
+          <select value={search.tier ?? ''} onChange={(e) => setSearch({ tier: e.target.value || undefined })}>
+            <option value="">{t('filter.all')}</option>
+            {d.ds.tiers.map((tier) => <option key={tier.id} value={tier.id}>{local(tier.name)}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.parent')}</span>
+          <select value={search.parent ?? ''} onChange={(e) => setSearch({ parent: e.target.value || undefined })}>
+            <option value="">{t('filter.all')}</option>
+            {parents.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.grade')}</span>
+          <select value={search.grade ?? ''} onChange={(e) => setSearch({ grade: e.target.value || undefined })}>
+            <option value="">{t('filter.all')}</option>
+            {d.result.gradeBands.map((g) => <option key={g.grade} value={g.grade}>{g.grade}</option>)}
+            <option value={UNGRADED}>{t('grade.none')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.alert')}</span>
+          <select value={search.alert ?? ''} onChange={(e) => setSearch({ alert: e.target.value || undefined })}>
+            <option value="">{t('filter.all')}</option>
+            {ALERT_LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => setSearch({ tier: undefined, parent: undefined, grade: undefined, alert: undefined, q: undefined, sort: undefined, dir: undefined })}>{t('filter.reset')}</button>
+        <button type="button" className="primary" onClick={exportCsv}>{t('export.csv')}</button>
+      </div>
+      <DataTable
+        caption={t('orgs.title')}
+        captionHidden
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.org.id}
+        sort={sort}
+        onSort={(s) => setSearch({ sort: s.key, dir: s.dir })}
+        pageSize={100}
+        page={search.page ?? 1}
+        onPage={(page) => navigate({ to: '/orgs', search: (prev: Record<string, unknown>) => ({ ...prev, page: page > 1 ? page : undefined }) })}
+      />
+    </div>
+  );
+}

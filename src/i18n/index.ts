@@ -1,0 +1,44 @@
+import { useSearch } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import type { LocalizedName } from '../api/schemas';
+import { messages, type Lang, type MessageKey } from './messages';
+
+export type { Lang, MessageKey };
+export { messages };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = messages[lang];
+  return (key, vars) => {
+    const text = dict[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+  };
+}
+
+export interface I18n {
+  lang: Lang;
+  t: Translate;
+  /** A name served by the API in both languages. */
+  local: (name: LocalizedName) => string;
+  /** One decimal, or an em dash for "no data". */
+  score: (v: number | undefined) => string;
+  num: (v: number) => string;
+}
+
+export function i18nFor(lang: Lang): I18n {
+  const nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
+  return {
+    lang,
+    t: translator(lang),
+    local: (name) => name[lang] || name.zh,
+    score: (v) => (v === undefined ? '—' : v.toFixed(1)),
+    num: (v) => nf.format(v),
+  };
+}
+
+/** The language is part of the URL (`?lang=en`), so a link reproduces it. */
+export function useI18n(): I18n {
+  const lang = useSearch({ strict: false, select: (s: { lang?: Lang }) => s.lang ?? 'zh' });
+  return useMemo(() => i18nFor(lang), [lang]);
+}

@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadConfig } from './api/config';
+import { App } from './app/App';
+import { createQueryClient } from './app/queryClient';
+import { createAppRouter } from './app/router';
+import { describeError } from './ui/StatusPanel';
+import { translator } from './i18n';
+import './app/styles.css';
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const config = await loadConfig();
+    if (config.mocks) {
+      // the mock backend is only downloaded when config.json asks for it
+      const { worker } = await import('../mocks/browser');
+      await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+    }
+    root.render(
+      <StrictMode>
+        <App config={config} queryClient={createQueryClient()} router={createAppRouter()} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+    const t = translator(lang);
+    root.render(
+      <div className="status-panel" role="alert">
+        <h2>{t('error.title')}</h2>
+        <p className="error-text">{describeError(t, error)}</p>
+        <button type="button" className="primary" onClick={() => location.reload()}>{t('error.retry')}</button>
+      </div>,
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,34 @@
+import { HttpError, NetworkError, PayloadError, SessionEndedError } from '../api/errors';
+import { useI18n, type Translate } from '../i18n';
+
+export function describeError(t: Translate, error: unknown): string {
+  if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: error.message });
+  if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: error.message });
+  if (error instanceof NetworkError) return t('error.network', { resource: error.resource, message: error.message });
+  return t('error.other', { message: error instanceof Error ? error.message : String(error) });
+}
+
+export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  if (error instanceof SessionEndedError) {
+    return (
+      <div className="status-panel" role="alert">
+        <h2>{t('session.title')}</h2>
+        <p>{t('session.body')}</p>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>{t('session.reload')}</button>
+      </div>
+    );
+  }
+  return (
+    <div className="status-panel" role="alert">
+      <h2>{t('error.title')}</h2>
+      <p className="error-text">{describeError(t, error)}</p>
+      <button type="button" className="primary" onClick={onRetry}>{t('error.retry')}</button>
+    </div>
+  );
+}
+
+/** Placeholder blocks with the final layout's size, so nothing jumps when data arrives. */
+export function Skeleton({ height, label }: { height: number | string; label?: string }) {
+  return <div className="skeleton" style={{ height }} aria-busy="true" aria-label={label} />;
+}
