@@ -44,7 +44,7 @@ export const indicators2025: IndicatorRow[] = [
   ind('DEV-04', 'DEV', '文体活动次数', 'Cultural and sports events', '次', 'ratio', [T, G], 0.2),
   ind('BAS-01', 'BAS', '工会经费收缴完成率', 'Union fund collection vs plan', '%', 'ratio', [D, T, G], 0.25),
   ind('BAS-02', 'BAS', '经费审查', 'Annual fund audit', '', 'binary', [T, G], 0.15),
-  ind('BAS-03', 'BAS', '服务阵地新建', 'New service sites (驿站, 书屋, 母婴室)', '个', 'ratio', [D, T], 0.2),
+  ind('BAS-03', 'BAS', '服务阵地新建', 'New service sites (worker stations, reading rooms, nursing rooms)', '个', 'ratio', [D, T], 0.2),
   ind('BAS-04', 'BAS', '工会干部培训完成率', 'Union cadre training completion', '%', 'ratio', [D, T, G], 0.2),
   ind('BAS-05', 'BAS', '任务反馈及时率', 'On-time task feedback', '%', 'ratio', [D, T, G], 0.2),
 ];

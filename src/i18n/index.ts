@@ -24,7 +24,13 @@ export interface I18n {
   /** One decimal, or an em dash for "no data". */
   score: (v: number | undefined) => string;
   num: (v: number) => string;
+  /** An indicator's unit: the API serves it in Chinese; known units are translated, others shown as served. */
+  unit: (unit: string) => string;
 }
+
+const UNITS_EN: Record<string, string> = {
+  人: 'persons', 人次: 'visits', 分: 'points', 起: 'cases', 场: 'events', 个: 'sites', 次: 'times', 家: 'units', 元: 'yuan', 万元: '10k yuan',
+};
 
 export function i18nFor(lang: Lang): I18n {
   const nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
@@ -34,6 +40,7 @@ export function i18nFor(lang: Lang): I18n {
     local: (name) => name[lang] || name.zh,
     score: (v) => (v === undefined ? '—' : v.toFixed(1)),
     num: (v) => nf.format(v),
+    unit: (u) => (lang === 'en' ? (UNITS_EN[u] ?? u) : u),
   };
 }
 

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 /** The rules as served by the API, in plain words. */
 export function MethodologyPage() {
   const d = useDashboard();
-  const { t, local, num } = useI18n();
+  const { t, local, num, unit } = useI18n();
   useDocumentTitle(t('method.title'), d.meta.district.name);
   const m = d.valid.methodology;
   const categoryWeightTotal = m.categories.reduce((s, c) => s + c.weight, 0);
@@ -50,7 +50,7 @@ export function MethodologyPage() {
                   <td>{i.id}</td>
                   <td>{local(i.name)}</td>
                   <td>{category ? local(category.name) : i.categoryId}</td>
-                  <td>{i.unit || t('unit.none')}</td>
+                  <td>{i.unit ? unit(i.unit) : t('unit.none')}</td>
                   <td>{t(`scoring.${i.scoring}`)}{i.scoring === 'inverse' ? ` · ${t('col.penalty')} ${i.penalty}` : ''}</td>
                   <td>{i.tiers.map(tierName).join('、')}</td>
                   <td>{num(i.weight)}</td>

@@ -214,7 +214,7 @@ function OwnAssignments({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n })
   const active = (r: AssignmentState) => r.stage !== 'exempt';
   const columns: Column<AssignmentState>[] = [
     { key: 'indicator', header: t('col.indicator'), cell: (r) => <span title={r.indicator.id}>{local(r.indicator.name)}</span>, sortValue: (r) => r.indicator.id },
-    { key: 'target', header: t('col.target'), cell: (r) => `${i18n.num(r.assignment.target)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${r.indicator.unit}` : r.indicator.unit}`, align: 'right' },
+    { key: 'target', header: t('col.target'), cell: (r) => `${i18n.num(r.assignment.target)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`, align: 'right' },
     { key: 'actual', header: t('col.actual'), cell: (r) => (active(r) ? i18n.num(r.actual) : '—'), sortValue: (r) => (active(r) ? r.actual : undefined), align: 'right' },
     { key: 'score', header: t('col.score'), cell: (r) => (active(r) ? fmtScore(r.score) : '—'), sortValue: (r) => (active(r) ? r.score : undefined), align: 'right' },
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },

@@ -1,0 +1,22 @@
+/** Render the whole app at a URL, against the MSW handlers, as a user would open a link. */
+import { createMemoryHistory } from '@tanstack/react-router';
+import { render, screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
+import { App } from '../../src/app/App';
+import { createQueryClient } from '../../src/app/queryClient';
+import { createAppRouter } from '../../src/app/router';
+
+export const TEST_API = 'http://localhost/api';
+
+export function renderApp(url: string, { retries = 0 }: { retries?: number } = {}) {
+  const history = createMemoryHistory({ initialEntries: [url] });
+  const router = createAppRouter(history);
+  const queryClient = createQueryClient({ retries, baseDelayMs: 5 });
+  const utils = render(<App config={{ apiBaseUrl: TEST_API, mocks: false }} queryClient={queryClient} router={router} />);
+  return { ...utils, router, history, queryClient };
+}
+
+/** Wait until the dashboard has data (the header's year picker appears). */
+export async function waitForData() {
+  await waitFor(() => expect(screen.getByRole('combobox', { name: /年度|Year/ })).toBeInTheDocument(), { timeout: 15000 });
+}

@@ -1,0 +1,151 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockDistrict } from '../../mocks/data/district';
+import { validateDataset } from '../../src/api/validate';
+import { computeIndex, orgAssignments, orgScores, prepareDataset, subtreeAlertTally } from '../../src/engine';
+import { renderApp, waitForData } from './render';
+
+function engineAt(year: number, asOf: string) {
+  const d = mockDistrict(year);
+  const v = validateDataset(d.meta, d.methodology, d.orgs, d.assignments);
+  const ds = prepareDataset(v.methodology, d.meta.tiers, v.orgs, v.assignments);
+  return { d, ds, r: computeIndex(ds, asOf) };
+}
+
+/** Capture what the app hands to the browser as a download. */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    blobs.push(b as Blob);
+    return 'blob:test';
+  });
+  const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return { blobs, restore: () => [create, revoke, click].forEach((s) => s.mockRestore()) };
+}
+
+/** Parse our CSV (no embedded newlines in this data). */
+function parseCsv(text: string): string[][] {
+  return text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let k = 0; k < line.length; k++) {
+      const ch = line[k];
+      if (quoted) {
+        if (ch === '"' && line[k + 1] === '"') { cur += '"'; k++; }
+        else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') { cells.push(cur); cur = ''; }
+      else cur += ch;
+    }
+    cells.push(cur);
+    return cells;
+  });
+}
+
+const cell = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100) / 100));
+
+describe('organisation page', () => {
+  it('shows index, grade, ranks and every own assignment of a union', async () => {
+    const { ds, r } = engineAt(2025, '2025-06-30');
+    const u = ds.orgIndex.get('T-HUYUAN')!;
+    const child = ds.children[u][0];
+    const id = ds.orgs[child].id;
+    renderApp(`/org/${id}`);
+    await waitForData();
+    const s = orgScores(ds, r, child);
+    expect(await screen.findByTestId('org-index')).toHaveTextContent(s.index === undefined ? '—' : s.index.toFixed(1));
+    const table = within(screen.getByRole('region', { name: '本级任务' })).getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + orgAssignments(ds, r, child).length);
+    expect(screen.queryByRole('region', { name: '下级组织' })).not.toBeInTheDocument();
+    expect(document.title).toBe(`${ds.orgs[child].name} · 富阳区总工会`);
+  });
+
+  it('a town shows its children, and Back returns to the overview', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+    await waitForData();
+    await user.click(screen.getByRole('link', { name: '查看全部督办清单' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/alerts'));
+    await router.navigate({ to: '/org/$orgId', params: { orgId: 'T-YINHU' } });
+    expect(await screen.findByRole('region', { name: '下级组织' })).toBeInTheDocument();
+    router.history.back();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/alerts'));
+  });
+
+  it('an unknown organisation says so', async () => {
+    renderApp('/org/NOPE');
+    await waitForData();
+    expect(await screen.findByRole('alert')).toHaveTextContent('未找到组织 NOPE');
+  });
+});
+
+describe('alerts page', () => {
+  it('filters by level and town, counts per level, links to the organisation', async () => {
+    const user = userEvent.setup();
+    const { r, ds } = engineAt(2025, '2025-06-30');
+    const { router } = renderApp('/alerts');
+    await waitForData();
+    const counts = screen.getByRole('group', { name: '各等级数量' });
+    const total = subtreeAlertTally(r, 0);
+    expect(within(counts).getByRole('button', { name: /约谈/ })).toHaveTextContent(String(total.interview));
+    await user.click(within(counts).getByRole('button', { name: /约谈/ }));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ level: 'interview' }));
+    expect(screen.getByText(`共 ${total.interview} 条`)).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: '镇街' }), 'T-HUYUAN');
+    const town = subtreeAlertTally(r, ds.orgIndex.get('T-HUYUAN')!);
+    await waitFor(() => expect(screen.getByText(`共 ${town.interview} 条`)).toBeInTheDocument());
+    expect(within(counts).getByRole('button', { name: /督办/ })).toHaveTextContent(String(town.supervise));
+  });
+});
+
+describe('organisations page and CSV export', () => {
+  let downloads: ReturnType<typeof captureDownloads>;
+  beforeEach(() => (downloads = captureDownloads()));
+  afterEach(() => downloads.restore());
+
+  it('exports every matching row (not just the page) with the engine values for the same date', async () => {
+    const user = userEvent.setup();
+    renderApp('/orgs?asOf=2025-05-15&tier=grassroots');
+    await waitForData();
+    await user.click(screen.getByRole('button', { name: '导出 CSV' }));
+    expect(downloads.blobs).toHaveLength(1);
+    const text = await downloads.blobs[0].text();
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(text);
+    const { ds, r } = engineAt(2025, '2025-05-15');
+    expect(header).toEqual(['id', 'name', 'tier', 'parentId', 'index', 'own', 'sub', 'grade', 'rank', ...ds.categories.map((c) => c.id), 'alert']);
+    const grassroots = ds.orgs.filter((o) => o.tier === 'grassroots');
+    expect(rows).toHaveLength(grassroots.length);
+    const byId = new Map(rows.map((row) => [row[0], row]));
+    for (const o of grassroots) {
+      const s = orgScores(ds, r, ds.orgIndex.get(o.id)!);
+      expect(byId.get(o.id)).toEqual([
+        o.id, o.name, o.tier, o.parentId ?? '', cell(s.index), cell(s.own), cell(s.sub), s.grade ?? '', s.rankInTier ? String(s.rankInTier) : '',
+        ...s.categories.map(cell), s.ownAlert,
+      ]);
+    }
+  });
+
+  it('filters by name search, grade and parent; the visible page is 100 rows', async () => {
+    renderApp('/orgs?parent=T-YINHU&sort=index&dir=desc');
+    await waitForData();
+    const { ds } = engineAt(2025, '2025-06-30');
+    const n = ds.children[ds.orgIndex.get('T-YINHU')!].length;
+    expect(screen.getByText(`共 ${n} 条`)).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(101);
+  });
+});
+
+describe('methodology page', () => {
+  it('explains the rules as served, including every indicator', async () => {
+    renderApp('/methodology?lang=en');
+    await waitForData();
+    expect(await screen.findByRole('heading', { name: 'Core indicators (23)' })).toBeInTheDocument();
+    expect(screen.getByText('Worker membership rate')).toBeInTheDocument();
+    expect(screen.getByText(/40% × own \+ 60% × subordinate/)).toBeInTheDocument();
+  });
+});
