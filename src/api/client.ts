@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiErrorSchema, type ResourceName } from './schemas';
 import { HttpError, NetworkError, PayloadError, SessionEndedError, payloadErrorFromZod } from './errors';
 
@@ -6,7 +6,7 @@ import { HttpError, NetworkError, PayloadError, SessionEndedError, payloadErrorF
  * GET a JSON resource and check its shape. Every failure becomes a typed error
  * that names the resource, so the UI can say what went wrong and whether to retry.
  */
-export async function getJson<S extends z.ZodType>(
+export async function getJson<S extends z.ZodMiniType>(
   resource: ResourceName,
   url: string,
   schema: S,

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import type { ResourceName } from './schemas';
 
 /** The response is not the expected shape at all: names the resource and the first failing path. */
@@ -68,7 +68,7 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function payloadErrorFromZod(resource: ResourceName, error: ZodError): PayloadError {
+export function payloadErrorFromZod(resource: ResourceName, error: core.$ZodError): PayloadError {
   const first = error.issues[0];
   const detail = first.message.replace(/^Invalid input: /, '');
   return new PayloadError(resource, formatPath(resource, first.path), detail);

@@ -11,8 +11,16 @@ export interface TableTwin {
   rows: { key: string; cells: ReactNode[] }[];
 }
 
+export interface LegendItem {
+  name: string;
+  color: string;
+}
+
 interface ChartCardProps {
   title: string;
+  /** Series names with their colours, as HTML (translatable, readable by screen readers). */
+  legend?: LegendItem[];
+
   option: ChartOption | undefined;
   table: TableTwin;
   height?: number | string;
@@ -29,7 +37,7 @@ interface ChartCardProps {
  * A titled chart with its states (loading, empty), a data-table twin behind a
  * toggle, and a PNG download. The section is named by its title.
  */
-export function ChartCard({ title, option, table, height = 260, onEvents, controls, loading, className, fileName }: ChartCardProps) {
+export function ChartCard({ title, legend, option, table, height = 260, onEvents, controls, loading, className, fileName }: ChartCardProps) {
   const { t } = useI18n();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -86,6 +94,13 @@ export function ChartCard({ title, option, table, height = 260, onEvents, contro
           </div>
         ) : null}
       </div>
+      {!showTable && !loading && !empty && legend?.length ? (
+        <ul className="chart-legend">
+          {legend?.map((l) => (
+            <li key={l.name}><span className="swatch" style={{ background: l.color }} aria-hidden="true" />{l.name}</li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -1,31 +1,28 @@
 /** Tree-shaken ECharts: only the charts and components the dashboard draws. */
 import * as echarts from 'echarts/core';
 import {
-  BarChart, FunnelChart, HeatmapChart, LineChart, RadarChart, ScatterChart,
+  BarChart, FunnelChart, HeatmapChart, LineChart, RadarChart,
   type BarSeriesOption, type FunnelSeriesOption, type HeatmapSeriesOption, type LineSeriesOption,
   type RadarSeriesOption, type ScatterSeriesOption,
 } from 'echarts/charts';
 import {
-  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, RadarComponent,
-  TooltipComponent, VisualMapComponent,
-  type AriaComponentOption, type DataZoomComponentOption, type GridComponentOption, type LegendComponentOption,
-  type MarkLineComponentOption, type RadarComponentOption, type TooltipComponentOption, type VisualMapComponentOption,
+  DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, RadarComponent, TooltipComponent, VisualMapPiecewiseComponent,
+  type DataZoomComponentOption, type GridComponentOption, type RadarComponentOption, type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
-import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
+// what the first screen draws; the org page registers its scatter chart itself (options/orgBuilders.ts)
 echarts.use([
-  BarChart, FunnelChart, HeatmapChart, LineChart, RadarChart, ScatterChart,
-  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, RadarComponent,
-  TooltipComponent, VisualMapComponent, CanvasRenderer,
-  // grids size themselves around their axis labels (long Chinese org names)
-  LegacyGridContainLabel,
+  BarChart, FunnelChart, HeatmapChart, LineChart, RadarChart,
+  // legends are HTML (ChartCard): lighter and translatable; the heatmap colours by score bands (piecewise)
+  DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, RadarComponent, TooltipComponent, VisualMapPiecewiseComponent,
+  CanvasRenderer,
 ]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption | FunnelSeriesOption | HeatmapSeriesOption | LineSeriesOption | RadarSeriesOption | ScatterSeriesOption
-  | AriaComponentOption | DataZoomComponentOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption
-  | RadarComponentOption | TooltipComponentOption | VisualMapComponentOption
+  | DataZoomComponentOption | GridComponentOption | RadarComponentOption | TooltipComponentOption | VisualMapComponentOption
 >;
 
 export { echarts };

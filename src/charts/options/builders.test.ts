@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildContributionsOption, buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildHistogramOption,
-  buildRadarOption, buildRankingOption, buildScatterOption, buildTrendOption, contributions, histogramBins,
-} from './builders';
+import { buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from './builders';
+import { scoreBands } from '../theme';
+import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
 const EVIL = '<img src=x onerror=alert(1)>';
-const ui = { description: 'd' };
 type Formatter = (p: unknown) => string;
 const tooltip = (o: { tooltip?: unknown }) => (o.tooltip as { formatter: Formatter }).formatter;
 const series = (o: { series?: unknown }) => o.series as { data: unknown[]; type: string }[];
@@ -17,7 +15,7 @@ describe('option builders', () => {
         { id: 'a', name: 'A', value: 50, gradeIndex: -1, gradeLabel: '未评级' },
         { id: 'b', name: EVIL, value: 91, gradeIndex: 0, gradeLabel: '5A' },
       ],
-      { ...ui, valueLabel: 'index' },
+      { valueLabel: 'index' },
     );
     expect((o.yAxis as { data: string[] }).data).toEqual([EVIL, 'A']);
     expect(series(o)[0].data.map((d) => (d as { id: string }).id)).toEqual(['b', 'a']);
@@ -25,29 +23,28 @@ describe('option builders', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(o.animation).toBe(false);
-    expect(o.aria).toMatchObject({ enabled: true });
   });
 
   it('ranking: adds a slider beyond 30 bars', () => {
     const many = Array.from({ length: 40 }, (_, k) => ({ id: `o${k}`, name: `o${k}`, value: k, gradeIndex: -1, gradeLabel: '' }));
-    expect((buildRankingOption(many, { ...ui, valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(2);
-    expect((buildRankingOption(many.slice(0, 5), { ...ui, valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(0);
+    expect((buildRankingOption(many, { valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(2);
+    expect((buildRankingOption(many.slice(0, 5), { valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(0);
   });
 
   it('radar: one axis per category at 0–100, missing values empty (never 0), escaped series names', () => {
-    const o = buildRadarOption(['A', 'B'], [{ name: EVIL, values: [80, undefined] }], ui);
+    const o = buildRadarOption(['A', 'B'], [{ name: EVIL, values: [80, undefined] }]);
     expect((o.radar as { indicator: { max: number }[] }).indicator.map((i) => i.max)).toEqual([100, 100]);
     expect(series(o)[0].data).toEqual([{ name: EVIL, value: [80, '-'] }]);
     expect(tooltip(o)({ name: EVIL, value: [80, '-'] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>80.0</b><br/>B: <b>—</b>');
   });
 
   it('grade distribution: one bar per band plus ungraded', () => {
-    const o = buildGradeDistributionOption([{ label: '5A', count: 3, gradeIndex: 0 }, { label: '未评级', count: 9, gradeIndex: -1 }], { ...ui, countLabel: 'n' });
+    const o = buildGradeDistributionOption([{ label: '5A', count: 3, gradeIndex: 0 }, { label: '未评级', count: 9, gradeIndex: -1 }], { countLabel: 'n' });
     expect(series(o)[0].data.map((d) => (d as { value: number }).value)).toEqual([3, 9]);
   });
 
   it('trend: null where there is no data, escaped series names in the axis tooltip', () => {
-    const o = buildTrendOption(['2025-01-31', '2025-02-28'], [{ name: EVIL, values: [undefined, 40] }], ui);
+    const o = buildTrendOption(['2025-01-31', '2025-02-28'], [{ name: EVIL, values: [undefined, 40] }]);
     expect(series(o)[0].data).toEqual([null, 40]);
     const html = tooltip(o)([{ marker: '', seriesName: EVIL, value: 40, dataIndex: 1 }]);
     expect(html).toContain('2025-02-28');
@@ -55,13 +52,15 @@ describe('option builders', () => {
   });
 
   it('heatmap: [column, row, value] cells carrying row ids; missing cells empty', () => {
-    const o = buildHeatmapOption([{ id: 't1', name: EVIL, values: [55.55, undefined] }], ['A', 'B'], ui);
+    const o = buildHeatmapOption([{ id: 't1', name: EVIL, values: [55.55, undefined] }], ['A', 'B'], scoreBands([90, 80, 70, 60, 50]));
     expect(series(o)[0].data).toEqual([{ value: [0, 0, 55.6], id: 't1' }, { value: [1, 0, '-'], id: 't1' }]);
+    const pieces = (o.visualMap as { pieces: { gte: number }[] }).pieces;
+    expect(pieces.map((p) => p.gte)).toEqual([0, 50, 60, 70, 80, 90]);
     expect(tooltip(o)({ value: [0, 0, 55.6] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>55.6</b>');
   });
 
   it('funnel keeps stage order', () => {
-    const o = buildFunnelOption([{ name: '下达', value: 10 }, { name: '领办', value: 7 }], ui);
+    const o = buildFunnelOption([{ name: '下达', value: 10 }, { name: '领办', value: 7 }]);
     expect(series(o)[0]).toMatchObject({ sort: 'none', max: 10 });
   });
 
@@ -69,11 +68,11 @@ describe('option builders', () => {
     const bins = histogramBins([0, 9.99, 10, 55, 100]);
     expect(bins).toHaveLength(10);
     expect(bins.map((b) => b.count)).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
-    expect(series(buildHistogramOption([1, 2], { ...ui, countLabel: 'n' }))[0].data[0]).toBe(2);
+    expect(series(buildHistogramOption([1, 2], { countLabel: 'n' }))[0].data[0]).toBe(2);
   });
 
   it('scatter: log members axis, 0 members at 1, ids for drilling, escaped tooltip', () => {
-    const o = buildScatterOption([{ id: 'g', name: EVIL, members: 0, index: 70 }], { ...ui, membersLabel: 'm', indexLabel: 'i' });
+    const o = buildScatterOption([{ id: 'g', name: EVIL, members: 0, index: 70 }], { membersLabel: 'm', indexLabel: 'i' });
     expect(o.xAxis).toMatchObject({ type: 'log' });
     expect(series(o)[0].data[0]).toMatchObject({ id: 'g', value: [1, 70] });
     expect(tooltip(o)({ data: { name: EVIL, value: [1, 70], members: 0 } })).not.toContain('<img');
@@ -86,7 +85,7 @@ describe('option builders', () => {
       { name: 'C', weight: 1, score: undefined },
     ]);
     expect(c).toEqual([{ name: 'A', gain: 30, loss: 30 }, { name: 'B', gain: 40, loss: 0 }]);
-    const o = buildContributionsOption(c, { ...ui, gainLabel: '+', lossLabel: '-' });
+    const o = buildContributionsOption(c, { gainLabel: '+', lossLabel: '-' });
     expect(series(o).map((s) => s.data)).toEqual([[30, 40], [30, 0]]);
   });
 });

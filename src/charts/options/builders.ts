@@ -1,12 +1,12 @@
 /**
- * Pure option builders: data in, ECharts option out. Tested on the option
- * object, never on pixels. Every formatter escapes names.
+ * Pure option builders for the charts of the first screen (also used deeper
+ * in): data in, ECharts option out. Tested on the option object, never on
+ * pixels. Every formatter escapes names.
  */
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../echarts';
-import { gradeColors, gridLine, levelColors, mutedText, palette, scoreScale, stageColors, ungradedColor } from '../theme';
+import { gradeColors, gridLine, mutedText, palette, stageColors, ungradedColor, type ScoreBand } from '../theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
-import type { AlertLevel } from '../../engine';
 
 export interface RankedItem {
   id: string;
@@ -18,12 +18,12 @@ export interface RankedItem {
 }
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
-export function buildRankingOption(items: RankedItem[], ui: { description: string; valueLabel: string; maxVisible?: number }): ChartOption {
+export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string; maxVisible?: number }): ChartOption {
   const sorted = [...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const maxVisible = ui.maxVisible ?? 30;
   return {
-    ...base(ui.description),
-    grid: { left: 8, right: sorted.length > maxVisible ? 36 : 40, top: 8, bottom: 8, containLabel: true },
+    ...base(),
+    grid: { left: 8, right: sorted.length > maxVisible ? 36 : 40, top: 8, bottom: 8 },
     xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: gridLine } } },
     yAxis: {
       type: 'category',
@@ -63,11 +63,10 @@ export interface RadarSeries {
   values: (number | undefined)[];
 }
 
-export function buildRadarOption(axes: string[], series: RadarSeries[], ui: { description: string }): ChartOption {
+export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOption {
   return {
-    ...base(ui.description),
+    ...base(),
     color: palette,
-    legend: { bottom: 0, type: 'scroll', data: series.map((s) => s.name) },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -76,7 +75,7 @@ export function buildRadarOption(axes: string[], series: RadarSeries[], ui: { de
         return `<b>${escapeHtml(x.name ?? '')}</b><br/>${lines.join('<br/>')}`;
       },
     },
-    radar: { indicator: axes.map((name) => ({ name, max: 100, min: 0 })), radius: '62%', center: ['50%', '48%'], axisName: { color: mutedText } },
+    radar: { indicator: axes.map((name) => ({ name, max: 100, min: 0 })), radius: '66%', center: ['50%', '52%'], axisName: { color: mutedText } },
     series: [
       {
         type: 'radar',
@@ -95,10 +94,10 @@ export interface GradeCount {
   gradeIndex: number;
 }
 
-export function buildGradeDistributionOption(counts: GradeCount[], ui: { description: string; countLabel: string }): ChartOption {
+export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLabel: string }): ChartOption {
   return {
-    ...base(ui.description),
-    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    ...base(),
+    grid: { left: 8, right: 8, top: 24, bottom: 8 },
     xAxis: { type: 'category', data: counts.map((c) => c.label), axisTick: { show: false } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
@@ -114,12 +113,11 @@ export function buildGradeDistributionOption(counts: GradeCount[], ui: { descrip
   };
 }
 
-export function buildTrendOption(dates: string[], series: RadarSeries[], ui: { description: string }): ChartOption {
+export function buildTrendOption(dates: string[], series: RadarSeries[]): ChartOption {
   return {
-    ...base(ui.description),
+    ...base(),
     color: palette,
-    legend: { bottom: 0, type: 'scroll', data: series.map((s) => s.name) },
-    grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 16, top: 16, bottom: 8 },
     xAxis: { type: 'category', data: dates.map((d) => d.slice(5)), boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: {
@@ -140,15 +138,17 @@ export interface HeatmapRow {
   values: (number | undefined)[];
 }
 
-export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], ui: { description: string }): ChartOption {
+/** Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id. */
+export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[]): ChartOption {
   const data: { value: [number, number, number | string]; id: string }[] = [];
   rows.forEach((r, y) => r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })));
   return {
-    ...base(ui.description),
-    grid: { left: 8, right: rows.length > 16 ? 22 : 8, top: 8, bottom: 44, containLabel: true },
+    ...base(),
+    grid: { left: 8, right: rows.length > 16 ? 22 : 8, top: 8, bottom: 8 },
     xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 } },
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText }, axisTick: { show: false } },
-    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, itemWidth: 10, inRange: { color: scoreScale } },
+    // the legend is the card's (HTML); the bands come from the methodology's grade thresholds
+    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })) },
     dataZoom: rows.length > 16 ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 }, { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false }] : [],
     tooltip: {
       trigger: 'item',
@@ -158,7 +158,24 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], ui: { 
         return `<b>${escapeHtml(row?.name ?? '')}</b><br/>${tooltipLine('', columns[x.value[0]] ?? '', typeof x.value[2] === 'number' ? x.value[2].toFixed(1) : '—')}`;
       },
     },
-    series: [{ type: 'heatmap', cursor: 'pointer', label: { show: rows.length <= 30, fontSize: 10, formatter: (p: unknown) => { const v = (p as { value: [number, number, number | string] }).value[2]; return typeof v === 'number' ? v.toFixed(0) : ''; } }, data: data as never }],
+    series: [
+      {
+        type: 'heatmap',
+        cursor: 'pointer',
+        label: {
+          show: rows.length <= 30,
+          fontSize: 10,
+          formatter: (p: unknown) => {
+            const v = (p as { value: [number, number, number | string] }).value[2];
+            return typeof v === 'number' ? v.toFixed(0) : '';
+          },
+          color: '#111827',
+          textBorderColor: 'rgba(255,255,255,0.85)',
+          textBorderWidth: 2,
+        },
+        data: data as never,
+      },
+    ],
   };
 }
 
@@ -168,10 +185,10 @@ export interface FunnelStage {
   value: number;
 }
 
-export function buildFunnelOption(stages: FunnelStage[], ui: { description: string }): ChartOption {
+export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
   const max = Math.max(1, ...stages.map((s) => s.value));
   return {
-    ...base(ui.description),
+    ...base(),
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
     series: [
       {
@@ -189,96 +206,5 @@ export function buildFunnelOption(stages: FunnelStage[], ui: { description: stri
         data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: stageColors[k] } })),
       },
     ],
-  };
-}
-
-export function histogramBins(values: number[], width = 10): { label: string; from: number; to: number; count: number }[] {
-  const bins = Array.from({ length: Math.ceil(100 / width) }, (_, k) => ({ label: `${k * width}–${Math.min(100, (k + 1) * width)}`, from: k * width, to: Math.min(100, (k + 1) * width), count: 0 }));
-  for (const v of values) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(v / width)))].count++;
-  return bins;
-}
-
-export function buildHistogramOption(values: number[], ui: { description: string; countLabel: string }): ChartOption {
-  const bins = histogramBins(values);
-  return {
-    ...base(ui.description),
-    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { interval: 0, fontSize: 10 } },
-    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
-    series: [{ type: 'bar', name: ui.countLabel, barCategoryGap: '8%', itemStyle: { color: palette[1] }, label: { show: true, position: 'top', fontSize: 10, formatter: (p: unknown) => { const v = (p as { value: number }).value; return v ? String(v) : ''; } }, data: bins.map((b) => b.count) }],
-  };
-}
-
-export interface ScatterPoint {
-  id: string;
-  name: string;
-  members: number;
-  index: number;
-}
-
-export function buildScatterOption(points: ScatterPoint[], ui: { description: string; membersLabel: string; indexLabel: string }): ChartOption {
-  return {
-    ...base(ui.description),
-    grid: { left: 8, right: 24, top: 24, bottom: 28, containLabel: true },
-    // members are skewed (8 … 3,000): a log axis; 0 members sit at 1
-    xAxis: { type: 'log', name: ui.membersLabel, nameLocation: 'middle', nameGap: 22, min: 1, splitLine: { lineStyle: { color: gridLine } } },
-    yAxis: { type: 'value', name: ui.indexLabel, min: 0, max: 100, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const x = p as TooltipParam & { data: { name: string; value: [number, number]; members: number } };
-        return `<b>${escapeHtml(x.data.name)}</b><br/>${tooltipLine('', ui.membersLabel, String(x.data.members))}<br/>${tooltipLine('', ui.indexLabel, fmtScore(x.data.value[1]))}`;
-      },
-    },
-    series: [{ type: 'scatter', cursor: 'pointer', symbolSize: 7, itemStyle: { color: palette[1], opacity: 0.7 }, data: points.map((p) => ({ id: p.id, name: p.name, members: p.members, value: [Math.max(1, p.members), p.index] })) as never }],
-  };
-}
-
-export interface Contribution {
-  name: string;
-  /** Points the category adds to a 100-point scale (its weight share × score). */
-  gain: number;
-  /** Points it loses against 100. */
-  loss: number;
-}
-
-/** Weight-share contributions of each category to a 100-point scale, over categories with a score. */
-export function contributions(categories: { name: string; weight: number; score: number | undefined }[]): Contribution[] {
-  const present = categories.filter((c) => c.score !== undefined);
-  const total = present.reduce((s, c) => s + c.weight, 0);
-  return present.map((c) => ({ name: c.name, gain: (c.weight / total) * c.score!, loss: (c.weight / total) * (100 - c.score!) }));
-}
-
-export function buildContributionsOption(items: Contribution[], ui: { description: string; gainLabel: string; lossLabel: string }): ChartOption {
-  return {
-    ...base(ui.description),
-    legend: { bottom: 0, data: [ui.gainLabel, ui.lossLabel] },
-    grid: { left: 8, right: 16, top: 8, bottom: 28, containLabel: true },
-    xAxis: { type: 'value', splitLine: { lineStyle: { color: gridLine } } },
-    yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisTick: { show: false } },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (p: unknown) => {
-        const xs = p as TooltipParam[];
-        return `<b>${escapeHtml(xs[0]?.name ?? '')}</b><br/>${xs.map((x) => tooltipLine(x.marker ?? '', x.seriesName ?? '', (x.value as number).toFixed(1))).join('<br/>')}`;
-      },
-    },
-    series: [
-      { type: 'bar', name: ui.gainLabel, stack: 'total', itemStyle: { color: '#15803d' }, label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#fff', fontSize: 10 }, data: items.map((i) => i.gain) },
-      { type: 'bar', name: ui.lossLabel, stack: 'total', itemStyle: { color: '#fca5a5' }, label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#7f1d1d', fontSize: 10 }, data: items.map((i) => i.loss) },
-    ],
-  };
-}
-
-export function buildLevelBarOption(counts: { level: AlertLevel; label: string; count: number }[], ui: { description: string }): ChartOption {
-  return {
-    ...base(ui.description),
-    grid: { left: 8, right: 8, top: 20, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: counts.map((c) => c.label), axisTick: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
-    series: [{ type: 'bar', barMaxWidth: 36, label: { show: true, position: 'top' }, data: counts.map((c) => ({ value: c.count, itemStyle: { color: levelColors[c.level] } })) }],
   };
 }

@@ -9,11 +9,14 @@ export function tooltipLine(marker: string, label: string, value: string): strin
   return `${marker}${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`;
 }
 
-/** The common frame of every chart option: no animation while data refreshes, ARIA on. */
-export function base(description: string) {
+/**
+ * The common frame of every chart option: no animation while data refreshes.
+ * Accessibility is the card's: an accessible name and a data-table twin (ECharts'
+ * own aria text is English-only, so it is not used).
+ */
+export function base() {
   return {
     animation: false,
-    aria: { enabled: true, label: { enabled: true, description } },
     textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
   } as const;
 }

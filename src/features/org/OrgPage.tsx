@@ -1,10 +1,9 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
-import {
-  buildContributionsOption, buildHeatmapOption, buildHistogramOption, buildRadarOption, buildRankingOption, buildScatterOption,
-  buildTrendOption, contributions, histogramBins,
-} from '../../charts/options/builders';
+import { bandLabel, gainColor, lossColor, palette, scoreBands } from '../../charts/theme';
+import { buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from '../../charts/options/builders';
+import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from '../../charts/options/orgBuilders';
 import { fmtScore } from '../../charts/options/common';
 import { categoryValues, heatmapRows, rankedItems, trendSeries } from '../../data/charts';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
@@ -94,7 +93,8 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
       <div className="org-grid">
         <ChartCard
           title={t('org.radar')}
-          option={buildRadarOption(categoryNames, radarSeries, { description: t('org.radar') })}
+          option={buildRadarOption(categoryNames, radarSeries)}
+          legend={radarSeries.map((x, k) => ({ name: x.name, color: palette[k] }))}
           table={{
             columns: [t('col.category'), ...radarSeries.map((x) => x.name)],
             rows: categoryNames.map((name, k) => ({ key: name, cells: [name, ...radarSeries.map((x) => fmtScore(x.values[k]))] })),
@@ -102,7 +102,8 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         />
         <ChartCard
           title={t('org.contributions')}
-          option={buildContributionsOption(contrib, { description: t('org.contributions'), gainLabel: t('org.gain'), lossLabel: t('org.loss') })}
+          option={buildContributionsOption(contrib, { gainLabel: t('org.gain'), lossLabel: t('org.loss') })}
+          legend={[{ name: t('org.gain'), color: gainColor }, { name: t('org.loss'), color: lossColor }]}
           table={{
             columns: [t('col.category'), t('org.gain'), t('org.loss')],
             rows: contrib.map((c) => ({ key: c.name, cells: [c.name, c.gain.toFixed(1), c.loss.toFixed(1)] })),
@@ -110,7 +111,7 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         />
         <ChartCard
           title={t('org.trend')}
-          option={buildTrendOption(trend.dates, trend.series, { description: t('org.trend') })}
+          option={buildTrendOption(trend.dates, trend.series)}
           table={{
             columns: [t('col.date'), t('col.index')],
             rows: trend.dates.map((date, k) => ({ key: date, cells: [date, fmtScore(trend.series[0].values[k])] })),
@@ -147,6 +148,7 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
   const values = ranking.map((r) => r.value!);
   const bins = histogramBins(values);
   const heat = useMemo(() => heatmapRows(d, kids), [d, kids]);
+  const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
   const points = ranking.map((r) => ({ id: r.id, name: r.name, members: d.ds.orgs[d.ds.orgIndex.get(r.id)!].members, index: r.value! }));
   const rows = useMemo(() => Array.from(kids, (v) => orgScores(d.ds, d.result, v)), [d, kids]);
   const columns: Column<OrgScores>[] = [
@@ -166,25 +168,26 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
         <ChartCard
           title={t('org.childrenRanking')}
           height={Math.min(520, Math.max(220, ranking.length * 22))}
-          option={buildRankingOption(ranking, { description: t('org.childrenRanking'), valueLabel: t('col.index') })}
+          option={buildRankingOption(ranking, { valueLabel: t('col.index') })}
           onEvents={drill}
           table={{ columns: [t('col.name'), t('col.index'), t('col.grade')], rows: ranking.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, fmtScore(r.value), r.gradeLabel] })) }}
         />
         <ChartCard
           title={t('org.histogram')}
-          option={buildHistogramOption(values, { description: t('org.histogram'), countLabel: t('col.count') })}
+          option={buildHistogramOption(values, { countLabel: t('col.count') })}
           table={{ columns: [t('col.band'), t('col.count')], rows: values.length ? bins.map((b) => ({ key: b.label, cells: [b.label, b.count] })) : [] }}
         />
         <ChartCard
           title={t('org.scatter')}
-          option={buildScatterOption(points, { description: t('org.scatter'), membersLabel: t('col.members'), indexLabel: t('col.index') })}
+          option={buildScatterOption(points, { membersLabel: t('col.members'), indexLabel: t('col.index') })}
           onEvents={drill}
           table={{ columns: [t('col.name'), t('col.members'), t('col.index')], rows: points.map((p) => ({ key: p.id, cells: [<OrgLink key="n" id={p.id}>{p.name}</OrgLink>, p.members, fmtScore(p.index)] })) }}
         />
         <ChartCard
           title={t('org.heatmap')}
           height={Math.min(520, Math.max(220, heat.length * 22 + 60))}
-          option={buildHeatmapOption(heat, categoryNames, { description: t('org.heatmap') })}
+          option={buildHeatmapOption(heat, categoryNames, bands)}
+          legend={bands.map((b) => ({ name: bandLabel(b), color: b.color }))}
           onEvents={drill}
           table={{ columns: [t('col.name'), ...categoryNames], rows: heat.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, ...r.values.map(fmtScore)] })) }}
         />

@@ -1,6 +1,7 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
+import { bandLabel, palette, scoreBands } from '../../charts/theme';
 import {
   buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption,
 } from '../../charts/options/builders';
@@ -44,6 +45,7 @@ export function OverviewPage() {
   const grades = useMemo(() => gradeCounts(d, positionsInTier(d, leafTier)), [d, leafTier]);
   const trend = useMemo(() => trendSeries(d, comparePos !== undefined ? [root, comparePos] : [root]), [d, comparePos]);
   const heat = useMemo(() => heatmapRows(d, towns), [d, towns]);
+  const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
   const stages = subtreeStageTally(d.result, root);
   const funnel = funnelStages(stages, t);
   const urgent = useMemo(() => alertRows(d).slice(0, 12), [d]);
@@ -58,7 +60,7 @@ export function OverviewPage() {
           className="area-ranking"
           title={t('overview.townRanking')}
           height="100%"
-          option={buildRankingOption(ranking, { description: t('overview.townRanking'), valueLabel: t('col.index') })}
+          option={buildRankingOption(ranking, { valueLabel: t('col.index') })}
           onEvents={drill}
           table={{
             columns: [t('col.name'), t('col.index'), t('col.grade')],
@@ -68,7 +70,8 @@ export function OverviewPage() {
         <ChartCard
           className="area-radar"
           title={t('overview.radar')}
-          option={buildRadarOption(categoryNames, radarSeries, { description: t('overview.radar') })}
+          option={buildRadarOption(categoryNames, radarSeries)}
+          legend={radarSeries.map((x, k) => ({ name: x.name, color: palette[k] }))}
           controls={
             <label className="inline-control">
               <span className="visually-hidden">{t('overview.radarCompare')}</span>
@@ -90,13 +93,14 @@ export function OverviewPage() {
         <ChartCard
           className="area-grades"
           title={t('overview.grades')}
-          option={buildGradeDistributionOption(grades.map((g) => ({ ...g, label: gradeLabel(g) })), { description: t('overview.grades'), countLabel: t('col.count') })}
+          option={buildGradeDistributionOption(grades.map((g) => ({ ...g, label: gradeLabel(g) })), { countLabel: t('col.count') })}
           table={{ columns: [t('col.grade'), t('col.count')], rows: grades.map((g) => ({ key: gradeLabel(g), cells: [gradeLabel(g), g.count] })) }}
         />
         <ChartCard
           className="area-trend"
           title={t('overview.trend')}
-          option={buildTrendOption(trend.dates, trend.series, { description: t('overview.trend') })}
+          option={buildTrendOption(trend.dates, trend.series)}
+          legend={trend.series.map((x, k) => ({ name: x.name, color: palette[k] }))}
           table={{
             columns: [t('col.date'), ...trend.series.map((s) => s.name)],
             rows: trend.dates.map((date, k) => ({ key: date, cells: [date, ...trend.series.map((s) => fmtScore(s.values[k]))] })),
@@ -106,7 +110,8 @@ export function OverviewPage() {
           className="area-heatmap"
           title={t('overview.heatmap')}
           height="100%"
-          option={buildHeatmapOption(heat, categoryNames, { description: t('overview.heatmap') })}
+          option={buildHeatmapOption(heat, categoryNames, bands)}
+          legend={bands.map((b) => ({ name: bandLabel(b), color: b.color }))}
           onEvents={drill}
           table={{
             columns: [t('col.name'), ...categoryNames],
@@ -116,7 +121,7 @@ export function OverviewPage() {
         <ChartCard
           className="area-funnel"
           title={t('overview.funnel')}
-          option={buildFunnelOption(funnel, { description: t('overview.funnel') })}
+          option={buildFunnelOption(funnel)}
           table={{
             columns: [t('col.stage'), t('col.count')],
             rows: [...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })), { key: 'exempt', cells: [t('stage.exempt'), stages.exempt] }],
