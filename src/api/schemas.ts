@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 
-z.config(en());
+// jitless: zod's fast path compiles with new Function, which the Content-Security-Policy forbids
+z.config({ ...en(), jitless: true });
 
 /**
  * A calendar date `YYYY-MM-DD`. The shape check is a regex (fast on ~30k

@@ -1,0 +1,253 @@
+/**
+ * The production build in Debian's Chromium: painted charts, drill-down by
+ * mouse and keyboard, Back, year and date, language, CSV download, filters,
+ * accessibility (axe) — first on the mock district (vite preview, mocks on),
+ * then against a real HTTP backend with mocks off, with hostile data.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Browser } from './browser';
+import { startBackend, startPreview } from './servers';
+import example from './example-data';
+
+interface Session {
+  browser: Browser;
+  page: Page;
+  base: string;
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+async function open(start: () => Promise<{ url: string; close: () => Promise<void> }>): Promise<Session> {
+  const server = await start();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // the test's own pixel reads (paintedCanvases) draw this performance hint from Chrome
+    if (m.text().startsWith('Canvas2D: Multiple readback')) return;
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { browser, page, base: server.url, errors, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** How many chart canvases have pixels drawn on them. */
+async function paintedCanvases(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('canvas')].filter((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return false;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let inked = 0;
+      for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
+      return inked > 20;
+    }).length,
+  );
+}
+
+async function waitForCharts(page: Page, count: number) {
+  await page.waitForFunction((n) => document.querySelectorAll('canvas').length >= n, count, { timeout: 30_000 });
+  await expect.poll(() => paintedCanvases(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+}
+
+const path = (page: Page) => new URL(page.url()).pathname;
+const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('production build on the mock district (vite preview, mocks on)', () => {
+  let s: Session;
+  beforeAll(async () => (s = await open(startPreview)));
+  afterAll(async () => s?.close());
+
+  it('paints the overview charts', async () => {
+    await s.page.goto(`${s.base}/`);
+    await waitForCharts(s.page, 6);
+    await expect.poll(() => s.page.getByTestId('district-index').textContent()).toMatch(/^\d+\.\d$/);
+    expect(await s.page.title()).toBe('全区总览 · 富阳区总工会');
+  });
+
+  it('drills to a town by clicking its bar, to a union from the table, and Back walks back', async () => {
+    const card = s.page.getByRole('region', { name: '镇街建家指数排名' });
+    const box = (await card.locator('canvas').first().boundingBox())!;
+    const towns = 28;
+    const band = (box.height - 8 - 8 - 24) / towns;
+    await s.page.mouse.click(box.x + box.width * 0.4, box.y + 8 + band / 2);
+    await expect.poll(() => path(s.page)).toBe('/org/T-YINHU');
+    await waitForCharts(s.page, 7);
+    await s.page.getByRole('region', { name: '下级组织' }).getByRole('link').first().click();
+    await expect.poll(() => path(s.page)).toMatch(/^\/org\/G-\d{4}$/);
+    await expect.poll(() => s.page.getByRole('region', { name: '本级任务' }).getByRole('row').count()).toBeGreaterThan(5);
+    await s.page.goBack();
+    await expect.poll(() => path(s.page)).toBe('/org/T-YINHU');
+    await s.page.goBack();
+    await expect.poll(() => path(s.page)).toBe('/');
+  });
+
+  it('drills by keyboard from a chart table twin, with visible focus', async () => {
+    await waitForCharts(s.page, 6);
+    const card = s.page.getByRole('region', { name: '镇街建家指数排名' });
+    await card.getByRole('button', { name: '数据表' }).focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.press('Tab'); // the PNG button is hidden with the table shown: next is the first town
+    const focused = await s.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused).toMatchObject({ tag: 'A', text: '银湖街道总工会' });
+    expect(focused.outline).not.toBe('none');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => path(s.page)).toBe('/org/T-YINHU');
+  });
+
+  it('changes year and as-of date', async () => {
+    await s.page.goto(`${s.base}/`);
+    await waitForCharts(s.page, 6);
+    const before = await s.page.getByTestId('district-index').textContent();
+    await s.page.getByLabel('截至日期').fill('2025-03-31');
+    await expect.poll(() => search(s.page).asOf).toBe('2025-03-31');
+    await expect.poll(() => s.page.getByTestId('district-index').textContent()).not.toBe(before);
+    await s.page.getByRole('combobox', { name: '年度' }).selectOption('2024');
+    await expect.poll(() => s.page.getByLabel('截至日期').inputValue()).toBe('2024-12-31');
+    expect(search(s.page).year).toBe('2024');
+    await waitForCharts(s.page, 6);
+  });
+
+  it('switches language', async () => {
+    await s.page.getByRole('button', { name: '切换语言' }).click();
+    await expect.poll(() => s.page.getByRole('link', { name: 'Supervision list', exact: true }).count()).toBe(1);
+    expect(search(s.page)).toMatchObject({ lang: 'en', year: '2024' });
+    expect(await s.page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('filters the supervision list', async () => {
+    await s.page.goto(`${s.base}/alerts`);
+    const counts = s.page.getByRole('group', { name: '各等级数量' });
+    const interview = Number(await counts.getByRole('button', { name: /约谈/ }).locator('strong').textContent());
+    expect(interview).toBeGreaterThan(0);
+    await counts.getByRole('button', { name: /约谈/ }).click();
+    await expect.poll(() => s.page.getByText(`共 ${interview} 条`).count()).toBe(1);
+    expect(search(s.page).level).toBe('interview');
+  });
+
+  it('exports the organisations CSV', async () => {
+    await s.page.goto(`${s.base}/orgs?tier=town`);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('orgs-2025-2025-06-30.csv');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,name,tier,parentId,index,own,sub,grade,rank,ORG,DEM,SRV,DEV,BAS,alert');
+    expect(lines).toHaveLength(1 + 28);
+    expect(lines[1]).toMatch(/^T-|^S-/);
+  });
+
+  it.each(['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/?lang=en'])('axe: no serious or critical violations on %s', async (url) => {
+    await s.page.goto(`${s.base}${url}`);
+    await s.page.getByRole('main').waitFor();
+    await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await s.page.waitForTimeout(300);
+    expect(await seriousViolations(s.page)).toEqual([]);
+  });
+
+  it('wrote nothing to the console', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe('a real backend with mocks off (Node http, no MSW)', () => {
+  let s: Session;
+  beforeAll(async () => (s = await open(() => startBackend(example()))));
+  afterAll(async () => s?.close());
+
+  it('computes the worked example from the served resources', async () => {
+    await s.page.goto(`${s.base}/orgs?sort=index&dir=desc`);
+    const rows = s.page.getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(7);
+    const byName = async (name: string) =>
+      (await rows.filter({ has: s.page.getByRole('link', { name, exact: true }) }).getByRole('cell').allTextContents()).slice(0, 8);
+    expect(await byName('示例区总工会')).toEqual(['示例区总工会', '区总工会', '—', '73.3', '97.0', '57.4', '3A', '1']);
+    expect(await byName('东镇总工会')).toEqual(['东镇总工会', '镇街工会', '示例区总工会', '40.4', '22.2', '52.6', '未评级', '2']);
+    // no service worker: the app talked to the server itself
+    expect(await s.page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  });
+
+  it('exports the engine values, rounded to 2 decimals', async () => {
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines).toContain('D,示例区总工会,district,,73.25,97,57.42,3A,1,63.8,80.32,none');
+    expect(lines).toContain('T2,西街道总工会,town,D,74.4,,74.4,3A,1,,74.4,none');
+  });
+
+  it('wrote nothing to the console', () => expect(s.errors).toEqual([]));
+});
+
+describe('hostile names against the real backend', () => {
+  const EVIL = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', '=HYPERLINK("http://x","y")'];
+  let s: Session;
+  beforeAll(async () => {
+    const data = example();
+    const orgs = data.years[2025].orgs as { id: string; name: string }[];
+    // T1, G1, T2 get markup for names; G2 a formula
+    for (const [id, name] of [['T1', EVIL[0]], ['G1', EVIL[1]], ['T2', `${EVIL[1]}街道`], ['G2', EVIL[2]]] as const) orgs.find((o) => o.id === id)!.name = name;
+    s = await open(() => startBackend(data));
+  });
+  afterAll(async () => s?.close());
+
+  it('renders names inert in tables, chart tooltips, the breadcrumb and the title', async () => {
+    await s.page.goto(`${s.base}/`);
+    await waitForCharts(s.page, 6);
+    // tooltip over the ranking's first bar (T2, the best town)
+    const box = (await s.page.getByRole('region', { name: '镇街建家指数排名' }).locator('canvas').first().boundingBox())!;
+    const band = (box.height - 8 - 8 - 24) / 2;
+    await s.page.mouse.move(box.x + box.width * 0.3, box.y + 8 + band / 2);
+    await expect.poll(() => s.page.getByText(`${EVIL[1]}街道`, { exact: false }).count()).toBeGreaterThan(0);
+    await s.page.goto(`${s.base}/org/G1`);
+    await s.page.getByRole('navigation', { name: '层级导航' }).waitFor();
+    expect(await s.page.getByRole('navigation', { name: '层级导航' }).getByRole('listitem').allTextContents()).toEqual(['示例区总工会', EVIL[0], EVIL[1]]);
+    expect(await s.page.title()).toBe(`${EVIL[1]} · 示例区总工会`);
+    await s.page.goto(`${s.base}/orgs`);
+    await expect.poll(() => s.page.getByRole('link', { name: EVIL[0] }).count()).toBe(1);
+    expect(await s.page.locator('img[src="x"], script:not([src])').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('neutralises formulas in the CSV', async () => {
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain(`G2,"'=HYPERLINK(""http://x"",""y"")",grassroots,T1`);
+    expect(text).toContain(`T1,<img src=x onerror=alert(1)>,town,D`);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('the production build carries a policy without unsafe-inline scripts or unsafe-eval, and runs under it', async () => {
+    const html = readFileSync('dist/index.html', 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    const s = await open(() => startBackend(example()));
+    const violations: string[] = [];
+    await s.page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await s.page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    await s.page.goto(`${s.base}/`);
+    await waitForCharts(s.page, 6);
+    await s.page.goto(`${s.base}/org/T1`);
+    await s.page.getByRole('region', { name: '本级任务' }).waitFor();
+    expect(violations).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await s.close();
+  });
+});
