@@ -1,0 +1,105 @@
+/**
+ * Web budgets (`npm run bench:web`, after `vite build`): prints figures, asserts nothing.
+ * - initial JavaScript of the production build, gzip (target ≤ 350 KB incl. ECharts)
+ * - Lighthouse 12.2.3 on the overview: desktop preset (targets ≥ 95), default mobile preset beside it
+ * - navigation → overview charts painted; click on a town → its charts painted (medians)
+ * The app runs as deployed: dist/ from a real HTTP server (mocks off) with the
+ * mock Fuyang district written to JSON files.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { mockDistrict, mockMeta } from '../../mocks/data/district';
+import { readApiData, startServer } from '../../server/serve';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launch } from '../e2e/browser';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function initialJs() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const rows = files.map((f) => ({ f, gz: gzipSync(readFileSync(join('dist', f)), { level: 9 }).length }));
+  return { rows, total: rows.reduce((s, r) => s + r.gz, 0) };
+}
+
+async function main() {
+  console.log('Initial JavaScript (dist/index.html scripts + modulepreloads, gzip -9):');
+  const js = initialJs();
+  for (const r of js.rows) console.log(`  ${r.f.padEnd(44)} ${kb(r.gz)}`);
+  console.log(`  total ${kb(js.total)}  (target ≤ 350 KB: ${js.total <= 350 * 1024 ? 'met' : 'MISSED'}); the mock backend (MSW + generator) loads only when config.json says mocks: true`);
+
+  // the mock district as a real backend's files
+  const dir = mkdtempSync(join(tmpdir(), 'jianjia-api-'));
+  const meta = mockMeta();
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+  for (const y of meta.years) {
+    const d = mockDistrict(y);
+    writeFileSync(join(dir, `methodology-${y}.json`), JSON.stringify(d.methodology));
+    writeFileSync(join(dir, `orgs-${y}.json`), JSON.stringify(d.orgs));
+    writeFileSync(join(dir, `assignments-${y}.json`), JSON.stringify(d.assignments));
+  }
+  const { server, url } = await startServer({ distDir: 'dist', data: readApiData(dir) });
+
+  try {
+    console.log('\nLighthouse 12.2.3 on the overview (Debian Chromium):');
+    for (const [label, config] of [['desktop', desktopConfig], ['mobile (default)', undefined]] as const) {
+      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+      try {
+        const result = await lighthouse(`${url}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] }, config);
+        const lhr = result!.lhr;
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const audit = (id: string) => lhr.audits[id]?.displayValue ?? '?';
+        console.log(`  ${label.padEnd(17)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}  (FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')})`);
+      } finally {
+        await chrome.kill();
+      }
+    }
+
+    console.log('\nInteraction timings (Playwright, 1920×1080, medians of 5):');
+    const browser = await launch();
+    const page = await browser.context.newPage();
+    const painted = (n: number) =>
+      page.waitForFunction((count) => {
+        const canvases = [...document.querySelectorAll('canvas')];
+        if (canvases.length < count) return false;
+        return canvases.every((c) => {
+          const ctx = c.getContext('2d');
+          if (!ctx || !c.width) return false;
+          const { data } = ctx.getImageData(0, 0, c.width, c.height);
+          for (let k = 3; k < data.length; k += 4 * 251) if (data[k] > 0) return true;
+          return false;
+        });
+      }, n, { timeout: 30_000, polling: 'raf' });
+    const load: number[] = [];
+    const drill: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await page.goto('about:blank');
+      const t0 = Date.now();
+      await page.goto(`${url}/`);
+      await painted(6);
+      load.push(Date.now() - t0);
+      const box = (await page.getByRole('region', { name: '镇街建家指数排名' }).locator('canvas').first().boundingBox())!;
+      const band = (box.height - 40) / 28;
+      const t1 = Date.now();
+      await page.mouse.click(box.x + box.width * 0.4, box.y + 8 + band / 2);
+      await page.waitForURL(/\/org\/T-YINHU/);
+      await page.getByRole('region', { name: '下级组织' }).waitFor();
+      await painted(7);
+      drill.push(Date.now() - t1);
+    }
+    console.log(`  navigation → overview charts painted   ${median(load)} ms  (runs: ${load.join(', ')})`);
+    console.log(`  click on a town → its charts painted    ${median(drill)} ms  (runs: ${drill.join(', ')})`);
+    await browser.close();
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
