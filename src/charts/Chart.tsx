@@ -1,6 +1,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsInstance } from 'echarts-for-react/esm/types';
-import { useMemo, type Ref } from 'react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
+import { queueMount } from './mountQueue';
 import { echarts, type ChartOption } from './echarts';
 
 export type ChartEvents = Record<string, (params: unknown) => void>;
@@ -15,6 +16,9 @@ export interface ChartProps {
 /** The one ECharts wrapper: tree-shaken core, canvas renderer, resize and dispose handled by echarts-for-react. */
 export function Chart({ option, onEvents, height, ref }: ChartProps) {
   const style = useMemo(() => ({ height, width: '100%' }), [height]);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => queueMount(() => setMounted(true)), []);
+  if (!mounted) return <div style={style} />;
   return (
     <ReactEChartsCore
       ref={ref}

@@ -2,6 +2,7 @@
  * Chart inputs shared by the overview and the organisation page (both chart an
  * org's children): rankings, heatmaps, stage funnels. Pure functions.
  */
+import { useEffect, useState } from 'react';
 import { STAGES, orgTrend, type StageTally } from '../engine';
 import type { RankedItem, HeatmapRow, FunnelStage, RadarSeries } from '../charts/options/builders';
 import type { Dashboard } from './dashboard';
@@ -51,4 +52,19 @@ export function funnelStages(tally: StageTally, t: I18n['t']): FunnelStage[] {
 export function trendSeries(d: Dashboard, positions: number[]): { dates: string[]; series: RadarSeries[] } {
   const trend = d.trend();
   return { dates: trend.dates, series: positions.map((u) => ({ name: d.ds.orgs[u].name, values: orgTrend(trend, u) })) };
+}
+
+/**
+ * The trend of some orgs, computed in its own task after the view has painted
+ * (one computation per month end: the heaviest part of a date change). While
+ * it recomputes, the previous trend stays on screen.
+ */
+export function useTrendSeries(d: Dashboard, positions: number[]): ReturnType<typeof trendSeries> | undefined {
+  const key = positions.join(',');
+  const [trend, setTrend] = useState<ReturnType<typeof trendSeries>>();
+  useEffect(() => {
+    const timer = setTimeout(() => setTrend(trendSeries(d, key.split(',').map(Number))), 0);
+    return () => clearTimeout(timer);
+  }, [d, key]);
+  return trend;
 }

@@ -5,7 +5,7 @@ import { bandLabel, gainColor, lossColor, palette, scoreBands } from '../../char
 import { buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from '../../charts/options/builders';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from '../../charts/options/orgBuilders';
 import { fmtScore } from '../../charts/options/common';
-import { categoryValues, heatmapRows, rankedItems, trendSeries } from '../../data/charts';
+import { categoryValues, heatmapRows, rankedItems, useTrendSeries } from '../../data/charts';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { ancestry, orgAssignments, orgScores, type AssignmentState, type OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
@@ -54,7 +54,7 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
   const radarSeries = [{ name: s.org.name, values: s.categories }];
   if (parent >= 0) radarSeries.push({ name: d.ds.orgs[parent].name, values: categoryValues(d, parent) });
   const contrib = contributions(d.ds.categories.map((c, k) => ({ name: local(c.name), weight: c.weight, score: s.categories[k] })));
-  const trend = useMemo(() => trendSeries(d, [u]), [d, u]);
+  const trend = useTrendSeries(d, [u]);
   const siblings = parent >= 0 ? d.ds.children[parent].length : 1;
 
   return (
@@ -111,10 +111,11 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         />
         <ChartCard
           title={t('org.trend')}
-          option={buildTrendOption(trend.dates, trend.series)}
+          loading={!trend}
+          option={trend && buildTrendOption(trend.dates, trend.series)}
           table={{
             columns: [t('col.date'), t('col.index')],
-            rows: trend.dates.map((date, k) => ({ key: date, cells: [date, fmtScore(trend.series[0].values[k])] })),
+            rows: (trend?.dates ?? []).map((date, k) => ({ key: date, cells: [date, fmtScore(trend!.series[0].values[k])] })),
           }}
         />
       </div>

@@ -6,7 +6,7 @@ import {
   buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption,
 } from '../../charts/options/builders';
 import { fmtScore } from '../../charts/options/common';
-import { categoryValues, funnelStages, heatmapRows, rankedItems, trendSeries } from '../../data/charts';
+import { categoryValues, funnelStages, heatmapRows, rankedItems, useTrendSeries } from '../../data/charts';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { alertRows, gradeCounts, positionsInTier } from '../../data/selectors';
 import { ESCALATION, STAGES, orgScores, subtreeAlertTally, subtreeStageTally } from '../../engine';
@@ -43,7 +43,7 @@ export function OverviewPage() {
   if (comparePos !== undefined) radarSeries.push({ name: d.ds.orgs[comparePos].name, values: categoryValues(d, comparePos) });
   const leafTier = d.ds.tiers.length - 1;
   const grades = useMemo(() => gradeCounts(d, positionsInTier(d, leafTier)), [d, leafTier]);
-  const trend = useMemo(() => trendSeries(d, comparePos !== undefined ? [root, comparePos] : [root]), [d, comparePos]);
+  const trend = useTrendSeries(d, comparePos !== undefined ? [root, comparePos] : [root]);
   const heat = useMemo(() => heatmapRows(d, towns), [d, towns]);
   const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
   const stages = subtreeStageTally(d.result, root);
@@ -99,11 +99,12 @@ export function OverviewPage() {
         <ChartCard
           className="area-trend"
           title={t('overview.trend')}
-          option={buildTrendOption(trend.dates, trend.series)}
-          legend={trend.series.map((x, k) => ({ name: x.name, color: palette[k] }))}
+          loading={!trend}
+          option={trend && buildTrendOption(trend.dates, trend.series)}
+          legend={trend?.series.map((x, k) => ({ name: x.name, color: palette[k] }))}
           table={{
-            columns: [t('col.date'), ...trend.series.map((s) => s.name)],
-            rows: trend.dates.map((date, k) => ({ key: date, cells: [date, ...trend.series.map((s) => fmtScore(s.values[k]))] })),
+            columns: [t('col.date'), ...(trend?.series.map((s) => s.name) ?? [])],
+            rows: (trend?.dates ?? []).map((date, k) => ({ key: date, cells: [date, ...trend!.series.map((s) => fmtScore(s.values[k]))] })),
           }}
         />
         <ChartCard
