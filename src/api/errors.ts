@@ -73,3 +73,34 @@ export function payloadErrorFromZod(resource: ResourceName, error: core.$ZodErro
   const detail = first.message.replace(/^Invalid input: /, '');
   return new PayloadError(resource, formatPath(resource, first.path), detail);
 }
+
+/** An API failure as plain data, to cross from a Web Worker (class identity does not survive postMessage). */
+export type SerializedFailure =
+  | { kind: 'payload'; resource: ResourceName; path: string; detail: string }
+  | { kind: 'http'; resource: ResourceName; status: number; code: string; message: string }
+  | { kind: 'session'; resource: ResourceName }
+  | { kind: 'network'; resource: ResourceName; message: string }
+  | { kind: 'other'; message: string };
+
+export function serializeFailure(e: unknown): SerializedFailure {
+  if (e instanceof PayloadError) return { kind: 'payload', resource: e.resource, path: e.path, detail: e.detail };
+  if (e instanceof HttpError) return { kind: 'http', resource: e.resource, status: e.status, code: e.code, message: e.message };
+  if (e instanceof SessionEndedError) return { kind: 'session', resource: e.resource };
+  if (e instanceof NetworkError) return { kind: 'network', resource: e.resource, message: e.message };
+  return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
+}
+
+export function deserializeFailure(f: SerializedFailure): Error {
+  switch (f.kind) {
+    case 'payload':
+      return new PayloadError(f.resource, f.path, f.detail);
+    case 'http':
+      return new HttpError(f.resource, f.status, f.code, f.message);
+    case 'session':
+      return new SessionEndedError(f.resource);
+    case 'network':
+      return new NetworkError(f.resource, f.message);
+    default:
+      return new Error(f.message);
+  }
+}

@@ -1,6 +1,8 @@
 /**
- * One fetcher and one `queryOptions` factory per resource. Query keys hold
- * every input (base URL, year, subtree), so two inputs never share a cache entry.
+ * One fetcher per resource, and the `queryOptions` factory for meta. The three
+ * per-year resources are loaded together (data/loadYear.ts, query
+ * `yearDatasetQuery`); query keys hold every input, so two inputs never share
+ * a cache entry.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './client';
@@ -21,18 +23,3 @@ export const fetchAssignments = (apiBaseUrl: string, year: number, orgId?: strin
 
 export const metaQuery = (apiBaseUrl: string) =>
   queryOptions({ queryKey: ['meta', apiBaseUrl], queryFn: ({ signal }) => fetchMeta(apiBaseUrl, signal) });
-
-export const methodologyQuery = (apiBaseUrl: string, year: number) =>
-  queryOptions({
-    queryKey: ['methodology', apiBaseUrl, year],
-    queryFn: ({ signal }) => fetchMethodology(apiBaseUrl, year, signal),
-  });
-
-export const orgsQuery = (apiBaseUrl: string, year: number) =>
-  queryOptions({ queryKey: ['orgs', apiBaseUrl, year], queryFn: ({ signal }) => fetchOrgs(apiBaseUrl, year, signal) });
-
-export const assignmentsQuery = (apiBaseUrl: string, year: number, orgId?: string) =>
-  queryOptions({
-    queryKey: ['assignments', apiBaseUrl, year, orgId ?? null],
-    queryFn: ({ signal }) => fetchAssignments(apiBaseUrl, year, orgId, signal),
-  });

@@ -75,7 +75,7 @@ function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; distric
   const setSearch = (patch: Record<string, unknown>) =>
     navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }) });
 
-  const issues = d?.valid.issues ?? [];
+  const issues = d?.issues ?? [];
   const generated = d ? new Date(d.meta.generatedAt) : null;
   return (
     <header className="app-header">

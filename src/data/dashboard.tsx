@@ -1,16 +1,18 @@
 /**
- * The dataset behind every view: meta, then the year's three resources, then
- * record validation, indexing and the index as of the chosen date. Computed
- * once per (year, as-of) in a provider, read by every feature through
- * `useDashboard()`. A year's three resources are used together only when all
- * three belong to that year, so switching year never mixes two datasets.
+ * The dataset behind every view: meta, then the year's dataset (three
+ * resources fetched, validated and indexed together, in a Web Worker in
+ * production), then the index as of the chosen date. Computed once per
+ * (year, as-of) in a provider, read by every feature through `useDashboard()`.
+ * The previous year stays on screen while another loads.
  */
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
-import type { AppConfig, Meta } from '../api/schemas';
-import { assignmentsQuery, metaQuery, methodologyQuery, orgsQuery } from '../api/resources';
-import { validateDataset, type ValidDataset } from '../api/validate';
-import { clampToYear, computeIndex, computeTrend, prepareDataset, type IndexResult, type PreparedDataset, type Trend } from '../engine';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { AppConfig, Meta, Methodology } from '../api/schemas';
+import { metaQuery } from '../api/resources';
+import type { DataQualityIssue } from '../api/validate';
+import { clampToYear, computeIndex, computeTrend, type IndexResult, type PreparedDataset, type Trend } from '../engine';
+import { loadYear, type YearDataset } from './loadYear';
+import { loadYearInWorker } from './loaderClient';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -28,7 +30,8 @@ export interface Dashboard {
   meta: Meta;
   year: number;
   asOf: string;
-  valid: ValidDataset;
+  methodology: Methodology;
+  issues: DataQualityIssue[];
   ds: PreparedDataset;
   result: IndexResult;
   /** When the data on screen was last fetched successfully. */
@@ -59,73 +62,54 @@ export function resolveYear(meta: Meta, year: number | undefined): number {
   return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
 }
 
-interface YearData {
-  year: number;
-  valid: ValidDataset;
-  ds: PreparedDataset;
-}
+/** A year's dataset, keyed by every input; loaded in a Web Worker unless the API is mocked in-page. */
+export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined) =>
+  queryOptions({
+    queryKey: ['year-dataset', config.apiBaseUrl, year, meta?.generatedAt ?? null],
+    queryFn: ({ signal }): Promise<YearDataset> =>
+      // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
+      !config.mocks && typeof Worker !== 'undefined' ? loadYearInWorker(config.apiBaseUrl, year, meta!) : loadYear(config.apiBaseUrl, year, meta!, signal),
+    enabled: meta !== undefined,
+    placeholderData: keepPreviousData,
+  });
 
 const trendCache = new WeakMap<IndexResult, Trend>();
 
 export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined): DashboardState {
-  const { apiBaseUrl } = useConfig();
-  const metaQ = useQuery(metaQuery(apiBaseUrl));
+  const config = useConfig();
+  const metaQ = useQuery(metaQuery(config.apiBaseUrl));
   const meta = metaQ.data;
-  const year = meta ? resolveYear(meta, requestedYear) : undefined;
-  const enabled = year !== undefined;
-  const y = year ?? 0;
-  const queries = useQueries({
-    queries: [
-      { ...methodologyQuery(apiBaseUrl, y), enabled, placeholderData: keepPreviousData },
-      { ...orgsQuery(apiBaseUrl, y), enabled, placeholderData: keepPreviousData },
-      { ...assignmentsQuery(apiBaseUrl, y), enabled, placeholderData: keepPreviousData },
-    ],
-  });
-  const [mQ, oQ, aQ] = queries;
-  const fresh = queries.every((q) => q.data !== undefined && !q.isPlaceholderData);
+  const year = meta ? resolveYear(meta, requestedYear) : 0;
+  const yearQ = useQuery(yearDatasetQuery(config, year, meta));
+  const data = yearQ.data;
 
-  // validation and indexing happen once per year's payloads; the last complete year stays while another loads
-  const last = useRef<YearData | null>(null);
-  const current = useMemo<YearData | { error: unknown } | null>(() => {
-    if (!meta || !mQ.data || !oQ.data || !aQ.data || !fresh) return null;
-    try {
-      const valid = validateDataset(meta, mQ.data, oQ.data, aQ.data);
-      const ds = prepareDataset(valid.methodology, meta.tiers, valid.orgs, valid.assignments);
-      return { year: mQ.data.year, valid, ds };
-    } catch (error) {
-      return { error };
-    }
-    // the payload objects identify a dataset
-  }, [meta, mQ.data, oQ.data, aQ.data, fresh]);
-  if (current && 'ds' in current) last.current = current;
-  const yearData = last.current;
+  const asOf = meta && data ? clampToYear(requestedAsOf ?? defaultAsOf(meta, data.year), data.year) : undefined;
+  const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
 
-  const asOf = meta && yearData ? clampToYear(requestedAsOf ?? defaultAsOf(meta, yearData.year), yearData.year) : undefined;
-  const result = useMemo(() => (yearData && asOf ? computeIndex(yearData.ds, asOf) : undefined), [yearData, asOf]);
-
-  const all = [metaQ, ...queries];
+  const all = [metaQ, yearQ];
   const retry = () => all.forEach((q) => q.error && q.refetch());
-  const error = metaQ.error ?? queries.find((q) => q.error)?.error ?? (current && 'error' in current ? current.error : null);
   let dashboard: Dashboard | undefined;
-  if (meta && yearData && asOf && result) {
+  if (meta && data && asOf && result) {
     dashboard = {
       meta,
-      year: yearData.year,
+      year: data.year,
       asOf,
-      valid: yearData.valid,
-      ds: yearData.ds,
+      methodology: data.methodology,
+      issues: data.issues,
+      ds: data.ds,
       result,
       updatedAt: Math.min(...all.map((q) => q.dataUpdatedAt).filter((t) => t > 0)),
       stale: all.some((q) => q.error && q.data),
-      transitioning: yearData.year !== year,
+      transitioning: yearQ.isPlaceholderData,
       refetch: () => all.forEach((q) => q.refetch()),
       trend: () => {
         let t = trendCache.get(result);
-        if (!t) trendCache.set(result, (t = computeTrend(yearData.ds, asOf, result)));
+        if (!t) trendCache.set(result, (t = computeTrend(data.ds, asOf, result)));
         return t;
       },
     };
   }
+  const error = metaQ.error ?? yearQ.error;
   return {
     meta,
     dashboard,

@@ -29,7 +29,7 @@ export function alertRows(d: Dashboard): AlertRow[] {
   const { ds, result } = d;
   const rows: AlertRow[] = [];
   const townCache = new Int32Array(ds.orgs.length).fill(-2);
-  for (let a = 0; a < ds.assignments.length; a++) {
+  for (let a = 0; a < ds.assignmentCount; a++) {
     if (result.aAlert[a] <= 0) continue;
     const s = assignmentState(ds, result, a)!;
     const u = ds.aOrg[a];

@@ -52,7 +52,7 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const day = dayNumber(asOf);
   const n = ds.orgs.length;
   const C = ds.categories.length;
-  const m = ds.assignments.length;
+  const m = ds.assignmentCount;
   const { rollup, alerts } = ds.methodology;
   const alpha = rollup.ownWeight;
   const byMembers = rollup.childWeighting === 'members';

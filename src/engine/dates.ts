@@ -26,9 +26,16 @@ export function dayNumberOrNever(iso: string | null | undefined): number {
   return iso ? dayNumber(iso) : NEVER;
 }
 
+const isoCache = new Map<number, string>();
+
 /** Day number → `YYYY-MM-DD`. */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** Last day of each month from January up to the month before `asOf`, then `asOf` itself (methodology §9). */

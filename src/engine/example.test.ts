@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../api/validate';
 import { exampleAssignments, exampleMeta, exampleMethodology, exampleOrgs } from '../../tests/fixtures/example';
-import { computeIndex, orgScores, prepareDataset, subtreeAlertTally, subtreeStageTally } from '.';
+import { assignmentPosition, assignmentRecord, computeIndex, orgScores, prepareDataset, subtreeAlertTally, subtreeStageTally } from '.';
 
 /** Methodology §10, as of 2025-06-30: every number of the table and the tallies. */
 describe('worked example (methodology §10)', () => {
@@ -46,11 +46,16 @@ describe('worked example (methodology §10)', () => {
 
   it('G2: A1 is 28.2 points behind pace, A2 is 41 days overdue', () => {
     const g2 = ds.orgIndex.get('G2')!;
-    const a1 = ds.assignments.findIndex((a) => a.orgId === 'G2' && a.indicatorId === 'A1');
-    const a2 = ds.assignments.findIndex((a) => a.orgId === 'G2' && a.indicatorId === 'A2');
+    const a1 = assignmentPosition(ds, 'G2', 'A1');
+    const a2 = assignmentPosition(ds, 'G2', 'A2');
     expect(ds.aOrg[a1]).toBe(g2);
     expect(r.aGap[a1]).toBeCloseTo(28.169, 3);
     expect(r.day - ds.aDue[a2]).toBe(41);
+  });
+
+  it('rebuilds every valid assignment record from the prepared arrays', () => {
+    for (const a of valid.assignments) expect(assignmentRecord(ds, assignmentPosition(ds, a.orgId, a.indicatorId))).toEqual(a);
+    expect(ds.assignmentCount).toBe(valid.assignments.length);
   });
 
   it('stage tallies for the district', () => {

@@ -27,8 +27,12 @@ export interface PreparedDataset {
   indicatorWeight: Float64Array;
   indicatorScoring: Uint8Array;
   indicatorPenalty: Float64Array;
-  /** Assignments grouped by org: org u owns `[orgStart[u], orgStart[u + 1])`. */
-  assignments: Assignment[];
+  /**
+   * Assignments grouped by org: org u owns `[orgStart[u], orgStart[u + 1])`.
+   * Held as typed arrays only (no objects), so a prepared dataset moves from a
+   * Web Worker by transfer; `assignmentRecord` in views.ts rebuilds one record.
+   */
+  assignmentCount: number;
   orgStart: Int32Array;
   aOrg: Int32Array;
   aIndicator: Int32Array;
@@ -138,7 +142,7 @@ export function prepareDataset(methodology: Methodology, tiers: Tier[], orgs: Or
   return {
     methodology, tiers, categories, indicators, orgs, orgIndex, parent, tier, members, children,
     categoryWeight, indicatorIndex, indicatorCategory, indicatorWeight, indicatorScoring, indicatorPenalty,
-    assignments: sorted, orgStart, aOrg, aIndicator, aTarget, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt,
+    assignmentCount: m, orgStart, aOrg, aIndicator, aTarget, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt,
     progressStart, progressDay, progressValue,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Assignment, Indicator, Org } from '../api/schemas';
 import { ALERT_LEVELS, STAGES, type AlertLevel, type Stage } from './levels';
+import { isoDate, NEVER } from './dates';
 import { LEVEL_COUNT, STAGE_COUNT, type IndexResult } from './compute';
 import type { PreparedDataset } from './prepare';
 
@@ -92,7 +93,7 @@ export function assignmentState(ds: PreparedDataset, r: IndexResult, a: number):
   const stage = r.aStage[a];
   if (stage < 0) return undefined;
   return {
-    assignment: ds.assignments[a],
+    assignment: assignmentRecord(ds, a),
     indicator: ds.indicators[ds.aIndicator[a]],
     position: a,
     stage: STAGES[stage],
@@ -117,4 +118,33 @@ export function ancestry(ds: PreparedDataset, u: number): number[] {
   const path: number[] = [];
   for (let v = u; v >= 0; v = ds.parent[v]) path.push(v);
   return path.reverse();
+}
+
+const isoOrNull = (day: number): string | null => (day === NEVER ? null : isoDate(day));
+
+/** Assignment `a` (prepared order) in the API's shape, rebuilt from the typed arrays. */
+export function assignmentRecord(ds: PreparedDataset, a: number): Assignment {
+  const progress = [];
+  for (let e = ds.progressStart[a]; e < ds.progressStart[a + 1]; e++) progress.push({ date: isoDate(ds.progressDay[e]), value: ds.progressValue[e] });
+  return {
+    orgId: ds.orgs[ds.aOrg[a]].id,
+    indicatorId: ds.indicators[ds.aIndicator[a]].id,
+    target: ds.aTarget[a],
+    due: isoDate(ds.aDue[a]),
+    issuedAt: isoDate(ds.aIssued[a]),
+    claimedAt: isoOrNull(ds.aClaimed[a]),
+    reportedAt: isoOrNull(ds.aReported[a]),
+    evaluatedAt: isoOrNull(ds.aEvaluated[a]),
+    exemptAt: isoOrNull(ds.aExempt[a]),
+    progress,
+  };
+}
+
+/** Position of the assignment of an indicator to an org, or -1. */
+export function assignmentPosition(ds: PreparedDataset, orgId: string, indicatorId: string): number {
+  const u = ds.orgIndex.get(orgId);
+  const i = ds.indicatorIndex.get(indicatorId);
+  if (u === undefined || i === undefined) return -1;
+  for (let a = ds.orgStart[u]; a < ds.orgStart[u + 1]; a++) if (ds.aIndicator[a] === i) return a;
+  return -1;
 }

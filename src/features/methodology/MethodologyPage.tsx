@@ -7,7 +7,7 @@ export function MethodologyPage() {
   const d = useDashboard();
   const { t, local, num, unit } = useI18n();
   useDocumentTitle(t('method.title'), d.meta.district.name);
-  const m = d.valid.methodology;
+  const m = d.methodology;
   const categoryWeightTotal = m.categories.reduce((s, c) => s + c.weight, 0);
   const tierName = (id: string) => {
     const tier = d.ds.tiers.find((x) => x.id === id);

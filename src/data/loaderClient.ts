@@ -1,0 +1,42 @@
+/** Loads a year in the Web Worker: the main thread only receives transferred buffers and small objects. */
+import { deserializeFailure, type SerializedFailure } from '../api/errors';
+import type { Meta } from '../api/schemas';
+import type { YearDataset } from './loadYear';
+import type { LoadRequest } from './loader.worker';
+
+type Reply = { id: number; data: YearDataset } | { id: number; error: SerializedFailure };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (d: YearDataset) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module', name: 'dataset-loader' });
+    worker.onmessage = (event: MessageEvent<Reply>) => {
+      const reply = event.data;
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if ('error' in reply) p.reject(deserializeFailure(reply.error));
+      else p.resolve(reply.data);
+    };
+    worker.onerror = (event) => {
+      for (const p of pending.values()) p.reject(new Error(event.message || 'dataset worker failed'));
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta): Promise<YearDataset> {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    // the worker resolves relative URLs against its own script: make the base absolute here
+    const request: LoadRequest = { id, apiBaseUrl: new URL(apiBaseUrl, document.baseURI).href, year, meta };
+    getWorker().postMessage(request);
+  });
+}
