@@ -1,5 +1,5 @@
 import { Link, Outlet, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { SessionEndedError } from '../api/errors';
 import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
@@ -11,7 +11,8 @@ export function Layout() {
   const search = useSearch({ from: '__root__' });
   const state = useDashboardState(search.year, search.asOf);
   const { t, lang } = useI18n();
-  const d = state.dashboard;
+  // views render from a deferred copy: React time-slices their render instead of blocking on it
+  const d = useDeferredValue(state.dashboard);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

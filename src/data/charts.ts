@@ -2,8 +2,8 @@
  * Chart inputs shared by the overview and the organisation page (both chart an
  * org's children): rankings, heatmaps, stage funnels. Pure functions.
  */
-import { useEffect, useState } from 'react';
-import { STAGES, orgTrend, type StageTally } from '../engine';
+import { useEffect, useMemo, useState } from 'react';
+import { STAGES, computeIndex, orgTrend, trendDates, type IndexResult, type StageTally, type Trend } from '../engine';
 import type { RankedItem, HeatmapRow, FunnelStage, RadarSeries } from '../charts/options/builders';
 import type { Dashboard } from './dashboard';
 import type { I18n } from '../i18n';
@@ -49,22 +49,41 @@ export function funnelStages(tally: StageTally, t: I18n['t']): FunnelStage[] {
   return steps.map((s, k) => ({ name: t(`stage.${s}`), value: steps.slice(k).reduce((sum, x) => sum + tally[x], 0) }));
 }
 
-export function trendSeries(d: Dashboard, positions: number[]): { dates: string[]; series: RadarSeries[] } {
-  const trend = d.trend();
-  return { dates: trend.dates, series: positions.map((u) => ({ name: d.ds.orgs[u].name, values: orgTrend(trend, u) })) };
-}
+const trendCache = new WeakMap<IndexResult, Trend>();
 
 /**
- * The trend of some orgs, computed in its own task after the view has painted
- * (one computation per month end: the heaviest part of a date change). While
- * it recomputes, the previous trend stays on screen.
+ * The index of some orgs as of each month end (methodology §9), computed after
+ * the view has painted, one month per task so no task blocks the page for
+ * long; cached per computed result. While it computes, the previous trend
+ * stays on screen.
  */
-export function useTrendSeries(d: Dashboard, positions: number[]): ReturnType<typeof trendSeries> | undefined {
+export function useTrendSeries(d: Dashboard, positions: number[]): { dates: string[]; series: RadarSeries[] } | undefined {
   const key = positions.join(',');
-  const [trend, setTrend] = useState<ReturnType<typeof trendSeries>>();
+  const [trend, setTrend] = useState<Trend>();
   useEffect(() => {
-    const timer = setTimeout(() => setTrend(trendSeries(d, key.split(',').map(Number))), 0);
+    const cached = trendCache.get(d.result);
+    if (cached) {
+      setTrend(cached);
+      return;
+    }
+    const dates = trendDates(d.asOf);
+    const results: IndexResult[] = [];
+    let timer = 0;
+    const step = () => {
+      const date = dates[results.length];
+      results.push(date === d.result.asOf ? d.result : computeIndex(d.ds, date));
+      if (results.length < dates.length) timer = window.setTimeout(step, 0);
+      else {
+        const t = { dates, results };
+        trendCache.set(d.result, t);
+        setTrend(t);
+      }
+    };
+    timer = window.setTimeout(step, 0);
     return () => clearTimeout(timer);
-  }, [d, key]);
-  return trend;
+  }, [d]);
+  return useMemo(
+    () => trend && { dates: trend.dates, series: key.split(',').map(Number).map((u) => ({ name: d.ds.orgs[u].name, values: orgTrend(trend, u) })) },
+    [trend, key, d.ds],
+  );
 }

@@ -10,7 +10,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
-import { clampToYear, computeIndex, computeTrend, type IndexResult, type PreparedDataset, type Trend } from '../engine';
+import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } from '../engine';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 
@@ -41,7 +41,6 @@ export interface Dashboard {
   /** The data on screen belongs to a year or date still loading. */
   transitioning: boolean;
   refetch: () => void;
-  trend: () => Trend;
 }
 
 export interface DashboardState {
@@ -73,8 +72,6 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
     placeholderData: keepPreviousData,
   });
 
-const trendCache = new WeakMap<IndexResult, Trend>();
-
 export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined): DashboardState {
   const config = useConfig();
   const metaQ = useQuery(metaQuery(config.apiBaseUrl));
@@ -102,11 +99,6 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
       stale: all.some((q) => q.error && q.data),
       transitioning: yearQ.isPlaceholderData,
       refetch: () => all.forEach((q) => q.refetch()),
-      trend: () => {
-        let t = trendCache.get(result);
-        if (!t) trendCache.set(result, (t = computeTrend(data.ds, asOf, result)));
-        return t;
-      },
     };
   }
   const error = metaQ.error ?? yearQ.error;

@@ -24,33 +24,47 @@ export function townOf(d: Dashboard, u: number): number | undefined {
   return v >= 0 && d.ds.tier[v] === 1 ? v : undefined;
 }
 
-/** Every active assignment with an alert, most urgent first. */
-export function alertRows(d: Dashboard): AlertRow[] {
+/** Positions of every active assignment with an alert, most urgent first: level, then days overdue, then pace gap. */
+export function alertPositions(d: Dashboard): number[] {
   const { ds, result } = d;
-  const rows: AlertRow[] = [];
-  const townCache = new Int32Array(ds.orgs.length).fill(-2);
-  for (let a = 0; a < ds.assignmentCount; a++) {
-    if (result.aAlert[a] <= 0) continue;
-    const s = assignmentState(ds, result, a)!;
-    const u = ds.aOrg[a];
-    if (townCache[u] === -2) townCache[u] = townOf(d, u) ?? -1;
-    const town = townCache[u] >= 0 ? townCache[u] : undefined;
-    rows.push({
-      ...s,
-      orgPosition: u,
-      orgId: ds.orgs[u].id,
-      orgName: ds.orgs[u].name,
-      townId: town !== undefined ? ds.orgs[town].id : undefined,
-      townName: town !== undefined ? ds.orgs[town].name : undefined,
-      categoryId: s.indicator.categoryId,
-      levelRank: result.aAlert[a],
-    });
-  }
-  return rows.sort(byUrgency);
+  const out: number[] = [];
+  for (let a = 0; a < ds.assignmentCount; a++) if (result.aAlert[a] > 0) out.push(a);
+  const gap = (a: number) => (Number.isNaN(result.aGap[a]) ? -1e9 : result.aGap[a]);
+  // overdue days order like due dates, earliest first
+  return out.sort((a, b) => result.aAlert[b] - result.aAlert[a] || ds.aDue[a] - ds.aDue[b] || gap(b) - gap(a));
 }
 
-export function byUrgency(a: AlertRow, b: AlertRow): number {
-  return b.levelRank - a.levelRank || b.overdueDays - a.overdueDays || (b.paceGap ?? -1e9) - (a.paceGap ?? -1e9);
+/** One alert as a table row (org, town, indicator, state). */
+export function alertRow(d: Dashboard, a: number, townCache?: Int32Array): AlertRow {
+  const { ds, result } = d;
+  const s = assignmentState(ds, result, a)!;
+  const u = ds.aOrg[a];
+  let town: number | undefined;
+  if (townCache) {
+    if (townCache[u] === -2) townCache[u] = townOf(d, u) ?? -1;
+    town = townCache[u] >= 0 ? townCache[u] : undefined;
+  } else town = townOf(d, u);
+  return {
+    ...s,
+    orgPosition: u,
+    orgId: ds.orgs[u].id,
+    orgName: ds.orgs[u].name,
+    townId: town !== undefined ? ds.orgs[town].id : undefined,
+    townName: town !== undefined ? ds.orgs[town].name : undefined,
+    categoryId: s.indicator.categoryId,
+    levelRank: result.aAlert[a],
+  };
+}
+
+/** Every active assignment with an alert, most urgent first. */
+export function alertRows(d: Dashboard): AlertRow[] {
+  const townCache = new Int32Array(d.ds.orgs.length).fill(-2);
+  return alertPositions(d).map((a) => alertRow(d, a, townCache));
+}
+
+/** The `n` most urgent alerts, without building rows for the rest. */
+export function urgentAlerts(d: Dashboard, n: number): AlertRow[] {
+  return alertPositions(d).slice(0, n).map((a) => alertRow(d, a));
 }
 
 export function countByLevel(rows: { alert: AlertLevel }[]): Record<AlertLevel, number> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import { server } from '../../mocks/node';
 import { failWith, respondWith, serveDataset, singleYearSource, slow } from '../../mocks/scenarios';
-import { renderApp, waitForData } from './render';
+import { renderApp, waitForData, waitForSettled } from './render';
 
 describe('what the app does with bad data', () => {
   it('a malformed payload: an error panel names the resource and the first failing path, with retry', async () => {
@@ -89,6 +89,7 @@ describe('what the app does with bad data', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('正在加载数据…');
     expect(document.querySelectorAll('.skeleton').length).toBeGreaterThan(6);
     await waitForData();
+    await waitForSettled();
     expect(document.querySelectorAll('.skeleton')).toHaveLength(0);
   });
 });

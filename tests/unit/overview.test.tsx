@@ -25,7 +25,7 @@ describe('overview', () => {
     expect(within(kpi).getByText('督办').closest('div')).toHaveTextContent(String(alerts.supervise));
     expect(document.title).toBe('全区总览 · 富阳区总工会');
     for (const name of ['镇街建家指数排名', '五大类得分', '基层工会等级分布', '月度趋势', '镇街 × 类别得分', '四项流程', '最紧急的预警']) {
-      expect(screen.getByRole('region', { name })).toBeInTheDocument();
+      expect(await screen.findByRole('region', { name })).toBeInTheDocument();
     }
   });
 
@@ -55,8 +55,11 @@ describe('overview', () => {
     await user.clear(input);
     await user.type(input, '2025-03-31');
     await waitFor(() => expect(router.state.location.search).toMatchObject({ asOf: '2025-03-31' }));
+    // the view stays on screen while it recomputes: no loading screen in between
+    expect(screen.getByRole('region', { name: '镇街建家指数排名' })).toBeInTheDocument();
+    expect(screen.queryByText('正在加载数据…')).not.toBeInTheDocument();
     const { ds, r } = engineAt(2025, '2025-03-31');
-    expect(screen.getByTestId('district-index')).toHaveTextContent(orgScores(ds, r, 0).index!.toFixed(1));
+    await waitFor(() => expect(screen.getByTestId('district-index')).toHaveTextContent(orgScores(ds, r, 0).index!.toFixed(1)));
   });
 
   it('switching year loads that year with its own default date', async () => {

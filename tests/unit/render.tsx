@@ -20,3 +20,8 @@ export function renderApp(url: string, { retries = 0 }: { retries?: number } = {
 export async function waitForData() {
   await waitFor(() => expect(screen.getByRole('combobox', { name: /年度|Year/ })).toBeInTheDocument(), { timeout: 15000 });
 }
+
+/** Wait until nothing is loading any more (the trend computes after the first paint). */
+export async function waitForSettled() {
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 15000 });
+}

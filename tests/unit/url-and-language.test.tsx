@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
-import { renderApp, waitForData } from './render';
+import { renderApp, waitForData, waitForSettled } from './render';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -57,7 +57,7 @@ describe('language', () => {
     renderApp(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
     await waitForData();
     await screen.findByRole('main');
-    await waitFor(() => expect(screen.queryByRole('status', { name: /Loading/ })).not.toBeInTheDocument());
+    await waitForSettled();
     // open every data-table twin, so their headers are checked too
     for (const b of screen.queryAllByRole('button', { name: 'Data table' })) b.click();
     await waitFor(() => expect(screen.queryAllByRole('button', { name: 'Data table' })).toHaveLength(0));

@@ -8,7 +8,7 @@ import {
 import { fmtScore } from '../../charts/options/common';
 import { categoryValues, funnelStages, heatmapRows, rankedItems, useTrendSeries } from '../../data/charts';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
-import { alertRows, gradeCounts, positionsInTier } from '../../data/selectors';
+import { gradeCounts, positionsInTier, urgentAlerts } from '../../data/selectors';
 import { ESCALATION, STAGES, orgScores, subtreeAlertTally, subtreeStageTally } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
 import { GradeBadge, LevelBadge } from '../../ui/badges';
@@ -48,7 +48,7 @@ export function OverviewPage() {
   const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
   const stages = subtreeStageTally(d.result, root);
   const funnel = funnelStages(stages, t);
-  const urgent = useMemo(() => alertRows(d).slice(0, 12), [d]);
+  const urgent = useMemo(() => urgentAlerts(d, 12), [d]);
 
   const gradeLabel = (g: { label: string }) => g.label || t('grade.none');
   return (
