@@ -7,11 +7,13 @@ import { buildContributionsOption, buildHistogramOption, buildScatterOption, con
 import { fmtScore } from '../../charts/options/common';
 import { categoryValues, heatmapRows, rankedItems, useTrendSeries } from '../../data/charts';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
-import { ancestry, orgAssignments, orgScores, type AssignmentState, type OrgScores } from '../../engine';
+import { ALERT_LEVELS, ancestry, orgAssignments, orgScores, type AssignmentState, type OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { GradeBadge, LevelBadge, StageBadge } from '../../ui/badges';
+import { LevelBadge, StageBadge } from '../../ui/badges';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
+import { orgScoreColumns } from '../../ui/orgColumns';
+import { ScoreKpis } from '../../ui/ScoreKpis';
 import { Sparkline } from '../../ui/Sparkline';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { dayNumber } from '../../engine';
@@ -34,7 +36,7 @@ export function OrgPage() {
 }
 
 function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
-  const { t, local, score } = i18n;
+  const { t, local } = i18n;
   const navigate = useNavigate();
   const s = orgScores(d.ds, d.result, u);
   const parent = d.ds.parent[u];
@@ -65,18 +67,7 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         <span className="muted">{local(d.ds.tiers[tierPos].name)}{s.org.kind ? ` · ${s.org.kind}` : ''} · {t('org.members')} {i18n.num(s.org.members)}</span>
       </div>
       <div className="kpi-row org-kpis">
-        <div className="kpi kpi-main">
-          <h3>{t('col.index')}</h3>
-          <p className="kpi-value" data-testid="org-index">{score(s.index)}</p>
-          <GradeBadge grade={s.grade} />
-        </div>
-        <div className="kpi">
-          <h3>{t('kpi.own')} / {t('kpi.sub')}</h3>
-          <dl className="kpi-pairs">
-            <div><dt>{t('kpi.own')}</dt><dd>{score(s.own)}</dd></div>
-            <div><dt>{t('kpi.sub')}</dt><dd>{score(s.sub)}</dd></div>
-          </dl>
-        </div>
+        <ScoreKpis scores={s} title={t('col.index')} testId="org-index" />
         <div className="kpi">
           <h3>{t('kpi.rankTier')}</h3>
           <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: d.result.rankedPerTier[tierPos] }) : '—'}</p>
@@ -141,7 +132,7 @@ function Breadcrumb({ d, u, label }: { d: Dashboard; u: number; label: string })
 }
 
 function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u: number; i18n: I18n; drill: Record<string, (p: unknown) => void>; categoryNames: string[] }) {
-  const { t, local } = i18n;
+  const { t } = i18n;
   const search = useSearch({ from: '/org/$orgId' });
   const navigate = useNavigate();
   const kids = d.ds.children[u];
@@ -152,16 +143,13 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
   const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
   const points = ranking.map((r) => ({ id: r.id, name: r.name, members: d.ds.orgs[d.ds.orgIndex.get(r.id)!].members, index: r.value! }));
   const rows = useMemo(() => Array.from(kids, (v) => orgScores(d.ds, d.result, v)), [d, kids]);
+  const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
-    { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.org.id}>{r.org.name}</OrgLink>, sortValue: (r) => r.org.name },
-    { key: 'index', header: t('col.index'), cell: (r) => fmtScore(r.index), sortValue: (r) => r.index, align: 'right' },
-    { key: 'own', header: t('col.own'), cell: (r) => fmtScore(r.own), sortValue: (r) => r.own, align: 'right' },
-    { key: 'sub', header: t('col.sub'), cell: (r) => fmtScore(r.sub), sortValue: (r) => r.sub, align: 'right' },
-    { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} />, sortValue: (r) => r.index },
+    c.name, c.index, c.own, c.sub, c.grade,
     { key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—', sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right' },
-    ...d.ds.categories.map((c, k): Column<OrgScores> => ({ key: `cat-${c.id}`, header: local(c.name), cell: (r) => fmtScore(r.categories[k]), sortValue: (r) => r.categories[k], align: 'right' })),
+    ...c.categories,
     { key: 'members', header: t('col.members'), cell: (r) => r.org.members, sortValue: (r) => r.org.members, align: 'right' },
-    { key: 'alert', header: t('col.alert'), cell: (r) => <LevelBadge level={r.ownAlert} />, sortValue: (r) => ['none', 'remind', 'warn', 'supervise', 'interview'].indexOf(r.ownAlert) },
+    c.alert,
   ];
   return (
     <>
@@ -214,7 +202,7 @@ function OwnAssignments({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n })
   const { t, local } = i18n;
   const rows = useMemo(() => orgAssignments(d.ds, d.result, u), [d, u]);
   const asOfDay = d.result.day;
-  const levelRank = (r: AssignmentState) => ['none', 'remind', 'warn', 'supervise', 'interview'].indexOf(r.alert);
+  const levelRank = (r: AssignmentState) => ALERT_LEVELS.indexOf(r.alert);
   const active = (r: AssignmentState) => r.stage !== 'exempt';
   const columns: Column<AssignmentState>[] = [
     { key: 'indicator', header: t('col.indicator'), cell: (r) => <span title={r.indicator.id}>{local(r.indicator.name)}</span>, sortValue: (r) => r.indicator.id },

@@ -1,21 +1,20 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { fmtScore } from '../../charts/options/common';
 import { useDashboard } from '../../data/dashboard';
 import { allScores, orgCsvTable } from '../../data/selectors';
 import { ALERT_LEVELS, type OrgScores } from '../../engine';
 import { useI18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
-import { GradeBadge, LevelBadge } from '../../ui/badges';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
-import { OrgLink } from '../../ui/OrgLink';
+import { orgScoreColumns } from '../../ui/orgColumns';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export const UNGRADED = 'none';
 
 export function OrgsPage() {
   const d = useDashboard();
-  const { t, local } = useI18n();
+  const i18n = useI18n();
+  const { t, local } = i18n;
   const search = useSearch({ from: '/orgs' });
   const navigate = useNavigate();
   useDocumentTitle(t('orgs.title'), d.meta.district.name);
@@ -41,17 +40,15 @@ export function OrgsPage() {
     const tier = d.ds.tiers.find((x) => x.id === id);
     return tier ? local(tier.name) : id;
   };
+  const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
-    { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.org.id}>{r.org.name}</OrgLink>, sortValue: (r) => r.org.name },
+    c.name,
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => d.ds.tier[r.position] },
     { key: 'parent', header: t('col.parent'), cell: (r) => (r.org.parentId ? d.ds.orgs[d.ds.parent[r.position]].name : '—'), sortValue: (r) => r.org.parentId ?? '' },
-    { key: 'index', header: t('col.index'), cell: (r) => fmtScore(r.index), sortValue: (r) => r.index, align: 'right' },
-    { key: 'own', header: t('col.own'), cell: (r) => fmtScore(r.own), sortValue: (r) => r.own, align: 'right' },
-    { key: 'sub', header: t('col.sub'), cell: (r) => fmtScore(r.sub), sortValue: (r) => r.sub, align: 'right' },
-    { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} />, sortValue: (r) => r.index },
+    c.index, c.own, c.sub, c.grade,
     { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
-    ...d.ds.categories.map((c, k): Column<OrgScores> => ({ key: `cat-${c.id}`, header: local(c.name), cell: (r) => fmtScore(r.categories[k]), sortValue: (r) => r.categories[k], align: 'right' })),
-    { key: 'alert', header: t('col.alert'), cell: (r) => <LevelBadge level={r.ownAlert} />, sortValue: (r) => ALERT_LEVELS.indexOf(r.ownAlert) },
+    ...c.categories,
+    c.alert,
   ];
   const sort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
 

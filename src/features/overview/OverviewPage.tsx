@@ -11,8 +11,9 @@ import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { gradeCounts, positionsInTier, urgentAlerts } from '../../data/selectors';
 import { ESCALATION, STAGES, orgScores, subtreeAlertTally, subtreeStageTally } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { GradeBadge, LevelBadge } from '../../ui/badges';
+import { LevelBadge } from '../../ui/badges';
 import { OrgLink } from '../../ui/OrgLink';
+import { ScoreKpis } from '../../ui/ScoreKpis';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export function OverviewPage() {
@@ -156,7 +157,7 @@ export function OverviewPage() {
 }
 
 function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
-  const { t, local, score } = i18n;
+  const { t, local } = i18n;
   const root = orgScores(d.ds, d.result, 0);
   const alerts = subtreeAlertTally(d.result, 0);
   const stages = subtreeStageTally(d.result, 0);
@@ -164,18 +165,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
   const grades = gradeCounts(d, positionsInTier(d, d.ds.tiers.length - 1));
   return (
     <div className="kpi-row">
-      <div className="kpi kpi-main">
-        <h3>{t('kpi.districtIndex')}</h3>
-        <p className="kpi-value" data-testid="district-index">{score(root.index)}</p>
-        <GradeBadge grade={root.grade} />
-      </div>
-      <div className="kpi">
-        <h3>{t('kpi.own')} / {t('kpi.sub')}</h3>
-        <dl className="kpi-pairs">
-          <div><dt>{t('kpi.own')}</dt><dd>{score(root.own)}</dd></div>
-          <div><dt>{t('kpi.sub')}</dt><dd>{score(root.sub)}</dd></div>
-        </dl>
-      </div>
+      <ScoreKpis scores={root} title={t('kpi.districtIndex')} testId="district-index" />
       <div className="kpi">
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
