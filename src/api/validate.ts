@@ -187,10 +187,12 @@ export function validateAssignments(
 
 /** Dates whose day is past 28 may not exist in their month (2025-02-30). */
 function impossibleDate(iso: string | null): boolean {
-  if (iso === null || iso.charCodeAt(8) < 50 /* '2' */ || iso.slice(8) <= '28') return false;
+  if (iso === null) return false;
+  const day = (iso.charCodeAt(8) - 48) * 10 + iso.charCodeAt(9) - 48;
+  if (day <= 28) return false;
   const y = +iso.slice(0, 4);
   const m = +iso.slice(5, 7);
-  return +iso.slice(8) > new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return day > new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function assignmentFault(a: Assignment, ind: Indicator): [DataQualityRule, string] | null {

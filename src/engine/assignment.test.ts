@@ -149,3 +149,13 @@ describe('trend dates (§9)', () => {
     expect(trendDates('2025-01-05')).toEqual(['2025-01-05']);
   });
 });
+
+describe('day numbers', () => {
+  it('match the calendar across leap years and centuries', () => {
+    for (const iso of ['1970-01-01', '2000-02-29', '2024-02-29', '2024-03-01', '2025-12-31', '2100-03-01', '1999-12-31']) {
+      expect(dayNumber(iso)).toBe(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+    }
+    let day = dayNumber('2023-12-25');
+    for (let k = 0; k < 800; k++, day++) expect(dayNumber(new Date(day * 86_400_000).toISOString().slice(0, 10))).toBe(day);
+  });
+});

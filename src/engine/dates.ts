@@ -9,17 +9,23 @@ export const NEVER = 0x7fffffff;
 
 const MS_PER_DAY = 86_400_000;
 
-// A dataset holds a few hundred distinct dates over hundreds of thousands of fields.
-const dayCache = new Map<string, number>();
+const digit = (s: string, k: number) => s.charCodeAt(k) - 48;
 
-/** `YYYY-MM-DD` → day number. Assumes a shape-checked date (see api/schemas). */
+/**
+ * `YYYY-MM-DD` → day number, by integer arithmetic on the characters (no Date,
+ * no allocation: it runs for every date of every assignment). Howard Hinnant's
+ * days-from-civil. Assumes a shape-checked date (see api/schemas).
+ */
 export function dayNumber(iso: string): number {
-  let day = dayCache.get(iso);
-  if (day === undefined) {
-    day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
-    if (dayCache.size < 100_000) dayCache.set(iso, day);
-  }
-  return day;
+  let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  const d = digit(iso, 8) * 10 + digit(iso, 9);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function dayNumberOrNever(iso: string | null | undefined): number {
