@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
 import { renderApp, waitForData, waitForSettled } from './render';
 
-const HAN = /\p{Script=Han}/u;
+// Han characters and CJK punctuation (、。，：；（）【】)
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff1f]/u;
 
 /** Visible text with every name served as data removed (org and district names stay in Chinese). */
 function visibleTextWithoutNames(): string {

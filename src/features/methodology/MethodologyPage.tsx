@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 /** The rules as served by the API, in plain words. */
 export function MethodologyPage() {
   const d = useDashboard();
-  const { t, local, num, unit } = useI18n();
+  const { t, local, num, unit, lang } = useI18n();
   useDocumentTitle(t('method.title'), d.meta.district.name);
   const m = d.methodology;
   const categoryWeightTotal = m.categories.reduce((s, c) => s + c.weight, 0);
@@ -52,7 +52,7 @@ export function MethodologyPage() {
                   <td>{category ? local(category.name) : i.categoryId}</td>
                   <td>{i.unit ? unit(i.unit) : t('unit.none')}</td>
                   <td>{t(`scoring.${i.scoring}`)}{i.scoring === 'inverse' ? ` · ${t('col.penalty')} ${i.penalty}` : ''}</td>
-                  <td>{i.tiers.map(tierName).join('、')}</td>
+                  <td>{i.tiers.map(tierName).join(lang === 'zh' ? '、' : ', ')}</td>
                   <td>{num(i.weight)}</td>
                 </tr>
               );
