@@ -19,10 +19,10 @@ export function respondWithText(resource: Resource, text: string): HttpHandler {
   return http.get(path(resource), () => new HttpResponse(text, { headers: { 'Content-Type': 'text/html' } }));
 }
 
-/** The resource fails with `status` (`times` times, then falls through to the healthy handler). */
-export function failWith(resource: Resource, status: number, times?: number): HttpHandler {
+/** The resource fails with `status` (with `once`, only the next request; then the healthy handler answers). */
+export function failWith(resource: Resource, status: number, { once = false } = {}): HttpHandler {
   const code = status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : 'error';
-  return http.get(path(resource), () => apiError(status, code, `mock ${status}`), { once: times === 1 });
+  return http.get(path(resource), () => apiError(status, code, `mock ${status}`), { once });
 }
 
 /** Every resource answers after `ms`. */

@@ -1,9 +1,6 @@
 import { appConfigSchema, type AppConfig } from './schemas';
 import { getJson } from './client';
 
-/** What a fresh checkout ships in public/config.json: the built-in mock district. */
-export const defaultConfig: AppConfig = { apiBaseUrl: '/api', mocks: true };
-
 /** Reads `config.json` from the app's own base path, so a deployment re-points the build without rebuilding. */
 export function loadConfig(baseUrl: string = import.meta.env.BASE_URL): Promise<AppConfig> {
   return getJson('config', `${baseUrl}config.json`, appConfigSchema, { cache: 'no-store' });

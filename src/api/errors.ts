@@ -50,12 +50,6 @@ export class NetworkError extends Error {
   }
 }
 
-export type ApiFailure = PayloadError | HttpError | SessionEndedError | NetworkError;
-
-export function isApiFailure(e: unknown): e is ApiFailure {
-  return e instanceof PayloadError || e instanceof HttpError || e instanceof SessionEndedError || e instanceof NetworkError;
-}
-
 /** Worth retrying: the network and 5xx may recover; a bad payload or a 4xx will not. */
 export function isTransient(e: unknown): boolean {
   return e instanceof NetworkError || (e instanceof HttpError && e.status >= 500);
