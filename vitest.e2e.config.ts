@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // a browser on a busy 2-core machine: give polled expectations time (they return as soon as they pass)
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
   },
 });

@@ -133,7 +133,16 @@ function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; distric
               {t('header.quality')} <span className="count">{issues.length}</span>
             </button>
           </>
-        ) : null}
+        ) : (
+          // the same controls, inert, while the data loads: the header keeps its height, nothing below jumps
+          <>
+            <label><span>{t('header.year')}</span><select disabled aria-busy="true"><option>2025</option></select></label>
+            <label><span>{t('header.asOf')}</span><input type="date" disabled value="" /></label>
+            <span className="freshness" aria-hidden="true">{t('header.generatedAt', { time: '…' })}</span>
+            <button type="button" disabled>{t('header.refresh')}</button>
+            <button type="button" className="quality-badge" disabled>{t('header.quality')} <span className="count">0</span></button>
+          </>
+        )}
         <button type="button" className="lang" onClick={() => setSearch({ lang: lang === 'zh' ? 'en' : undefined })} aria-label={t('header.langLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t('header.lang')}
         </button>

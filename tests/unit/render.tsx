@@ -18,7 +18,8 @@ export function renderApp(url: string, { retries = 0 }: { retries?: number } = {
 
 /** Wait until the dashboard has data (the header's year picker appears). */
 export async function waitForData() {
-  await waitFor(() => expect(screen.getByRole('combobox', { name: /年度|Year/ })).toBeInTheDocument(), { timeout: 15000 });
+  // while loading, the header shows the same controls disabled
+  await waitFor(() => expect(screen.getByRole('combobox', { name: /年度|Year/ })).toBeEnabled(), { timeout: 15000 });
 }
 
 /** Wait until nothing is loading any more (the trend computes after the first paint). */
