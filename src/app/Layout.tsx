@@ -119,6 +119,7 @@ function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; distric
                 onBlur={() => setDateDraft(null)}
               />
             </label>
+            {d.transitioning ? <span className="freshness" role="status">{t('state.loading')}</span> : null}
             <span className="freshness" title={d.meta.generatedAt}>
               {t('header.generatedAt', { time: generated && !Number.isNaN(generated.getTime()) ? generated.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : d.meta.generatedAt })}
             </span>

@@ -38,7 +38,7 @@ export interface Dashboard {
   updatedAt: number;
   /** A refetch failed: what is on screen is the last good data. */
   stale: boolean;
-  /** The data on screen belongs to a year or date still loading. */
+  /** Another year is loading; what is on screen is the previous one. */
   transitioning: boolean;
   refetch: () => void;
 }
@@ -47,7 +47,6 @@ export interface DashboardState {
   meta?: Meta;
   dashboard?: Dashboard;
   error: unknown;
-  isLoading: boolean;
   isFetching: boolean;
   retry: () => void;
 }
@@ -106,7 +105,6 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
     meta,
     dashboard,
     error,
-    isLoading: !dashboard && !error,
     isFetching: all.some((q) => q.isFetching),
     retry,
   };

@@ -16,6 +16,7 @@ import { orgScoreColumns } from '../../ui/orgColumns';
 import { ScoreKpis } from '../../ui/ScoreKpis';
 import { Sparkline } from '../../ui/Sparkline';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useOrgDrill } from '../../ui/useOrgDrill';
 import { dayNumber } from '../../engine';
 
 export function OrgPage() {
@@ -37,21 +38,12 @@ export function OrgPage() {
 
 function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
   const { t, local } = i18n;
-  const navigate = useNavigate();
   const s = orgScores(d.ds, d.result, u);
   const parent = d.ds.parent[u];
   const kids = d.ds.children[u];
   const tierPos = d.ds.tier[u];
   const categoryNames = d.ds.categories.map((c) => local(c.name));
-  const drill = useMemo(
-    () => ({
-      click: (p: unknown) => {
-        const id = (p as { data?: { id?: string } }).data?.id;
-        if (id) navigate({ to: '/org/$orgId', params: { orgId: id } });
-      },
-    }),
-    [navigate],
-  );
+  const drill = useOrgDrill();
 
   const radarSeries = [{ name: s.org.name, values: s.categories }];
   if (parent >= 0) radarSeries.push({ name: d.ds.orgs[parent].name, values: categoryValues(d, parent) });

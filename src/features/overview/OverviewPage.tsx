@@ -15,6 +15,7 @@ import { LevelBadge } from '../../ui/badges';
 import { OrgLink } from '../../ui/OrgLink';
 import { ScoreKpis } from '../../ui/ScoreKpis';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useOrgDrill } from '../../ui/useOrgDrill';
 
 export function OverviewPage() {
   const d = useDashboard();
@@ -29,15 +30,7 @@ export function OverviewPage() {
   const compareAt = compare !== undefined ? d.ds.orgIndex.get(compare) : undefined;
   const comparePos = compareAt !== undefined && d.ds.parent[compareAt] === root ? compareAt : undefined;
   const categoryNames = d.ds.categories.map((c) => local(c.name));
-  const drill = useMemo(
-    () => ({
-      click: (p: unknown) => {
-        const id = (p as { data?: { id?: string } }).data?.id;
-        if (id) navigate({ to: '/org/$orgId', params: { orgId: id } });
-      },
-    }),
-    [navigate],
-  );
+  const drill = useOrgDrill();
 
   const ranking = useMemo(() => rankedItems(d, towns, t), [d, towns, t]);
   const radarSeries = [{ name: d.ds.orgs[root].name, values: categoryValues(d, root) }];
