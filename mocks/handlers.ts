@@ -5,6 +5,7 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { Assignment, Meta, Methodology, Org } from '../src/api/schemas';
+import { subtreeIds } from '../src/api/subtree';
 import { mockDistrict, mockMeta } from './data/district';
 
 export interface YearData {
@@ -33,20 +34,6 @@ function yearParam(request: Request, source: DatasetSource): YearData | Response
   const year = Number(raw);
   if (!raw || !Number.isInteger(year)) return apiError(400, 'bad_request', 'query parameter year is required');
   return source.year(year) ?? apiError(404, 'not_found', `no data for year ${year}`);
-}
-
-/** The org and all its descendants. */
-export function subtreeIds(orgs: Org[], rootId: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const o of orgs) {
-    if (o.parentId === null) continue;
-    const list = children.get(o.parentId);
-    if (list) list.push(o.id);
-    else children.set(o.parentId, [o.id]);
-  }
-  const ids = new Set([rootId]);
-  for (const id of ids) for (const c of children.get(id) ?? []) ids.add(c);
-  return ids;
 }
 
 export interface HandlerOptions {

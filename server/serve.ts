@@ -10,6 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { subtreeIds } from '../src/api/subtree';
 
 export interface ApiData {
   meta: unknown;
@@ -44,16 +45,6 @@ export function readApiData(dir: string): ApiData {
   return { meta, years };
 }
 
-function subtree(orgs: { id: string; parentId: string | null }[], rootId: string): Set<string> {
-  const ids = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of orgs) if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id)) { ids.add(o.id); grew = true; }
-  }
-  return ids;
-}
-
 export function startServer({ distDir, data, apiBaseUrl = '/api', override }: ServeOptions, port = 0): Promise<{ server: Server; url: string }> {
   const dist = resolve(distDir);
   const server = createServer((req, res) => {
@@ -81,7 +72,7 @@ export function startServer({ distDir, data, apiBaseUrl = '/api', override }: Se
         const orgId = url.searchParams.get('orgId');
         const list = y.assignments as { orgId: string }[];
         if (!orgId) return json(200, list);
-        const ids = subtree(y.orgs as { id: string; parentId: string | null }[], orgId);
+        const ids = subtreeIds(y.orgs as { id: string; parentId: string | null }[], orgId);
         return json(200, list.filter((a) => ids.has(a.orgId)));
       }
       return error(404, 'not_found', `no resource ${resource}`);
