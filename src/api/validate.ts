@@ -195,8 +195,10 @@ function impossibleDate(iso: string | null): boolean {
   return day > new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+const DATE_FIELDS = ['due', 'issuedAt', 'claimedAt', 'reportedAt', 'evaluatedAt', 'exemptAt'] as const;
+
 function assignmentFault(a: Assignment, ind: Indicator): [DataQualityRule, string] | null {
-  for (const field of ['due', 'issuedAt', 'claimedAt', 'reportedAt', 'evaluatedAt', 'exemptAt'] as const) {
+  for (const field of DATE_FIELDS) {
     if (impossibleDate(a[field])) return ['invalidDate', `${field} = ${a[field]}`];
   }
   if (ind.scoring === 'ratio' && !(a.target > 0)) return ['ratioTarget', String(a.target)];
