@@ -26,7 +26,20 @@ export interface I18n {
   num: (v: number) => string;
   /** An indicator's unit: the API serves it in Chinese; known units are translated, others shown as served. */
   unit: (unit: string) => string;
+  /** An organisation's kind: free text from the API; known kinds are translated, others shown as served. */
+  kind: (kind: string) => string;
 }
+
+const KINDS: Record<string, { zh: string; en: string }> = {
+  street: { zh: '街道', en: 'street' },
+  town: { zh: '镇', en: 'town' },
+  township: { zh: '乡', en: 'township' },
+  system: { zh: '系统工会', en: 'sector union' },
+  enterprise: { zh: '企业', en: 'enterprise' },
+  institution: { zh: '机关事业单位', en: 'public institution' },
+  community: { zh: '社区/村', en: 'community' },
+  joint: { zh: '联合工会', en: 'joint union' },
+};
 
 const UNITS_EN: Record<string, string> = {
   人: 'persons', 人次: 'visits', 分: 'points', 起: 'cases', 场: 'events', 个: 'sites', 次: 'times', 家: 'units', 元: 'yuan', 万元: '10k yuan',
@@ -41,6 +54,7 @@ export function i18nFor(lang: Lang): I18n {
     score: (v) => (v === undefined ? '—' : v.toFixed(1)),
     num: (v) => nf.format(v),
     unit: (u) => (lang === 'en' ? (UNITS_EN[u] ?? u) : u),
+    kind: (k) => KINDS[k]?.[lang] ?? k,
   };
 }
 

@@ -149,3 +149,11 @@ describe('methodology page', () => {
     expect(screen.getByText(/40% × own \+ 60% × subordinate/)).toBeInTheDocument();
   });
 });
+
+describe('organisation kinds', () => {
+  it('are shown in the chosen language when known', async () => {
+    renderApp('/org/T-YINHU');
+    await waitForData();
+    expect(await screen.findByText(/镇街工会 · 街道 · 会员数/)).toBeInTheDocument();
+  });
+});

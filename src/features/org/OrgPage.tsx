@@ -56,7 +56,7 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
       <Breadcrumb d={d} u={u} label={t('org.breadcrumb')} />
       <div className="org-head">
         <h2 className="org-title">{s.org.name}</h2>
-        <span className="muted">{local(d.ds.tiers[tierPos].name)}{s.org.kind ? ` · ${s.org.kind}` : ''} · {t('org.members')} {i18n.num(s.org.members)}</span>
+        <span className="muted">{local(d.ds.tiers[tierPos].name)}{s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {i18n.num(s.org.members)}</span>
       </div>
       <div className="kpi-row org-kpis">
         <ScoreKpis scores={s} title={t('col.index')} testId="org-index" />
