@@ -51,7 +51,7 @@ export interface DashboardState {
   retry: () => void;
 }
 
-/** Default as-of date: `meta.asOf` for the latest year, December 31 for earlier years. */
+/** Default as-of date: `meta.asOf` for `meta.defaultYear`, December 31 for the other years. */
 export function defaultAsOf(meta: Meta, year: number): string {
   return year === meta.defaultYear ? clampToYear(meta.asOf, year) : `${year}-12-31`;
 }
