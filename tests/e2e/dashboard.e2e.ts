@@ -75,6 +75,8 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     await waitForCharts(s.page, 6);
     await expect.poll(() => s.page.getByTestId('district-index').textContent()).toMatch(/^\d+\.\d$/);
     expect(await s.page.title()).toBe('全区总览 · 富阳区总工会');
+    // one screen: at 1920×1080 the overview needs no scrolling
+    expect(await s.page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([1080, 1920]);
   });
 
   it('drills to a town by clicking its bar, to a union from the table, and Back walks back', async () => {
