@@ -3,7 +3,7 @@
  * org's children): rankings, heatmaps, stage funnels. Pure functions.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { STAGES, computeIndex, orgTrend, trendDates, type IndexResult, type StageTally, type Trend } from '../engine';
+import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type StageTally, type Trend } from '../engine';
 import type { RankedItem, HeatmapRow, FunnelStage, RadarSeries } from '../charts/options/builders';
 import type { Dashboard } from './dashboard';
 import type { I18n } from '../i18n';
@@ -71,7 +71,7 @@ export function useTrendSeries(d: Dashboard, positions: number[]): { dates: stri
     let timer = 0;
     const step = () => {
       const date = dates[results.length];
-      results.push(date === d.result.asOf ? d.result : computeIndex(d.ds, date));
+      results.push(trendPoint(d.ds, date, d.result));
       if (results.length < dates.length) timer = window.setTimeout(step, 0);
       else {
         const t = { dates, results };

@@ -8,11 +8,15 @@ export interface Trend {
   results: IndexResult[];
 }
 
+/** One point of a trend: the result already computed for that date, or a new computation. */
+export function trendPoint(ds: PreparedDataset, date: string, atAsOf?: IndexResult): IndexResult {
+  return atAsOf && date === atAsOf.asOf ? atAsOf : computeIndex(ds, date);
+}
+
 /** Methodology §9: the index as of each month end up to the as-of date. */
 export function computeTrend(ds: PreparedDataset, asOf: string, atAsOf?: IndexResult): Trend {
   const dates = trendDates(asOf);
-  const results = dates.map((d) => (atAsOf && d === atAsOf.asOf ? atAsOf : computeIndex(ds, d)));
-  return { dates, results };
+  return { dates, results: dates.map((d) => trendPoint(ds, d, atAsOf)) };
 }
 
 /** One org's index along a trend (undefined where it had no data). */

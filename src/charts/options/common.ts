@@ -31,8 +31,3 @@ export interface TooltipParam {
   dataIndex?: number;
   color?: string;
 }
-
-/** A drillable data item carries the org id. */
-export interface DrillItem {
-  id?: string;
-}
