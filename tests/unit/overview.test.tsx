@@ -25,7 +25,7 @@ describe('overview', () => {
     expect(within(kpi).getByText('督办').closest('div')).toHaveTextContent(String(alerts.supervise));
     expect(document.title).toBe('全区总览 · 富阳区总工会');
     for (const name of ['镇街建家指数排名', '五大类得分', '基层工会等级分布', '月度趋势', '镇街 × 类别得分', '四项流程', '最紧急的预警']) {
-      expect(await screen.findByRole('region', { name })).toBeInTheDocument();
+      expect(await screen.findByRole('region', { name }, { timeout: 10000 })).toBeInTheDocument();
     }
   });
 
