@@ -31,6 +31,8 @@ export const metaSchema = z.object({
   defaultYear: z.int(),
   asOf: isoDate,
   generatedAt: z.string(),
+  /** v1.1: the session sees this organisation's subtree only (it is the root of /v1/orgs). */
+  scope: z.optional(z.object({ orgId: z.string() })),
 });
 
 export const scoringSchema = z.enum(['ratio', 'binary', 'rating', 'inverse']);
@@ -65,6 +67,14 @@ export const methodologySchema = z.object({
     interviewDays: finite,
     pace: z.object({ remind: finite, warn: finite, supervise: finite }),
   }),
+  /** v1.1 (methodology §12): absent on a backend without demands. */
+  demands: z.optional(
+    z.object({
+      topics: z.array(z.object({ id: z.string(), name: localizedName })),
+      triageDays: finite,
+      resolveDays: finite,
+    }),
+  ),
 });
 
 export const orgSchema = z.object({
@@ -91,6 +101,19 @@ export const assignmentSchema = z.object({
   progress: z.array(progressEventSchema),
 });
 
+/** v1.1 (methodology §12): a need reported upward (需求上报) and what became of it. */
+export const demandOutcomeSchema = z.enum(['service', 'policy', 'declined']);
+export const demandSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  topicId: z.string(),
+  title: z.string(),
+  reportedAt: isoDate,
+  triagedAt: z.nullable(isoDate),
+  resolvedAt: z.nullable(isoDate),
+  outcome: z.nullable(demandOutcomeSchema),
+});
+
 export const orgsSchema = z.array(orgSchema);
 export const assignmentsSchema = z.array(assignmentSchema);
 
@@ -112,8 +135,11 @@ export type Methodology = z.infer<typeof methodologySchema>;
 export type Org = z.infer<typeof orgSchema>;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;
+export type DemandOutcome = z.infer<typeof demandOutcomeSchema>;
+export type Demand = z.infer<typeof demandSchema>;
+export type DemandConfig = NonNullable<Methodology['demands']>;
 export type AppConfig = z.infer<typeof appConfigSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** The resources of the contract, by the name used in messages and query keys. */
-export type ResourceName = 'config' | 'meta' | 'methodology' | 'orgs' | 'assignments';
+export type ResourceName = 'config' | 'meta' | 'methodology' | 'orgs' | 'assignments' | 'demands';
