@@ -4,9 +4,12 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../mocks/node';
 
-// No layout engine here: give every element a size so charts initialise as in a browser.
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+// No layout engine here: give every element a size so charts initialise as in a browser
+// (node-environment tests — lint, server — have no DOM at all).
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+}
 
 // MSW: the same handlers as the browser worker; any request they do not know fails the test.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -2,6 +2,7 @@ import { Link, Outlet, useNavigate, useSearch } from '@tanstack/react-router';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { SessionEndedError } from '../api/errors';
 import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
+import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import { QualityDialog } from './QualityDialog';
@@ -73,8 +74,8 @@ function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; distric
   const setQualityOpen = useUiStore((s) => s.setQualityOpen);
   const [dateDraft, setDateDraft] = useState<string | null>(null);
 
-  const setSearch = (patch: Record<string, unknown>) =>
-    navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }) });
+  // the header writes only the global parameters, whatever route is on screen
+  const setSearch = (patch: Partial<GlobalSearch>) => navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }) });
 
   const issues = d?.issues ?? [];
   const generated = d ? new Date(d.meta.generatedAt) : null;

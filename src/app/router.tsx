@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainS
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from './search';
+import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from '../data/search';
 
 export const rootRoute = createRootRoute({
   validateSearch: parseGlobalSearch,

@@ -6,13 +6,14 @@
  * The previous year stays on screen while another loads.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
 import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } from '../engine';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
+import { ReadModel } from './model';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -32,8 +33,11 @@ export interface Dashboard {
   asOf: string;
   methodology: Methodology;
   issues: DataQualityIssue[];
+  /** Engine arrays: the data layer's own business (selectors, trend); views read `model`. */
   ds: PreparedDataset;
   result: IndexResult;
+  /** Everything a view asks about an organisation, by id. */
+  model: ReadModel;
   /** When the data on screen was last fetched successfully. */
   updatedAt: number;
   /** A refetch failed: what is on screen is the last good data. */
@@ -60,20 +64,31 @@ export function resolveYear(meta: Meta, year: number | undefined): number {
   return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
 }
 
-/** A year's dataset, keyed by every input; loaded in a Web Worker unless the API is mocked in-page. */
+/** How often `meta` is checked for a new `generatedAt` (the year's data follows only when it changes). */
+export const META_REFRESH_MS = 5 * 60_000;
+
+/**
+ * A year's dataset, keyed by every input; loaded in a Web Worker unless the API
+ * is mocked in-page. The key holds `meta.generatedAt`, so the year is never
+ * refetched on a timer: a new `generatedAt` is a new key.
+ */
 export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined) =>
   queryOptions({
-    queryKey: ['year-dataset', config.apiBaseUrl, year, meta?.generatedAt ?? null],
+    queryKey: ['year-dataset', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, meta?.generatedAt ?? null],
     queryFn: ({ signal }): Promise<YearDataset> =>
       // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
-      !config.mocks && typeof Worker !== 'undefined' ? loadYearInWorker(config.apiBaseUrl, year, meta!) : loadYear(config.apiBaseUrl, year, meta!, signal),
+      !config.mocks && typeof Worker !== 'undefined'
+        ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal)
+        : loadYear(config.apiBaseUrl, year, meta!, signal),
     enabled: meta !== undefined,
     placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    refetchInterval: false,
   });
 
 export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined): DashboardState {
   const config = useConfig();
-  const metaQ = useQuery(metaQuery(config.apiBaseUrl));
+  const metaQ = useQuery({ ...metaQuery(config.apiBaseUrl), refetchInterval: META_REFRESH_MS });
   const meta = metaQ.data;
   const year = meta ? resolveYear(meta, requestedYear) : 0;
   const yearQ = useQuery(yearDatasetQuery(config, year, meta));
@@ -82,30 +97,40 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const asOf = meta && data ? clampToYear(requestedAsOf ?? defaultAsOf(meta, data.year), data.year) : undefined;
   const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
 
-  const all = [metaQ, yearQ];
-  const retry = () => all.forEach((q) => q.error && q.refetch());
-  let dashboard: Dashboard | undefined;
-  if (meta && data && asOf && result) {
-    dashboard = {
-      meta,
-      year: data.year,
-      asOf,
-      methodology: data.methodology,
-      issues: data.issues,
-      ds: data.ds,
-      result,
-      updatedAt: Math.min(...all.map((q) => q.dataUpdatedAt).filter((t) => t > 0)),
-      stale: all.some((q) => q.error && q.data),
-      transitioning: yearQ.isPlaceholderData,
-      refetch: () => all.forEach((q) => q.refetch()),
-    };
-  }
-  const error = metaQ.error ?? yearQ.error;
+  const updatedAt = Math.min(...[metaQ.dataUpdatedAt, yearQ.dataUpdatedAt].filter((t) => t > 0));
+  const stale = Boolean((metaQ.error && metaQ.data) || (yearQ.error && yearQ.data));
+  const transitioning = yearQ.isPlaceholderData;
+  const { refetch: refetchMeta } = metaQ;
+  const { refetch: refetchYear } = yearQ;
+  const metaError = metaQ.error;
+  const yearError = yearQ.error;
+  const retry = useCallback(() => {
+    if (metaError) void refetchMeta();
+    if (yearError) void refetchYear();
+  }, [metaError, yearError, refetchMeta, refetchYear]);
+  // a person's explicit refresh reloads everything; the timer only checks meta
+  const refetch = useCallback(() => {
+    void refetchMeta();
+    void refetchYear();
+  }, [refetchMeta, refetchYear]);
+  const model = useMemo(() => (data && result ? new ReadModel(data.ds, result) : undefined), [data, result]);
+
+  // one object per change of what it holds, so every useMemo([d]) downstream recomputes only then
+  const dashboard = useMemo<Dashboard | undefined>(
+    () =>
+      meta && data && asOf && result && model
+        ? {
+            meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
+            ds: data.ds, result, model, updatedAt, stale, transitioning, refetch,
+          }
+        : undefined,
+    [meta, data, asOf, result, model, updatedAt, stale, transitioning, refetch],
+  );
   return {
     meta,
     dashboard,
-    error,
-    isFetching: all.some((q) => q.isFetching),
+    error: metaQ.error ?? yearQ.error,
+    isFetching: metaQ.isFetching || yearQ.isFetching,
     retry,
   };
 }

@@ -3,21 +3,29 @@ import { serializeFailure } from '../api/errors';
 import type { Meta } from '../api/schemas';
 import { loadYear, transferables } from './loadYear';
 
-export interface LoadRequest {
-  id: number;
-  apiBaseUrl: string;
-  year: number;
-  meta: Meta;
-}
+export type LoadRequest = { id: number; apiBaseUrl: string; year: number; meta: Meta } | { id: number; cancel: true };
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** Loads in flight, so a cancelled query stops its fetches instead of finishing in the background. */
+const inFlight = new Map<number, AbortController>();
+
 self.onmessage = async (event: MessageEvent<LoadRequest>) => {
-  const { id, apiBaseUrl, year, meta } = event.data;
+  const request = event.data;
+  if ('cancel' in request) {
+    inFlight.get(request.id)?.abort();
+    inFlight.delete(request.id);
+    return;
+  }
+  const { id, apiBaseUrl, year, meta } = request;
+  const controller = new AbortController();
+  inFlight.set(id, controller);
   try {
-    const data = await loadYear(apiBaseUrl, year, meta);
-    self.postMessage({ id, data }, transferables(data.ds));
+    const data = await loadYear(apiBaseUrl, year, meta, controller.signal);
+    if (!controller.signal.aborted) self.postMessage({ id, data }, transferables(data.ds));
   } catch (error) {
-    self.postMessage({ id, error: serializeFailure(error) });
+    if (!controller.signal.aborted) self.postMessage({ id, error: serializeFailure(error) });
+  } finally {
+    inFlight.delete(id);
   }
 };

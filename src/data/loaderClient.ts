@@ -31,10 +31,19 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta): Promise<YearDataset> {
+export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal): Promise<YearDataset> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!pending.delete(id)) return;
+        worker?.postMessage({ id, cancel: true } satisfies LoadRequest);
+        reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+      },
+      { once: true },
+    );
     // the worker resolves relative URLs against its own script: make the base absolute here
     const request: LoadRequest = { id, apiBaseUrl: new URL(apiBaseUrl, document.baseURI).href, year, meta };
     getWorker().postMessage(request);

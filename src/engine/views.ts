@@ -20,6 +20,8 @@ export interface OrgScores {
   categories: (number | undefined)[];
   ownCategories: (number | undefined)[];
   grade?: string;
+  /** Position of the grade among the bands, best first; -1 when ungraded or without an index. */
+  gradeIndex: number;
   rankInTier?: number;
   rankAmongSiblings?: number;
   ownAlert: AlertLevel;
@@ -42,6 +44,7 @@ export function orgScores(ds: PreparedDataset, r: IndexResult, u: number): OrgSc
     categories,
     ownCategories,
     grade: r.grade[u] >= 0 ? r.gradeBands[r.grade[u]].grade : undefined,
+    gradeIndex: r.grade[u],
     rankInTier: r.rankInTier[u] || undefined,
     rankAmongSiblings: r.rankAmongSiblings[u] || undefined,
     ownAlert: ALERT_LEVELS[r.ownAlert[u]],

@@ -3,14 +3,14 @@ import { useI18n } from '../i18n';
 import { GradeBadge } from './badges';
 
 /** The index with its grade, and own vs subordinate index: the first two cards of every KPI row. */
-export function ScoreKpis({ scores, title, testId }: { scores: OrgScores; title: string; testId: string }) {
+export function ScoreKpis({ scores, title, testId, bandCount }: { scores: OrgScores; title: string; testId: string; bandCount: number }) {
   const { t, score } = useI18n();
   return (
     <>
       <div className="kpi kpi-main">
         <h3>{title}</h3>
         <p className="kpi-value" data-testid={testId}>{score(scores.index)}</p>
-        <GradeBadge grade={scores.grade} />
+        <GradeBadge grade={scores.grade} gradeIndex={scores.gradeIndex} bandCount={bandCount} />
       </div>
       <div className="kpi">
         <h3>{t('kpi.own')} / {t('kpi.sub')}</h3>

@@ -1,9 +1,20 @@
 import type { AlertLevel, Stage } from '../engine';
 import { useI18n } from '../i18n';
+import { gradeColor } from './theme';
 
-export function GradeBadge({ grade }: { grade: string | undefined }) {
+/**
+ * A grade as a badge. Its colour comes from its position among the
+ * methodology's bands (best first), not from its name: a district with four or
+ * seven bands, or other names, gets a ramp of as many colours.
+ */
+export function GradeBadge({ grade, gradeIndex, bandCount }: { grade: string | undefined; gradeIndex: number; bandCount: number }) {
   const { t } = useI18n();
-  return <span className={`badge grade grade-${grade ?? 'none'}`}>{grade ?? t('grade.none')}</span>;
+  const graded = grade !== undefined && gradeIndex >= 0;
+  return (
+    <span className={`badge grade${graded ? '' : ' grade-none'}`} style={graded ? { background: gradeColor(gradeIndex, bandCount), color: '#fff' } : undefined}>
+      {grade ?? t('grade.none')}
+    </span>
+  );
 }
 
 export function LevelBadge({ level }: { level: AlertLevel }) {

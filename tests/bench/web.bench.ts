@@ -85,7 +85,7 @@ async function main() {
       await page.goto(`${url}/`);
       await painted(6);
       load.push(Date.now() - t0);
-      const box = (await page.getByRole('region', { name: '镇街建家指数排名' }).locator('canvas').first().boundingBox())!;
+      const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
       const band = (box.height - 40) / 28;
       const t1 = Date.now();
       await page.mouse.click(box.x + box.width * 0.4, box.y + 8 + band / 2);

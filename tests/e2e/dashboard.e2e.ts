@@ -80,7 +80,7 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
   });
 
   it('drills to a town by clicking its bar, to a union from the table, and Back walks back', async () => {
-    const card = s.page.getByRole('region', { name: '镇街建家指数排名' });
+    const card = s.page.getByRole('region', { name: '镇街工会建家指数排名' });
     const box = (await card.locator('canvas').first().boundingBox())!;
     const towns = 28;
     const band = (box.height - 8 - 8 - 24) / towns;
@@ -98,7 +98,7 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
 
   it('drills by keyboard from a chart table twin, with visible focus', async () => {
     await waitForCharts(s.page, 6);
-    const card = s.page.getByRole('region', { name: '镇街建家指数排名' });
+    const card = s.page.getByRole('region', { name: '镇街工会建家指数排名' });
     await card.getByRole('button', { name: '数据表' }).focus();
     await s.page.keyboard.press('Enter');
     await s.page.keyboard.press('Tab'); // the PNG button is hidden with the table shown: next is the first town
@@ -127,6 +127,7 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
   });
 
   it('switches language', async () => {
+    await s.page.goto(`${s.base}/?year=2024`);
     await s.page.getByRole('button', { name: '切换语言' }).click();
     await expect.poll(() => s.page.getByRole('link', { name: 'Supervision list', exact: true }).count()).toBe(1);
     expect(search(s.page)).toMatchObject({ lang: 'en', year: '2024' });
@@ -211,7 +212,7 @@ describe('hostile names against the real backend', () => {
     await s.page.goto(`${s.base}/`);
     await waitForCharts(s.page, 6);
     // tooltip over the ranking's first bar (T2, the best town)
-    const box = (await s.page.getByRole('region', { name: '镇街建家指数排名' }).locator('canvas').first().boundingBox())!;
+    const box = (await s.page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
     const band = (box.height - 8 - 8 - 24) / 2;
     await s.page.mouse.move(box.x + box.width * 0.3, box.y + 8 + band / 2);
     await expect.poll(() => s.page.getByText(`${EVIL[1]}街道`, { exact: false }).count()).toBeGreaterThan(0);

@@ -2,15 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
-import { validateDataset } from '../../src/api/validate';
-import { computeIndex, orgScores, prepareDataset, subtreeAlertTally } from '../../src/engine';
+import { orgScores, subtreeAlertTally } from '../../src/engine';
+import { engineAt as runEngine } from '../support/dashboard';
 import { renderApp, waitForData } from './render';
 
+/** The mock district's year through the engine, as the app computes it. */
 function engineAt(year: number, asOf: string) {
   const d = mockDistrict(year);
-  const v = validateDataset(d.meta, d.methodology, d.orgs, d.assignments);
-  const ds = prepareDataset(v.methodology, d.meta.tiers, v.orgs, v.assignments);
-  return { ds, r: computeIndex(ds, asOf) };
+  return { d, ...runEngine(d, asOf) };
 }
 
 describe('overview', () => {
@@ -19,12 +18,12 @@ describe('overview', () => {
     await waitForData();
     const { ds, r } = engineAt(2025, '2025-06-30');
     const root = orgScores(ds, r, 0);
-    expect(screen.getByTestId('district-index')).toHaveTextContent(root.index!.toFixed(1));
+    expect(screen.getByTestId('district-index').textContent).toBe(root.index!.toFixed(1));
     const alerts = subtreeAlertTally(r, 0);
     const kpi = screen.getByRole('heading', { name: '预警（任务数）' }).parentElement!;
-    expect(within(kpi).getByText('督办').closest('div')).toHaveTextContent(String(alerts.supervise));
+    expect(within(kpi).getByText('督办').closest('div')!.querySelector('dd')!.textContent).toBe(String(alerts.supervise));
     expect(document.title).toBe('全区总览 · 富阳区总工会');
-    for (const name of ['镇街建家指数排名', '五大类得分', '基层工会等级分布', '月度趋势', '镇街 × 类别得分', '四项流程', '最紧急的预警']) {
+    for (const name of ['镇街工会建家指数排名', '各类别得分', '基层工会等级分布', '月度趋势', '镇街工会 × 类别得分', '四项流程', '最紧急的预警']) {
       expect(await screen.findByRole('region', { name }, { timeout: 10000 })).toBeInTheDocument();
     }
   });
@@ -33,7 +32,7 @@ describe('overview', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
     await waitForData();
-    const ranking = screen.getByRole('region', { name: '镇街建家指数排名' });
+    const ranking = screen.getByRole('region', { name: '镇街工会建家指数排名' });
     await user.click(within(ranking).getByRole('button', { name: '数据表' }));
     const table = within(ranking).getByRole('table');
     const rows = within(table).getAllByRole('row');
@@ -56,7 +55,7 @@ describe('overview', () => {
     await user.type(input, '2025-03-31');
     await waitFor(() => expect(router.state.location.search).toMatchObject({ asOf: '2025-03-31' }));
     // the view stays on screen while it recomputes: no loading screen in between
-    expect(screen.getByRole('region', { name: '镇街建家指数排名' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '镇街工会建家指数排名' })).toBeInTheDocument();
     expect(screen.queryByText('正在加载数据…')).not.toBeInTheDocument();
     const { ds, r } = engineAt(2025, '2025-03-31');
     await waitFor(() => expect(screen.getByTestId('district-index')).toHaveTextContent(orgScores(ds, r, 0).index!.toFixed(1)));

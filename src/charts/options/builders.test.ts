@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from './builders';
-import { scoreBands } from '../theme';
+import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -12,13 +12,15 @@ describe('option builders', () => {
   it('ranking: best first, each bar carries its org id, no-data last, tooltip escapes names', () => {
     const o = buildRankingOption(
       [
-        { id: 'a', name: 'A', value: 50, gradeIndex: -1, gradeLabel: '未评级' },
-        { id: 'b', name: EVIL, value: 91, gradeIndex: 0, gradeLabel: '5A' },
+        { id: 'n', name: 'N', value: undefined, gradeIndex: -1, grade: undefined },
+        { id: 'a', name: 'A', value: 50, gradeIndex: -1, grade: undefined },
+        { id: 'b', name: EVIL, value: 91, gradeIndex: 0, grade: '5A' },
       ],
-      { valueLabel: 'index' },
+      { valueLabel: 'index', ungradedLabel: '未评级', bandCount: 5 },
     );
-    expect((o.yAxis as { data: string[] }).data).toEqual([EVIL, 'A']);
-    expect(series(o)[0].data.map((d) => (d as { id: string }).id)).toEqual(['b', 'a']);
+    expect((o.yAxis as { data: string[] }).data).toEqual([EVIL, 'A', 'N']);
+    expect(series(o)[0].data.map((d) => (d as { id: string }).id)).toEqual(['b', 'a', 'n']);
+    expect(series(o)[0].data.map((d) => (d as { grade: string }).grade)).toEqual(['5A', '未评级', '未评级']);
     const html = tooltip(o)({ marker: '', name: EVIL, data: { id: 'b', grade: '5A', value: 91 } });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -26,9 +28,10 @@ describe('option builders', () => {
   });
 
   it('ranking: adds a slider beyond 30 bars', () => {
-    const many = Array.from({ length: 40 }, (_, k) => ({ id: `o${k}`, name: `o${k}`, value: k, gradeIndex: -1, gradeLabel: '' }));
-    expect((buildRankingOption(many, { valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(2);
-    expect((buildRankingOption(many.slice(0, 5), { valueLabel: 'x' }).dataZoom as unknown[]).length).toBe(0);
+    const many = Array.from({ length: 40 }, (_, k) => ({ id: `o${k}`, name: `o${k}`, value: k, gradeIndex: -1, grade: undefined }));
+    const ui = { valueLabel: 'x', ungradedLabel: '-', bandCount: 5 };
+    expect((buildRankingOption(many, ui).dataZoom as unknown[]).length).toBe(2);
+    expect((buildRankingOption(many.slice(0, 5), ui).dataZoom as unknown[]).length).toBe(0);
   });
 
   it('radar: one axis per category at 0–100, missing values empty (never 0), escaped series names', () => {
@@ -39,8 +42,20 @@ describe('option builders', () => {
   });
 
   it('grade distribution: one bar per band plus ungraded', () => {
-    const o = buildGradeDistributionOption([{ label: '5A', count: 3, gradeIndex: 0 }, { label: '未评级', count: 9, gradeIndex: -1 }], { countLabel: 'n' });
+    const o = buildGradeDistributionOption([{ grade: '5A', count: 3, gradeIndex: 0 }, { grade: undefined, count: 9, gradeIndex: -1 }], { countLabel: 'n', ungradedLabel: '未评级' });
     expect(series(o)[0].data.map((d) => (d as { value: number }).value)).toEqual([3, 9]);
+    expect((o.xAxis as { data: string[] }).data).toEqual(['5A', '未评级']);
+  });
+
+  it('grade colours: one distinct colour per band for any number of bands, never clamped', () => {
+    for (const n of [1, 4, 5, 7]) {
+      const colors = Array.from({ length: n }, (_, k) => gradeColor(k, n));
+      expect(new Set(colors).size).toBe(n);
+      expect(gradeColor(-1, n)).not.toBe(colors[n - 1]);
+    }
+    const seven = scoreBands([95, 90, 85, 80, 70, 60, 50]);
+    expect(seven).toHaveLength(8);
+    expect(new Set(seven.map((b) => b.color)).size).toBe(8);
   });
 
   it('trend: null where there is no data, escaped series names in the axis tooltip', () => {

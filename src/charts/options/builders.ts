@@ -5,20 +5,12 @@
  */
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../echarts';
-import { gradeColors, gridLine, mutedText, palette, stageColors, ungradedColor, type ScoreBand } from '../theme';
+import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
+import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 
-export interface RankedItem {
-  id: string;
-  name: string;
-  value: number | undefined;
-  /** Index into the grade bands (0 = best), -1 ungraded. */
-  gradeIndex: number;
-  gradeLabel: string;
-}
-
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
-export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string; maxVisible?: number }): ChartOption {
+export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string; ungradedLabel: string; bandCount: number; maxVisible?: number }): ChartOption {
   const sorted = [...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const maxVisible = ui.maxVisible ?? 30;
   return {
@@ -50,17 +42,12 @@ export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string
         data: sorted.map((i) => ({
           id: i.id,
           value: i.value ?? null,
-          grade: i.gradeLabel,
-          itemStyle: { color: i.gradeIndex >= 0 ? gradeColors[Math.min(i.gradeIndex, gradeColors.length - 1)] : ungradedColor },
+          grade: i.grade ?? ui.ungradedLabel,
+          itemStyle: { color: gradeColor(i.gradeIndex, ui.bandCount) },
         })) as never,
       },
     ],
   };
-}
-
-export interface RadarSeries {
-  name: string;
-  values: (number | undefined)[];
 }
 
 export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOption {
@@ -87,18 +74,12 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
   };
 }
 
-export interface GradeCount {
-  label: string;
-  count: number;
-  /** 0 = best band; -1 = ungraded. */
-  gradeIndex: number;
-}
-
-export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLabel: string }): ChartOption {
+export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLabel: string; ungradedLabel: string }): ChartOption {
+  const bandCount = counts.filter((c) => c.gradeIndex >= 0).length;
   return {
     ...base(),
     grid: { left: 8, right: 8, top: 24, bottom: 8 },
-    xAxis: { type: 'category', data: counts.map((c) => c.label), axisTick: { show: false } },
+    xAxis: { type: 'category', data: counts.map((c) => c.grade ?? ui.ungradedLabel), axisTick: { show: false } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
     series: [
@@ -107,7 +88,7 @@ export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLa
         name: ui.countLabel,
         barMaxWidth: 42,
         label: { show: true, position: 'top', color: mutedText },
-        data: counts.map((c) => ({ value: c.count, itemStyle: { color: c.gradeIndex >= 0 ? gradeColors[Math.min(c.gradeIndex, gradeColors.length - 1)] : ungradedColor } })),
+        data: counts.map((c) => ({ value: c.count, itemStyle: { color: gradeColor(c.gradeIndex, bandCount) } })),
       },
     ],
   };
@@ -130,12 +111,6 @@ export function buildTrendOption(dates: string[], series: RadarSeries[]): ChartO
     },
     series: series.map((s) => ({ type: 'line', name: s.name, showSymbol: true, symbolSize: 5, connectNulls: false, data: s.values.map((v) => v ?? null) })),
   };
-}
-
-export interface HeatmapRow {
-  id: string;
-  name: string;
-  values: (number | undefined)[];
 }
 
 /** Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id. */
@@ -177,12 +152,6 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       },
     ],
   };
-}
-
-export interface FunnelStage {
-  name: string;
-  /** Assignments that reached at least this stage. */
-  value: number;
 }
 
 export function buildFunnelOption(stages: FunnelStage[]): ChartOption {

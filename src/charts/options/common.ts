@@ -1,8 +1,6 @@
 import { escapeHtml } from '../echarts';
 
-/** A score or an em dash for "no data". */
-export const fmtScore = (v: number | undefined | null): string =>
-  v === undefined || v === null || Number.isNaN(v) ? '—' : v.toFixed(1);
+export { fmtScore } from '../../lib/format';
 
 /** One tooltip line: a coloured marker, an escaped label and a value. */
 export function tooltipLine(marker: string, label: string, value: string): string {

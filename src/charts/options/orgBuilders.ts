@@ -5,7 +5,7 @@
 import { ScatterChart } from 'echarts/charts';
 import type { ChartOption } from '../echarts';
 import { echarts, escapeHtml } from '../echarts';
-import { gainColor, gridLine, lossColor, palette } from '../theme';
+import { gainColor, gridLine, lossColor, palette } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 
 // the scatter chart is only drawn here: registered with this lazy chunk, not with the first screen

@@ -1,6 +1,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { fmtScore } from '../../charts/options/common';
+import type { AlertsSearch } from '../../data/search';
+import { fmtScore } from '../../lib/format';
 import { useDashboard } from '../../data/dashboard';
 import { alertRows, countByLevel, type AlertRow } from '../../data/selectors';
 import { ESCALATION } from '../../engine';
@@ -15,10 +16,10 @@ export function AlertsPage() {
   const d = useDashboard();
   const { t, local, num } = useI18n();
   const search = useSearch({ from: '/alerts' });
-  const navigate = useNavigate();
+  const navigate = useNavigate({ from: '/alerts' });
   useDocumentTitle(t('alerts.title'), d.meta.district.name);
-  const setSearch = (patch: Record<string, unknown>) =>
-    navigate({ to: '/alerts', search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }), replace: true });
+  const setSearch = (patch: Partial<AlertsSearch>) => navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const { model } = d;
 
   const all = useMemo(() => alertRows(d), [d]);
   // counts per level follow every filter but the level itself
@@ -34,8 +35,8 @@ export function AlertsPage() {
   );
   const rows = useMemo(() => (search.level ? scoped.filter((r) => r.alert === search.level) : scoped), [scoped, search.level]);
   const counts = countByLevel(scoped);
-  const towns = d.ds.children[0];
-  const indicators = d.ds.indicators.filter((i) => !search.category || i.categoryId === search.category);
+  const towns = model.groups();
+  const indicators = model.indicators.filter((i) => !search.category || i.categoryId === search.category);
 
   const columns: Column<AlertRow>[] = [
     { key: 'level', header: t('col.level'), cell: (r) => <LevelBadge level={r.alert} />, sortValue: (r) => r.levelRank },
@@ -76,7 +77,7 @@ export function AlertsPage() {
       <div className="filters">
         <label>
           <span>{t('filter.level')}</span>
-          <select value={search.level ?? ''} onChange={(e) => setSearch({ level: e.target.value || undefined })}>
+          <select value={search.level ?? ''} onChange={(e) => setSearch({ level: ESCALATION.find((l) => l === e.target.value) })}>
             <option value="">{t('filter.all')}</option>
             {ESCALATION.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
           </select>
@@ -85,14 +86,14 @@ export function AlertsPage() {
           <span>{t('filter.town')}</span>
           <select value={search.town ?? ''} onChange={(e) => setSearch({ town: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {Array.from(towns, (v) => <option key={v} value={d.ds.orgs[v].id}>{d.ds.orgs[v].name}</option>)}
+            {towns.map((id) => <option key={id} value={id}>{model.org(id).name}</option>)}
           </select>
         </label>
         <label>
           <span>{t('filter.category')}</span>
           <select value={search.category ?? ''} onChange={(e) => setSearch({ category: e.target.value || undefined, indicator: undefined })}>
             <option value="">{t('filter.all')}</option>
-            {d.ds.categories.map((c) => <option key={c.id} value={c.id}>{local(c.name)}</option>)}
+            {model.categories.map((c) => <option key={c.id} value={c.id}>{local(c.name)}</option>)}
           </select>
         </label>
         <label>

@@ -1,5 +1,6 @@
 import { useDashboard } from '../../data/dashboard';
 import { useI18n } from '../../i18n';
+import { GradeBadge } from '../../ui/badges';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /** The rules as served by the API, in plain words. */
@@ -9,10 +10,14 @@ export function MethodologyPage() {
   useDocumentTitle(t('method.title'), d.meta.district.name);
   const m = d.methodology;
   const categoryWeightTotal = m.categories.reduce((s, c) => s + c.weight, 0);
+  const { model } = d;
   const tierName = (id: string) => {
-    const tier = d.ds.tiers.find((x) => x.id === id);
+    const tier = model.tierName(id);
     return tier ? local(tier.name) : id;
   };
+  const bands = model.gradeBands;
+  const categoriesTitle = t('method.categories', { n: m.categories.length });
+  const gradesTitle = t('method.grades', { top: bands[0]?.grade ?? '' });
   const own = Math.round(m.rollup.ownWeight * 1000) / 10;
   return (
     <div className="methodology-page">
@@ -20,9 +25,9 @@ export function MethodologyPage() {
       <p>{t('method.intro')}</p>
 
       <section className="card" aria-labelledby="m-categories">
-        <h3 id="m-categories">{t('method.categories')}</h3>
+        <h3 id="m-categories">{categoriesTitle}</h3>
         <table className="data-table dense">
-          <caption className="visually-hidden">{t('method.categories')}</caption>
+          <caption className="visually-hidden">{categoriesTitle}</caption>
           <thead><tr><th scope="col">{t('col.id')}</th><th scope="col">{t('col.category')}</th><th scope="col">{t('col.weight')}</th></tr></thead>
           <tbody>
             {m.categories.map((c) => (
@@ -72,12 +77,19 @@ export function MethodologyPage() {
       </section>
 
       <section className="card" aria-labelledby="m-grades">
-        <h3 id="m-grades">{t('method.grades')}</h3>
+        <h3 id="m-grades">{gradesTitle}</h3>
         <p>{t('method.gradesText')}</p>
         <table className="data-table dense">
-          <caption className="visually-hidden">{t('method.grades')}</caption>
+          <caption className="visually-hidden">{gradesTitle}</caption>
           <thead><tr><th scope="col">{t('col.grade')}</th><th scope="col">{t('col.min')}</th></tr></thead>
-          <tbody>{d.result.gradeBands.map((g) => <tr key={g.grade}><td>{g.grade}</td><td>≥ {g.min}</td></tr>)}</tbody>
+          <tbody>
+            {bands.map((g, k) => (
+              <tr key={g.grade}>
+                <td><GradeBadge grade={g.grade} gradeIndex={k} bandCount={bands.length} /></td>
+                <td>≥ {g.min}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </section>
 

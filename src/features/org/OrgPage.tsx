@@ -1,72 +1,70 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
-import { bandLabel, gainColor, lossColor, palette, scoreBands } from '../../charts/theme';
-import { buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from '../../charts/options/builders';
+import { HeatmapCard, RadarCard, RankingCard, TrendCard } from '../../charts/cards';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from '../../charts/options/orgBuilders';
-import { fmtScore } from '../../charts/options/common';
-import { categoryValues, heatmapRows, rankedItems, useTrendSeries } from '../../data/charts';
+import { useOrgDrill } from '../../charts/useOrgDrill';
+import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
-import { ALERT_LEVELS, ancestry, orgAssignments, orgScores, type AssignmentState, type OrgScores } from '../../engine';
+import { ALERT_LEVELS, dayNumber, type AssignmentState, type OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
+import { fmtScore } from '../../lib/format';
 import { LevelBadge, StageBadge } from '../../ui/badges';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
 import { orgScoreColumns } from '../../ui/orgColumns';
 import { ScoreKpis } from '../../ui/ScoreKpis';
 import { Sparkline } from '../../ui/Sparkline';
+import { gainColor, lossColor } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useOrgDrill } from '../../ui/useOrgDrill';
-import { dayNumber } from '../../engine';
 
 export function OrgPage() {
   const { orgId } = useParams({ from: '/org/$orgId' });
   const d = useDashboard();
   const i18n = useI18n();
-  const u = d.ds.orgIndex.get(orgId);
-  useDocumentTitle(u !== undefined ? d.ds.orgs[u].name : orgId, d.meta.district.name);
-  if (u === undefined) {
+  const { model } = d;
+  const known = model.has(orgId);
+  useDocumentTitle(known ? model.org(orgId).name : orgId, d.meta.district.name);
+  if (!known) {
     return (
       <div className="status-panel" role="alert">
         <h2>{i18n.t('org.notFound', { id: orgId })}</h2>
-        <OrgLink id={d.ds.orgs[0].id}>{d.ds.orgs[0].name}</OrgLink>
+        <OrgLink id={model.rootId}>{model.org(model.rootId).name}</OrgLink>
       </div>
     );
   }
-  return <OrgView key={orgId} d={d} u={u} i18n={i18n} />;
+  return <OrgView key={orgId} d={d} id={orgId} i18n={i18n} />;
 }
 
-function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
+function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const { t, local } = i18n;
-  const s = orgScores(d.ds, d.result, u);
-  const parent = d.ds.parent[u];
-  const kids = d.ds.children[u];
-  const tierPos = d.ds.tier[u];
-  const categoryNames = d.ds.categories.map((c) => local(c.name));
-  const drill = useOrgDrill();
-
-  const radarSeries = [{ name: s.org.name, values: s.categories }];
-  if (parent >= 0) radarSeries.push({ name: d.ds.orgs[parent].name, values: categoryValues(d, parent) });
-  const contrib = contributions(d.ds.categories.map((c, k) => ({ name: local(c.name), weight: c.weight, score: s.categories[k] })));
-  const trend = useTrendSeries(d, [u]);
-  const siblings = parent >= 0 ? d.ds.children[parent].length : 1;
+  const { model } = d;
+  const s = model.scores(id);
+  const parent = model.parentOf(id);
+  const tier = model.tierName(s.org.tier);
+  const radarIds = useMemo(() => (parent ? [id, parent.id] : [id]), [id, parent]);
+  const selfIds = useMemo(() => [id], [id]);
+  const contrib = contributions(model.categories.map((c, k) => ({ name: local(c.name), weight: c.weight, score: s.categories[k] })));
 
   return (
     <div className="org-page">
-      <Breadcrumb d={d} u={u} label={t('org.breadcrumb')} />
+      <Breadcrumb d={d} id={id} label={t('org.breadcrumb')} />
       <div className="org-head">
         <h2 className="org-title">{s.org.name}</h2>
-        <span className="muted">{local(d.ds.tiers[tierPos].name)}{s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {i18n.num(s.org.members)}</span>
+        <span className="muted">
+          {tier ? local(tier.name) : s.org.tier}
+          {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {i18n.num(s.org.members)}
+        </span>
       </div>
       <div className="kpi-row org-kpis">
-        <ScoreKpis scores={s} title={t('col.index')} testId="org-index" />
+        <ScoreKpis scores={s} title={t('col.index')} testId="org-index" bandCount={model.gradeBands.length} />
         <div className="kpi">
           <h3>{t('kpi.rankTier')}</h3>
-          <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: d.result.rankedPerTier[tierPos] }) : '—'}</p>
+          <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
         </div>
         <div className="kpi">
           <h3>{t('kpi.rankSiblings')}</h3>
-          <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: siblings }) : '—'}</p>
+          <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
         </div>
         <div className="kpi">
           <h3>{t('col.alert')}</h3>
@@ -74,15 +72,7 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         </div>
       </div>
       <div className="org-grid">
-        <ChartCard
-          title={t('org.radar')}
-          option={buildRadarOption(categoryNames, radarSeries)}
-          legend={radarSeries.map((x, k) => ({ name: x.name, color: palette[k] }))}
-          table={{
-            columns: [t('col.category'), ...radarSeries.map((x) => x.name)],
-            rows: categoryNames.map((name, k) => ({ key: name, cells: [name, ...radarSeries.map((x) => fmtScore(x.values[k]))] })),
-          }}
-        />
+        <RadarCard title={t('org.radar')} ids={radarIds} />
         <ChartCard
           title={t('org.contributions')}
           option={buildContributionsOption(contrib, { gainLabel: t('org.gain'), lossLabel: t('org.loss') })}
@@ -92,67 +82,55 @@ function OrgView({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
             rows: contrib.map((c) => ({ key: c.name, cells: [c.name, c.gain.toFixed(1), c.loss.toFixed(1)] })),
           }}
         />
-        <ChartCard
-          title={t('org.trend')}
-          loading={!trend}
-          option={trend && buildTrendOption(trend.dates, trend.series)}
-          table={{
-            columns: [t('col.date'), t('col.index')],
-            rows: (trend?.dates ?? []).map((date, k) => ({ key: date, cells: [date, fmtScore(trend!.series[0].values[k])] })),
-          }}
-        />
+        <TrendCard title={t('org.trend')} ids={selfIds} />
       </div>
-      {kids.length ? <ChildrenSection d={d} u={u} i18n={i18n} drill={drill} categoryNames={categoryNames} /> : null}
-      <OwnAssignments d={d} u={u} i18n={i18n} />
+      {model.hasChildren(id) ? <ChildrenSection d={d} id={id} i18n={i18n} /> : null}
+      <OwnAssignments d={d} id={id} i18n={i18n} />
     </div>
   );
 }
 
-function Breadcrumb({ d, u, label }: { d: Dashboard; u: number; label: string }) {
-  const path = ancestry(d.ds, u);
+function Breadcrumb({ d, id, label }: { d: Dashboard; id: string; label: string }) {
+  const path = d.model.ancestry(id);
   return (
     <nav aria-label={label} className="breadcrumb">
       <ol>
-        {path.map((v, k) => (
-          <li key={v}>
-            {k < path.length - 1 ? <OrgLink id={d.ds.orgs[v].id}>{d.ds.orgs[v].name}</OrgLink> : <span aria-current="page">{d.ds.orgs[v].name}</span>}
-          </li>
+        {path.map((o, k) => (
+          <li key={o.id}>{k < path.length - 1 ? <OrgLink id={o.id}>{o.name}</OrgLink> : <span aria-current="page">{o.name}</span>}</li>
         ))}
       </ol>
     </nav>
   );
 }
 
-function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u: number; i18n: I18n; drill: Record<string, (p: unknown) => void>; categoryNames: string[] }) {
+function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const { t } = i18n;
+  const { model } = d;
   const search = useSearch({ from: '/org/$orgId' });
-  const navigate = useNavigate();
-  const kids = d.ds.children[u];
-  const ranking = useMemo(() => rankedItems(d, kids, t), [d, kids, t]);
+  const navigate = useNavigate({ from: '/org/$orgId' });
+  const drill = useOrgDrill();
+  const kids = model.children(id);
+  const ranking = useMemo(() => rankedItems(model, kids), [model, kids]);
   const values = ranking.map((r) => r.value!);
   const bins = histogramBins(values);
-  const heat = useMemo(() => heatmapRows(d, kids), [d, kids]);
-  const bands = scoreBands(d.result.gradeBands.map((g) => g.min));
-  const points = ranking.map((r) => ({ id: r.id, name: r.name, members: d.ds.orgs[d.ds.orgIndex.get(r.id)!].members, index: r.value! }));
-  const rows = useMemo(() => Array.from(kids, (v) => orgScores(d.ds, d.result, v)), [d, kids]);
+  const points = ranking.map((r) => ({ id: r.id, name: r.name, members: model.org(r.id).members, index: r.value! }));
+  const rows = useMemo(() => kids.map((v) => model.scores(v)), [model, kids]);
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
     c.name, c.index, c.own, c.sub, c.grade,
-    { key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—', sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right' },
+    {
+      key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—',
+      sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right',
+    },
     ...c.categories,
     { key: 'members', header: t('col.members'), cell: (r) => r.org.members, sortValue: (r) => r.org.members, align: 'right' },
     c.alert,
   ];
+  const listHeight = Math.min(520, Math.max(220, kids.length * 22 + 60));
   return (
     <>
       <div className="org-grid children-grid">
-        <ChartCard
-          title={t('org.childrenRanking')}
-          height={Math.min(520, Math.max(220, ranking.length * 22))}
-          option={buildRankingOption(ranking, { valueLabel: t('col.index') })}
-          onEvents={drill}
-          table={{ columns: [t('col.name'), t('col.index'), t('col.grade')], rows: ranking.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, fmtScore(r.value), r.gradeLabel] })) }}
-        />
+        <RankingCard title={t('org.childrenRanking')} height={Math.min(520, Math.max(220, ranking.length * 22))} ids={kids} />
         <ChartCard
           title={t('org.histogram')}
           option={buildHistogramOption(values, { countLabel: t('col.count') })}
@@ -162,16 +140,12 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
           title={t('org.scatter')}
           option={buildScatterOption(points, { membersLabel: t('col.members'), indexLabel: t('col.index') })}
           onEvents={drill}
-          table={{ columns: [t('col.name'), t('col.members'), t('col.index')], rows: points.map((p) => ({ key: p.id, cells: [<OrgLink key="n" id={p.id}>{p.name}</OrgLink>, p.members, fmtScore(p.index)] })) }}
+          table={{
+            columns: [t('col.name'), t('col.members'), t('col.index')],
+            rows: points.map((p) => ({ key: p.id, cells: [<OrgLink key="n" id={p.id}>{p.name}</OrgLink>, p.members, fmtScore(p.index)] })),
+          }}
         />
-        <ChartCard
-          title={t('org.heatmap')}
-          height={Math.min(520, Math.max(220, heat.length * 22 + 60))}
-          option={buildHeatmapOption(heat, categoryNames, bands)}
-          legend={bands.map((b) => ({ name: bandLabel(b), color: b.color }))}
-          onEvents={drill}
-          table={{ columns: [t('col.name'), ...categoryNames], rows: heat.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, ...r.values.map(fmtScore)] })) }}
-        />
+        <HeatmapCard title={t('org.heatmap')} height={listHeight} ids={kids} />
       </div>
       <section className="card" aria-labelledby="children-title">
         <header className="card-header"><h2 id="children-title">{t('org.children')}</h2></header>
@@ -182,7 +156,7 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
           rows={rows}
           rowKey={(r) => r.org.id}
           sort={{ key: search.sort ?? 'index', dir: search.dir ?? 'desc' }}
-          onSort={(s) => navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, sort: s.key, dir: s.dir }), replace: true })}
+          onSort={(s) => navigate({ search: (prev) => ({ ...prev, sort: s.key, dir: s.dir }), replace: true })}
           pageSize={50}
         />
       </section>
@@ -190,10 +164,10 @@ function ChildrenSection({ d, u, i18n, drill, categoryNames }: { d: Dashboard; u
   );
 }
 
-function OwnAssignments({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
+function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const { t, local } = i18n;
-  const rows = useMemo(() => orgAssignments(d.ds, d.result, u), [d, u]);
-  const asOfDay = d.result.day;
+  const rows = useMemo(() => d.model.assignments(id), [d.model, id]);
+  const asOfDay = dayNumber(d.asOf);
   const levelRank = (r: AssignmentState) => ALERT_LEVELS.indexOf(r.alert);
   const active = (r: AssignmentState) => r.stage !== 'exempt';
   const columns: Column<AssignmentState>[] = [

@@ -1,13 +1,16 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useDashboard } from '../../data/dashboard';
-import { allScores, orgCsvTable } from '../../data/selectors';
+import { orgCsvTable } from '../../data/selectors';
 import { ALERT_LEVELS, type OrgScores } from '../../engine';
 import { useI18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
 import { orgScoreColumns } from '../../ui/orgColumns';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import type { OrgsSearch } from '../../data/search';
+
+const oneOfLevels = (v: string) => ALERT_LEVELS.find((l) => l === v);
 
 export const UNGRADED = 'none';
 
@@ -16,13 +19,12 @@ export function OrgsPage() {
   const i18n = useI18n();
   const { t, local } = i18n;
   const search = useSearch({ from: '/orgs' });
-  const navigate = useNavigate();
+  const navigate = useNavigate({ from: '/orgs' });
   useDocumentTitle(t('orgs.title'), d.meta.district.name);
-  const setSearch = (patch: Record<string, unknown>) =>
-    navigate({ to: '/orgs', search: (prev: Record<string, unknown>) => ({ ...prev, page: undefined, ...patch }), replace: true });
-
-  const scores = useMemo(() => allScores(d), [d]);
-  const parents = useMemo(() => d.ds.orgs.filter((_, u) => d.ds.children[u].length > 0), [d]);
+  const setSearch = (patch: Partial<OrgsSearch>) => navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }), replace: true });
+  const { model } = d;
+  const scores = useMemo(() => model.allScores(), [model]);
+  const parents = useMemo(() => scores.filter((s) => model.hasChildren(s.org.id)).map((s) => s.org), [scores, model]);
   const query = search.q?.trim().toLowerCase();
   const rows = useMemo(
     () =>
@@ -37,14 +39,14 @@ export function OrgsPage() {
     [scores, search.tier, search.parent, search.grade, search.alert, query],
   );
   const tierName = (id: string) => {
-    const tier = d.ds.tiers.find((x) => x.id === id);
+    const tier = model.tierName(id);
     return tier ? local(tier.name) : id;
   };
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
     c.name,
-    { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => d.ds.tier[r.position] },
-    { key: 'parent', header: t('col.parent'), cell: (r) => (r.org.parentId ? d.ds.orgs[d.ds.parent[r.position]].name : '—'), sortValue: (r) => r.org.parentId ?? '' },
+    { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
+    { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
     { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
     ...c.categories,
@@ -63,13 +65,13 @@ export function OrgsPage() {
       <div className="filters">
         <label>
           <span>{t('filter.search')}</span>
-          <input type="search" defaultValue={search.q ?? ''} onChange={(e) => setSearch({ q: e.target.value || undefined })} />
+          <input type="search" value={search.q ?? ''} onChange={(e) => setSearch({ q: e.target.value || undefined })} />
         </label>
         <label>
           <span>{t('filter.tier')}</span>
           <select value={search.tier ?? ''} onChange={(e) => setSearch({ tier: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {d.ds.tiers.map((tier) => <option key={tier.id} value={tier.id}>{local(tier.name)}</option>)}
+            {model.tiers.map((tier) => <option key={tier.id} value={tier.id}>{local(tier.name)}</option>)}
           </select>
         </label>
         <label>
@@ -83,13 +85,13 @@ export function OrgsPage() {
           <span>{t('filter.grade')}</span>
           <select value={search.grade ?? ''} onChange={(e) => setSearch({ grade: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {d.result.gradeBands.map((g) => <option key={g.grade} value={g.grade}>{g.grade}</option>)}
+            {model.gradeBands.map((g) => <option key={g.grade} value={g.grade}>{g.grade}</option>)}
             <option value={UNGRADED}>{t('grade.none')}</option>
           </select>
         </label>
         <label>
           <span>{t('filter.alert')}</span>
-          <select value={search.alert ?? ''} onChange={(e) => setSearch({ alert: e.target.value || undefined })}>
+          <select value={search.alert ?? ''} onChange={(e) => setSearch({ alert: oneOfLevels(e.target.value) })}>
             <option value="">{t('filter.all')}</option>
             {ALERT_LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
           </select>
@@ -107,7 +109,7 @@ export function OrgsPage() {
         onSort={(s) => setSearch({ sort: s.key, dir: s.dir })}
         pageSize={100}
         page={search.page ?? 1}
-        onPage={(page) => navigate({ to: '/orgs', search: (prev: Record<string, unknown>) => ({ ...prev, page: page > 1 ? page : undefined }) })}
+        onPage={(page) => navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import type { ChartEvents } from '../charts/Chart';
+import type { ChartEvents } from './Chart';
 
 /** Chart events that drill into the organisation a clicked item carries (`data.id`). */
 export function useOrgDrill(): ChartEvents {

@@ -35,11 +35,12 @@ export function parseGlobalSearch(raw: Raw): GlobalSearch {
 export type SortDir = 'asc' | 'desc';
 
 export interface OverviewSearch extends GlobalSearch {
-  compare?: string;
+  /** A level-1 group drawn against the root on the radar and the trend. */
+  vs?: string;
 }
 
 export function parseOverviewSearch(raw: Raw): OverviewSearch {
-  return { ...parseGlobalSearch(raw), compare: str(raw.compare) };
+  return { ...parseGlobalSearch(raw), vs: str(raw.vs) };
 }
 
 export interface AlertsSearch extends GlobalSearch {

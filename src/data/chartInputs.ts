@@ -1,0 +1,132 @@
+/**
+ * Chart inputs: what the option builders (src/charts) draw, derived from the
+ * read model by organisation id. The types live here, below the charts layer,
+ * so the builders and the cards depend on the data layer and never the reverse.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type StageTally, type Trend } from '../engine';
+import type { Dashboard } from './dashboard';
+import type { ReadModel } from './model';
+
+export interface RankedItem {
+  id: string;
+  name: string;
+  value: number | undefined;
+  /** Index into the grade bands (0 = best), -1 ungraded. */
+  gradeIndex: number;
+  /** The grade's name, or undefined when ungraded (the view names it in its language). */
+  grade: string | undefined;
+}
+
+export interface RadarSeries {
+  name: string;
+  values: (number | undefined)[];
+}
+
+export interface GradeCount {
+  /** The band's name; undefined for ungraded. */
+  grade: string | undefined;
+  count: number;
+  /** 0 = best band; -1 = ungraded. */
+  gradeIndex: number;
+}
+
+export interface HeatmapRow {
+  id: string;
+  name: string;
+  values: (number | undefined)[];
+}
+
+export interface FunnelStage {
+  name: string;
+  /** Assignments that reached at least this stage. */
+  value: number;
+}
+
+/** Organisations with an index, best first. */
+export function rankedItems(model: ReadModel, ids: readonly string[]): RankedItem[] {
+  const out: RankedItem[] = [];
+  for (const id of ids) {
+    const s = model.scores(id);
+    if (s.index === undefined) continue;
+    out.push({ id, name: s.org.name, value: s.index, gradeIndex: s.gradeIndex, grade: s.grade });
+  }
+  return out.sort((a, b) => b.value! - a.value!);
+}
+
+/** Ids by index, best first, organisations with no data last. */
+export function rankedOrder(model: ReadModel, ids: readonly string[]): string[] {
+  return [...ids].sort((a, b) => {
+    const va = model.index(a);
+    const vb = model.index(b);
+    if (va === undefined) return vb === undefined ? 0 : 1;
+    if (vb === undefined) return -1;
+    return vb - va;
+  });
+}
+
+export function heatmapRows(model: ReadModel, ids: readonly string[]): HeatmapRow[] {
+  return rankedOrder(model, ids).map((id) => ({ id, name: model.org(id).name, values: model.categoryScores(id) }));
+}
+
+/** Grade counts over some organisations, best band first, then ungraded (organisations with no data are not counted). */
+export function gradeCounts(model: ReadModel, ids: readonly string[]): GradeCount[] {
+  const bands = model.gradeBands;
+  const counts = new Array<number>(bands.length + 1).fill(0);
+  for (const id of ids) {
+    const s = model.scores(id);
+    if (s.index === undefined) continue;
+    counts[s.gradeIndex >= 0 ? s.gradeIndex : bands.length]++;
+  }
+  return [...bands.map((b, k) => ({ grade: b.grade, count: counts[k], gradeIndex: k })), { grade: undefined, count: counts[bands.length], gradeIndex: -1 }];
+}
+
+/** Funnel of the four workflow steps: assignments that reached at least each step (exempt left out). */
+export function funnelStages(tally: StageTally, stageName: (stage: (typeof STAGES)[number]) => string): FunnelStage[] {
+  const steps = STAGES.slice(0, 4);
+  return steps.map((s, k) => ({ name: stageName(s), value: steps.slice(k).reduce((sum, x) => sum + tally[x], 0) }));
+}
+
+const trendCache = new WeakMap<IndexResult, Trend>();
+
+/**
+ * The index of some organisations as of each month end (methodology §9),
+ * computed after the view has painted, one month per task so no task blocks
+ * the page for long; cached per computed result. While it computes, the
+ * previous trend stays on screen.
+ */
+export function useTrendSeries(d: Dashboard, ids: readonly string[]): { dates: string[]; series: RadarSeries[] } | undefined {
+  const key = ids.join('\u0000');
+  const [trend, setTrend] = useState<Trend>();
+  const { ds, result, asOf, model } = d;
+  useEffect(() => {
+    const cached = trendCache.get(result);
+    if (cached) {
+      setTrend(cached);
+      return;
+    }
+    const dates = trendDates(asOf);
+    const results: IndexResult[] = [];
+    let timer = 0;
+    const step = () => {
+      const date = dates[results.length];
+      results.push(trendPoint(ds, date, result));
+      if (results.length < dates.length) timer = window.setTimeout(step, 0);
+      else {
+        const t = { dates, results };
+        trendCache.set(result, t);
+        setTrend(t);
+      }
+    };
+    timer = window.setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [ds, result, asOf]);
+  return useMemo(
+    () =>
+      trend && {
+        dates: trend.dates,
+        series: key.split('\u0000').map((id) => ({ name: model.org(id).name, values: orgTrend(trend, model.position(id)) })),
+      },
+    [trend, key, model],
+  );
+}

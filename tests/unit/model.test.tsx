@@ -1,0 +1,72 @@
+/** The read model: one definition of an organisation's group, rank denominators, a stable dashboard object. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../../src/app/queryClient';
+import { ConfigProvider, useDashboardState } from '../../src/data/dashboard';
+import { assignment, meta, methodology, org } from '../fixtures/build';
+import { engineAt } from '../support/dashboard';
+import { TEST_API } from './render';
+
+const tiers4: ReturnType<typeof meta>['tiers'] = [
+  { id: 'district', name: { zh: '区', en: 'District' } },
+  { id: 'town', name: { zh: '镇', en: 'Town' } },
+  { id: 'village', name: { zh: '村', en: 'Village' } },
+  { id: 'grassroots', name: { zh: '基层', en: 'Grassroots' } },
+];
+
+describe('read model', () => {
+  // a tree of mixed depth: a grassroots union straight under the district, a village level in one town
+  const orgs = [
+    org('D', null, 'district'),
+    org('T', 'D', 'town'),
+    org('V', 'T', 'village'),
+    org('G1', 'V', 'grassroots'),
+    org('G2', 'D', 'grassroots'),
+    org('G3', 'T', 'grassroots'),
+  ];
+  const data = { meta: meta({ tiers: tiers4 }), methodology: methodology(), orgs, assignments: [assignment('G1', 'R'), assignment('G3', 'R', { progress: [{ date: '2025-03-01', value: 50 }] })] };
+
+  it('the group of an organisation is its ancestor that is a child of the root, at any depth', () => {
+    const { model } = engineAt(data, '2025-06-30');
+    expect(model.groups()).toEqual(['T', 'G2']);
+    expect(model.groupOf('G1')?.id).toBe('T');
+    expect(model.groupOf('V')?.id).toBe('T');
+    expect(model.groupOf('T')?.id).toBe('T');
+    expect(model.groupOf('G2')?.id).toBe('G2');
+    expect(model.groupOf('D')).toBeUndefined();
+    expect(model.ancestry('G1').map((o) => o.id)).toEqual(['D', 'T', 'V', 'G1']);
+  });
+
+  it('rank denominators count ranked organisations only, among siblings as in the tier', () => {
+    const { model } = engineAt(data, '2025-06-30');
+    // under T: V (index via G1) and G3 are ranked; under D: T is ranked, G2 has no data
+    expect(model.rankedAmongSiblings('G3')).toBe(2);
+    expect(model.rankedAmongSiblings('T')).toBe(1);
+    expect(model.scores('G2').rankAmongSiblings).toBeUndefined();
+    expect(model.rankedInTier('grassroots')).toBe(2);
+  });
+
+  it('children() returns the same array for the same id (it keys memos)', () => {
+    const { model } = engineAt(data, '2025-06-30');
+    expect(model.children('T')).toBe(model.children('T'));
+  });
+});
+
+describe('dashboard state', () => {
+  it('is one object until what it holds changes', async () => {
+    const queryClient = createQueryClient({ retries: 0, baseDelayMs: 5 });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <ConfigProvider config={{ apiBaseUrl: TEST_API, mocks: false }}>{children}</ConfigProvider>
+      </QueryClientProvider>
+    );
+    const { result, rerender } = renderHook(() => useDashboardState(undefined, undefined), { wrapper });
+    await waitFor(() => expect(result.current.dashboard).toBeDefined(), { timeout: 15000 });
+    const first = result.current.dashboard;
+    rerender();
+    rerender();
+    expect(result.current.dashboard).toBe(first);
+  });
+});
