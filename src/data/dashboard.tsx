@@ -38,6 +38,10 @@ export interface Dashboard {
   result: IndexResult;
   /** Everything a view asks about an organisation, by id. */
   model: ReadModel;
+  /** The last date this year can be computed at (`meta.asOf` for the latest year, else December 31). */
+  lastAsOf: string;
+  /** The URL asked for a later date than `lastAsOf`: what is shown is as of `lastAsOf`. */
+  asOfCapped: boolean;
   /** When the data on screen was last fetched successfully. */
   updatedAt: number;
   /** A refetch failed: what is on screen is the last good data. */
@@ -55,9 +59,24 @@ export interface DashboardState {
   retry: () => void;
 }
 
-/** Default as-of date: `meta.asOf` for `meta.defaultYear`, December 31 for the other years. */
-export function defaultAsOf(meta: Meta, year: number): string {
+/**
+ * The last date a year can be computed at (methodology §1): for `meta.defaultYear`
+ * the date the data is complete to (`meta.asOf`), for other years December 31.
+ * Computing later would invent lateness the data does not show.
+ */
+export function lastAsOf(meta: Meta, year: number): string {
   return year === meta.defaultYear ? clampToYear(meta.asOf, year) : `${year}-12-31`;
+}
+
+/** Default as-of date: the last date the year can be computed at. */
+export const defaultAsOf = lastAsOf;
+
+/** The as-of date actually computed for a requested one: inside the year, never past `lastAsOf`. */
+export function effectiveAsOf(meta: Meta, year: number, requested: string | undefined): string {
+  const last = lastAsOf(meta, year);
+  if (requested === undefined) return last;
+  const inYear = clampToYear(requested, year);
+  return inYear > last ? last : inYear;
 }
 
 export function resolveYear(meta: Meta, year: number | undefined): number {
@@ -94,7 +113,9 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const yearQ = useQuery(yearDatasetQuery(config, year, meta));
   const data = yearQ.data;
 
-  const asOf = meta && data ? clampToYear(requestedAsOf ?? defaultAsOf(meta, data.year), data.year) : undefined;
+  const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;
+  // the date asked for lies past what the data is complete to: say so where the date is chosen
+  const asOfCapped = Boolean(meta && data && requestedAsOf && asOf && requestedAsOf > asOf && asOf === lastAsOf(meta, data.year));
   const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
 
   const updatedAt = Math.min(...[metaQ.dataUpdatedAt, yearQ.dataUpdatedAt].filter((t) => t > 0));
@@ -121,10 +142,11 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
       meta && data && asOf && result && model
         ? {
             meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
-            ds: data.ds, result, model, updatedAt, stale, transitioning, refetch,
+            ds: data.ds, result, model, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
+            updatedAt, stale, transitioning, refetch,
           }
         : undefined,
-    [meta, data, asOf, result, model, updatedAt, stale, transitioning, refetch],
+    [meta, data, asOf, asOfCapped, result, model, updatedAt, stale, transitioning, refetch],
   );
   return {
     meta,

@@ -7,6 +7,14 @@ import type { Lang } from '../i18n';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A calendar date that exists (2025-02-30 does not: it is dropped, never rolled over to March). */
+export function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export interface GlobalSearch {
   year?: number;
   asOf?: string;
@@ -27,7 +35,7 @@ export function parseGlobalSearch(raw: Raw): GlobalSearch {
   const asOf = str(raw.asOf);
   return {
     year: int(raw.year),
-    asOf: asOf && DATE.test(asOf) ? asOf : undefined,
+    asOf: asOf && isCalendarDate(asOf) ? asOf : undefined,
     lang: oneOf(['zh', 'en'] as const, raw.lang),
   };
 }

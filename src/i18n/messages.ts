@@ -1,8 +1,12 @@
 /**
  * Every user-visible string. Chinese is the default; English must have every
  * key (the type enforces it). `{name}` placeholders are filled by `t()`.
+ *
+ * The shell's strings are here; a feature with many strings of its own keeps
+ * them in `<area>.messages.ts` beside this file (same shape: `zh` and an `en`
+ * typed by its keys) and they are spread in below.
  */
-export const zh = {
+const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
   'app.loading': '正在加载数据…',
   'app.skip': '跳到主要内容',
@@ -186,9 +190,7 @@ export const zh = {
   'unit.none': '—',
 } as const;
 
-export type MessageKey = keyof typeof zh;
-
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Jianjia index · One screen',
   'app.loading': 'Loading data…',
   'app.skip': 'Skip to main content',
@@ -370,6 +372,16 @@ export const en: Record<MessageKey, string> = {
   'method.alerts': 'Alert rules (remind → warn → supervise → interview)',
   'method.alertsText': 'Not done within {remind} days of the due date: remind. Overdue: warn. More than {supervise} days overdue: supervise. More than {interview} days: interview. Ratio indicators are also checked against pace: {paceRemind} points behind reminds, {paceWarn} warns, {paceSupervise} supervises; the higher level wins. Inverse indicators warn when over their limit.',
   'unit.none': '—',
+};
+
+export const zh = {
+  ...coreZh,
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -46,7 +46,7 @@ export function dashboardOf(data: RawDataset = exampleDataset, asOf = data.meta.
   const run = engineAt(data, asOf);
   return {
     meta: data.meta, year: run.methodology.year, asOf, methodology: run.methodology, issues: run.issues,
-    ds: run.ds, result: run.r, model: run.model,
+    ds: run.ds, result: run.r, model: run.model, lastAsOf: data.meta.asOf, asOfCapped: false,
     updatedAt: 0, stale: false, transitioning: false, refetch: () => undefined,
   };
 }
