@@ -31,7 +31,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     const rep = scopeId === undefined ? snapshot.metaRep : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
     return sendRepresentation(req, res, rep, headers);
   }
-  if (!YEAR_RESOURCES.has(resource)) return deny(404, 'not_found', `no resource ${resource}`);
+  if (!YEAR_RESOURCES.has(resource)) return deny(404, 'not_found', `no resource ${resource.slice(0, 200)}`);
 
   const yearParam = query.get('year');
   if (yearParam === null || !/^\d{1,6}$/.test(yearParam)) return deny(400, 'bad_request', 'year: expected ?year=<year>');
@@ -51,8 +51,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (orgIdParam !== null) {
     if (!orgIdParam) return deny(400, 'bad_request', 'orgId: expected an organisation id');
     // inside a scope, an unknown id is as much outside it as a neighbour's: 403 either way, nothing disclosed
-    if (visible && !visible.has(orgIdParam)) return deny(403, 'forbidden', `organisation ${orgIdParam} is outside the session's scope`);
-    if (!year.children.has(orgIdParam)) return deny(404, 'not_found', `no organisation ${orgIdParam} in year ${yearParam}`);
+    if (visible && !visible.has(orgIdParam)) return deny(403, 'forbidden', `organisation ${orgIdParam.slice(0, 200)} is outside the session's scope`);
+    if (!year.ids.has(orgIdParam)) return deny(404, 'not_found', `no organisation ${orgIdParam.slice(0, 200)} in year ${yearParam}`);
     root = orgIdParam;
   }
   // the methodology is the same for every scope

@@ -40,7 +40,9 @@ export interface OrgRef {
 export interface SnapshotYear {
   data: YearData;
   full: Partial<Record<YearResource, Representation>>;
-  /** Every organisation id of the year, mapped to its children's ids. */
+  /** The ids of the year's organisation records. */
+  ids: Set<string>;
+  /** Parent id → its children's ids. */
   children: Map<string, string[]>;
 }
 
@@ -132,19 +134,17 @@ function checkShapes(data: ApiData): void {
 }
 
 /** Children by parent over the records that look like organisations (bad records are the app's to report). */
-function indexTree(orgs: unknown): Map<string, string[]> {
+function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
+  const ids = new Set<string>();
   const children = new Map<string, string[]>();
-  for (const o of orgs as unknown[]) {
-    if (!isRecord(o) || typeof o.id !== 'string') continue;
-    if (!children.has(o.id)) children.set(o.id, []);
-  }
+  for (const o of orgs as unknown[]) if (isRecord(o) && typeof o.id === 'string') ids.add(o.id);
   for (const o of orgs as unknown[]) {
     if (!isRecord(o) || typeof o.id !== 'string' || typeof o.parentId !== 'string') continue;
     const list = children.get(o.parentId);
     if (list) list.push(o.id);
     else children.set(o.parentId, [o.id]);
   }
-  return children;
+  return { ids, children };
 }
 
 export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapshot {
@@ -157,7 +157,7 @@ export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapsh
     for (const r of ['methodology', 'orgs', 'assignments', 'demands'] as const) {
       if (d[r] !== undefined) full[r] = rep(`${r}-${y}.json`, d[r]);
     }
-    years.set(y, { data: d, full, children: indexTree(d.orgs) });
+    years.set(y, { data: d, full, ...indexTree(d.orgs) });
   }
   return {
     meta: data.meta as Record<string, unknown>,
@@ -170,7 +170,7 @@ export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapsh
 
 /** The ids of an organisation's subtree (itself included); undefined if it is not in the year. */
 export function subtree(year: SnapshotYear, rootId: string): Set<string> | undefined {
-  if (!year.children.has(rootId)) return undefined;
+  if (!year.ids.has(rootId)) return undefined;
   const ids = new Set([rootId]);
   for (const id of ids) for (const c of year.children.get(id) ?? []) ids.add(c);
   return ids;

@@ -41,6 +41,8 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** Headers must arrive within this (default 10 s). */
   headersTimeoutMs?: number;
+  /** Idle keep-alive connections close after this (default 5 s); behind a gateway that reuses connections, set it above the gateway's idle timeout. */
+  keepAliveTimeoutMs?: number;
   log?: Logger;
   /** Data dir watching (tests shorten it). */
   watch?: Pick<StoreOptions, 'pollMs' | 'debounceMs' | 'onReload'>;
@@ -163,7 +165,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     if (path === '/session') return signIn(req, res, query, snapshotOf());
     if (path === apiPath || path.startsWith(`${apiPath}/`)) {
       const resource = path.startsWith(`${apiPath}/v1/`) ? path.slice(apiPath.length + 4) : undefined;
-      if (!resource) return sendError(res, 404, 'not_found', `no resource at ${path}`);
+      if (!resource) return sendError(res, 404, 'not_found', `no resource at ${path.slice(0, 200)}`);
       const forced = await override?.(resource, query);
       if (forced) {
         res.writeHead(forced.status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...forced.headers });
@@ -173,7 +175,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       return handleResource(req, res, snapshotOf(), resource, query);
     }
     const found = site.lookup(path);
-    if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `no file ${path}`);
+    if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `no file ${path.slice(0, 200)}`);
     return sendRepresentation(req, res, found.rep, { cacheControl: found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
   }
 
@@ -212,7 +214,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       });
     },
   );
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
   server.maxConnections = options.maxConnections ?? 1024;
   // what Node cannot even parse (a broken request line, a timeout): answer 400/408 and close, never throw
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
@@ -264,6 +266,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       maxConnections: num(env.JJ_MAX_CONNECTIONS),
       requestTimeoutMs: num(env.JJ_REQUEST_TIMEOUT_MS),
       headersTimeoutMs: num(env.JJ_HEADERS_TIMEOUT_MS),
+      keepAliveTimeoutMs: num(env.JJ_KEEP_ALIVE_TIMEOUT_MS),
     },
     Number(port ?? env.PORT ?? 8080),
     env.JJ_HOST ?? '127.0.0.1',

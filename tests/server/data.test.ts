@@ -94,6 +94,12 @@ describe('orgId: the subtree only', () => {
     expect(orgIds((await get(s.url, '/api/v1/assignments?year=2025&orgId=T1')).json())).toEqual(['G1', 'G2', 'T1']);
     expect(orgIds((await get(s.url, '/api/v1/assignments?year=2025&orgId=G3')).json())).toEqual(['G3']);
     expect(orgIds((await get(s.url, '/api/v1/assignments?year=2025&orgId=D')).json())).toEqual(['D', 'G1', 'G2', 'G3', 'T1']); // T2 has no assignments of its own
+    // a parent named by a record but not an organisation itself is unknown too
+    const orgs = JSON.parse((await get(s.url, '/api/v1/orgs?year=2025')).text) as Row[];
+    orgs.push({ id: 'G9', orgId: '', name: 'orphan', parentId: 'T9' });
+    writeFileSync(join(site.data, 'orgs-2025.json'), JSON.stringify(orgs));
+    await s.close();
+    s = await start({ distDir: site.dist, dataDir: site.data });
     const unknown = await get(s.url, '/api/v1/assignments?year=2025&orgId=T9');
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown)).toEqual({ code: 'not_found', message: 'no organisation T9 in year 2025' });
