@@ -37,10 +37,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   test: {
-    environment: 'happy-dom',
-    setupFiles: ['tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/**/*.test.{ts,tsx}'],
     css: false,
     testTimeout: 20000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'happy-dom',
+          setupFiles: ['tests/setup.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/{unit,lint,fuzz}/**/*.test.{ts,tsx}'],
+        },
+      },
+      // the deployment server over real sockets: plain Node, no DOM, and no MSW (it would intercept the requests)
+      { extends: true, test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] } },
+    ],
   },
 });

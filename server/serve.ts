@@ -1,103 +1,280 @@
 /**
- * A small production-like server: the built app from `dist/`, a `config.json`
- * that turns mocks off, and the four API resources from JSON files — the
- * deployment path without MSW, used by the end-to-end tests and by
- * `npm run serve:api -- <data dir>`.
+ * The deployment server: the built app from `dist/`, a `config.json` that
+ * turns mocks off, and the API resources from JSON files — what a district's
+ * IT puts behind its gateway (`npm run serve:api -- <data dir> [port]`, see
+ * docs/deploy.md), and what the end-to-end tests and benchmarks run against.
  *
- * Data dir layout: meta.json, and per year methodology-<year>.json,
- * orgs-<year>.json, assignments-<year>.json (the API's exact shapes).
+ * Hardened: every request is handled inside a try (a bad request gets 400,
+ * never a crash), static paths cannot leave dist/, data is loaded once and
+ * swapped atomically when its files change, bodies are precomputed with their
+ * ETags and compressed once, security headers go on every response, requests
+ * time out, and the number of requests in flight is capped (503 beyond).
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import { subtreeIds } from '../src/api/subtree';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { handleResource } from './api';
+import { buildSnapshot, DataStore, JSON_TYPE, stderrLogger, type ApiData, type Logger, type Snapshot, type StoreOptions } from './data';
+import { Representation } from './representation';
+import { sendError, sendRepresentation } from './respond';
+import { sessionCookie } from './sessions';
+import { StaticSite } from './static';
 
-export interface ApiData {
-  meta: unknown;
-  years: Record<number, { methodology: unknown; orgs: unknown; assignments: unknown }>;
-}
+export { readApiData, type ApiData, type YearData } from './data';
+export type { UsersFile, Scope } from './sessions';
 
 export interface ServeOptions {
   distDir: string;
-  data: ApiData | (() => ApiData);
-  /** Base path of the API, as written into config.json. */
+  /** The data, in memory (read once; a function is asked per request, and a new object is a new snapshot). */
+  data?: ApiData | (() => ApiData);
+  /** Or a data dir, loaded at start and reloaded when its files change. */
+  dataDir?: string;
+  /** What config.json tells the app: a path on this server (default `/api`) or an absolute URL (another origin). */
   apiBaseUrl?: string;
-  /** Overrides: answer a resource path with this status and body (bad-backend tests). */
-  override?: (path: string) => { status: number; body: string } | undefined;
+  /** Overrides: answer a resource path with this status and body (bad-backend tests); may be async (stalls). */
+  override?: (path: string, query: URLSearchParams) => OverrideResult | undefined | Promise<OverrideResult | undefined>;
+  /** Requests handled at once; beyond, 503 with Retry-After (default 256). */
+  maxInFlight?: number;
+  /** Open connections; beyond, new ones are closed (default 1024). */
+  maxConnections?: number;
+  /** Whole request (headers and body) must arrive within this (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Headers must arrive within this (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Idle keep-alive connections close after this (default 5 s); behind a gateway that reuses connections, set it above the gateway's idle timeout. */
+  keepAliveTimeoutMs?: number;
+  log?: Logger;
+  /** Data dir watching (tests shorten it). */
+  watch?: Pick<StoreOptions, 'pollMs' | 'debounceMs' | 'onReload'>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
+export interface OverrideResult {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  store?: DataStore;
+}
+
+/** The production build's policy, served as a header so that frame-ancestors applies (a meta tag cannot carry it). */
+export function contentSecurityPolicy(apiBaseUrl: string): string {
+  const connect = ["'self'"];
+  const origin = absoluteOrigin(apiBaseUrl);
+  if (origin) connect.push(origin);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function absoluteOrigin(apiBaseUrl: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(apiBaseUrl)) return undefined;
+  try {
+    return new URL(apiBaseUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request target as a decoded path and a query; undefined if it cannot be one (→ 400). */
+export function parseTarget(target: string): { path: string; query: URLSearchParams } | undefined {
+  let rawPath: string;
+  let rawQuery: string;
+  if (target.startsWith('/')) {
+    const q = target.indexOf('?');
+    rawPath = q < 0 ? target : target.slice(0, q);
+    rawQuery = q < 0 ? '' : target.slice(q + 1);
+  } else {
+    // absolute-form (`GET http://host/path`), which a proxy may send; anything unparsable is a bad request
+    try {
+      const url = new URL(target);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+      rawPath = url.pathname;
+      rawQuery = url.search.slice(1);
+    } catch {
+      return undefined;
+    }
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  return { path, query: new URLSearchParams(rawQuery) };
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
 };
 
-export function readApiData(dir: string): ApiData {
-  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
-  const meta = read('meta.json') as { years: number[] };
-  const years: ApiData['years'] = {};
-  for (const y of meta.years) years[y] = { methodology: read(`methodology-${y}.json`), orgs: read(`orgs-${y}.json`), assignments: read(`assignments-${y}.json`) };
-  return { meta, years };
-}
+export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const { distDir, data, dataDir, apiBaseUrl = '/api', override, maxInFlight = 256, log = stderrLogger } = options;
+  const site = new StaticSite(distDir);
+  const csp = contentSecurityPolicy(apiBaseUrl);
+  // where this server answers the API: the base URL's path (an absolute base may still point back here)
+  const apiPath = (absoluteOrigin(apiBaseUrl) ? new URL(apiBaseUrl).pathname : apiBaseUrl).replace(/\/+$/, '');
+  const config = new Representation(Buffer.from(JSON.stringify({ apiBaseUrl, mocks: false })), JSON_TYPE, false);
 
-export function startServer({ distDir, data, apiBaseUrl = '/api', override }: ServeOptions, port = 0): Promise<{ server: Server; url: string }> {
-  const dist = resolve(distDir);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(body);
+  let store: DataStore | undefined;
+  let snapshotOf: () => Snapshot;
+  if (dataDir) {
+    const s = new DataStore(dataDir, { log, ...options.watch }).watch();
+    store = s;
+    snapshotOf = () => s.current;
+  } else if (data) {
+    // a function may hand back a new object (tests change the data between requests): one snapshot per object
+    const snapshots = new WeakMap<ApiData, Snapshot>();
+    const get = (d: ApiData) => {
+      let s = snapshots.get(d);
+      if (!s) snapshots.set(d, (s = buildSnapshot(d)));
+      return s;
     };
-    const json = (status: number, body: unknown) => send(status, JSON.stringify(body));
-    const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+    snapshotOf = typeof data === 'function' ? () => get(data()) : () => get(data);
+  } else {
+    throw new Error('startServer: give data or dataDir');
+  }
 
-    if (url.pathname === '/config.json') return json(200, { apiBaseUrl, mocks: false });
-    if (url.pathname.startsWith(`${apiBaseUrl}/v1/`)) {
-      const resource = url.pathname.slice(`${apiBaseUrl}/v1/`.length);
-      const forced = override?.(resource);
-      if (forced) return send(forced.status, forced.body);
-      const d = typeof data === 'function' ? data() : data;
-      if (resource === 'meta') return json(200, d.meta);
-      const year = Number(url.searchParams.get('year'));
-      const y = d.years[year];
-      if (!y) return error(404, 'not_found', `no data for year ${url.searchParams.get('year')}`);
-      if (resource === 'methodology') return json(200, y.methodology);
-      if (resource === 'orgs') return json(200, y.orgs);
-      if (resource === 'assignments') {
-        const orgId = url.searchParams.get('orgId');
-        const list = y.assignments as { orgId: string }[];
-        if (!orgId) return json(200, list);
-        const ids = subtreeIds(y.orgs as { id: string; parentId: string | null }[], orgId);
-        return json(200, list.filter((a) => ids.has(a.orgId)));
+  let inFlight = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    res.setHeader('Content-Security-Policy', csp);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method_not_allowed', 'only GET and HEAD', { Allow: 'GET, HEAD' });
+    const target = parseTarget(req.url ?? '/');
+    if (!target) return sendError(res, 400, 'bad_request', 'malformed request target');
+    const { path, query } = target;
+
+    if (path === '/config.json') return sendRepresentation(req, res, config, { cacheControl: 'no-cache' });
+    if (path === '/session') return signIn(req, res, query, snapshotOf());
+    if (path === apiPath || path.startsWith(`${apiPath}/`)) {
+      const resource = path.startsWith(`${apiPath}/v1/`) ? path.slice(apiPath.length + 4) : undefined;
+      if (!resource) return sendError(res, 404, 'not_found', `no resource at ${path.slice(0, 200)}`);
+      const forced = await override?.(resource, query);
+      if (forced) {
+        res.writeHead(forced.status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...forced.headers });
+        res.end(forced.body);
+        return;
       }
-      return error(404, 'not_found', `no resource ${resource}`);
+      return handleResource(req, res, snapshotOf(), resource, query);
     }
-    // static files, with the SPA's index.html for client-side routes
-    const file = normalize(join(dist, decodeURIComponent(url.pathname)));
-    if (file.startsWith(dist) && existsSync(file) && statSync(file).isFile()) {
-      return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    const found = site.lookup(path);
+    if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `no file ${path.slice(0, 200)}`);
+    return sendRepresentation(req, res, found.rep, { cacheControl: found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  }
+
+  /** `GET /session?token=<t>`: sets the session cookie and goes to the app (an empty token signs out). */
+  function signIn(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, snapshot: Snapshot): void {
+    if (!snapshot.users) return sendError(res, 404, 'not_found', 'sessions are not enabled (no users.json)');
+    const token = query.get('token') ?? '';
+    if (token && !snapshot.users.has(token)) return sendError(res, 401, 'unauthorized', 'unknown token');
+    const secure = req.headers['x-forwarded-proto'] === 'https';
+    res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token, secure), 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  const server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      // how often Node checks the two timeouts above (its default, 30 s, would make them late by that much)
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+    },
+    (req, res) => {
+      if (inFlight >= maxInFlight) {
+        res.setHeader('Content-Security-Policy', csp);
+        for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+        return sendError(res, 503, 'overloaded', 'too many requests at once; retry shortly', { 'Retry-After': '1' });
+      }
+      inFlight++;
+      res.once('close', () => inFlight--);
+      handle(req, res).catch((e: unknown) => {
+        log({ level: 'error', event: 'request_failed', method: req.method, url: req.url?.slice(0, 200), error: e instanceof Error ? e.message : String(e) });
+        try {
+          sendError(res, 500, 'internal', 'internal error');
+        } catch {
+          res.destroy();
+        }
+      });
+    },
+  );
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
+  server.maxConnections = options.maxConnections ?? 1024;
+  // what Node cannot even parse (a broken request line, a timeout): answer 400/408 and close, never throw
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
     }
-    if (extname(url.pathname)) return send(404, 'not found', 'text/plain');
-    return send(200, readFileSync(join(dist, 'index.html')), TYPES['.html']);
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify({ error: timeout ? { code: 'timeout', message: 'request took too long' } : { code: 'bad_request', message: 'malformed request' } });
+    const head = [
+      `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}`,
+      `Content-Type: ${JSON_TYPE}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`),
+      `Content-Security-Policy: ${csp}`,
+      'Connection: close',
+    ];
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
   });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    const p = typeof address === 'object' && address ? address.port : port;
-    ok({ server, url: `http://127.0.0.1:${p}` });
-  }));
+  server.on('close', () => store?.close());
+
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const p = typeof address === 'object' && address ? address.port : port;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      ok({ server, url: `http://${shown}:${p}`, store });
+    });
+  });
 }
 
-// `tsx server/serve.ts <data dir> [port]`: serve dist/ against JSON files
+// `tsx server/serve.ts <data dir> [port]`: serve dist/ against JSON files (options from the environment, docs/deploy.md)
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')) {
   const [dir, port] = process.argv.slice(2);
   if (!dir) {
     console.error('usage: npm run serve:api -- <data dir> [port]');
     process.exit(2);
   }
-  void startServer({ distDir: 'dist', data: () => readApiData(dir) }, Number(port ?? 8080)).then(({ url }) => console.log(`serving dist/ with the API from ${dir} at ${url}`));
+  const env = process.env;
+  const num = (v: string | undefined) => (v ? Number(v) : undefined);
+  startServer(
+    {
+      distDir: env.JJ_DIST_DIR ?? 'dist',
+      dataDir: dir,
+      apiBaseUrl: env.JJ_API_BASE_URL ?? '/api',
+      maxInFlight: num(env.JJ_MAX_IN_FLIGHT),
+      maxConnections: num(env.JJ_MAX_CONNECTIONS),
+      requestTimeoutMs: num(env.JJ_REQUEST_TIMEOUT_MS),
+      headersTimeoutMs: num(env.JJ_HEADERS_TIMEOUT_MS),
+      keepAliveTimeoutMs: num(env.JJ_KEEP_ALIVE_TIMEOUT_MS),
+    },
+    Number(port ?? env.PORT ?? 8080),
+    env.JJ_HOST ?? '127.0.0.1',
+  ).then(
+    ({ url }) => console.log(`serving ${env.JJ_DIST_DIR ?? 'dist'}/ with the API from ${dir} at ${url}`),
+    (e: unknown) => {
+      stderrLogger({ level: 'error', event: 'start_failed', dir, error: e instanceof Error ? e.message : String(e) });
+      process.exit(1);
+    },
+  );
 }

@@ -1,0 +1,319 @@
+/**
+ * The API's data: read from a data dir, checked at the top level, turned into
+ * an immutable snapshot (bodies serialized and hashed once), and swapped
+ * atomically when the files change. A file that does not parse — half written
+ * by a deployment that replaces files in place, say — keeps the previous
+ * snapshot and is logged; the next change is tried again.
+ *
+ * Data dir layout: meta.json, and per year methodology-<year>.json,
+ * orgs-<year>.json, assignments-<year>.json, optionally demands-<year>.json;
+ * optionally users.json (sessions, see sessions.ts).
+ */
+import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { Representation } from './representation';
+import { parseUsers, type Scope, type UsersFile } from './sessions';
+
+export interface YearData {
+  methodology: unknown;
+  orgs: unknown;
+  assignments: unknown;
+  /** v1.1: absent on a backend without demands (the API then answers 404). */
+  demands?: unknown;
+}
+
+export interface ApiData {
+  meta: unknown;
+  years: Record<number, YearData>;
+  /** Sessions: absent means everything is open (unscoped), as in v1. */
+  users?: UsersFile;
+}
+
+export type YearResource = 'methodology' | 'orgs' | 'assignments' | 'demands';
+
+export interface OrgRef {
+  id: string;
+  parentId: string | null;
+}
+
+/** One year of a snapshot, with the org tree indexed for subtree filters. */
+export interface SnapshotYear {
+  data: YearData;
+  full: Partial<Record<YearResource, Representation>>;
+  /** The ids of the year's organisation records. */
+  ids: Set<string>;
+  /** Parent id → its children's ids. */
+  children: Map<string, string[]>;
+}
+
+export interface Snapshot {
+  meta: Record<string, unknown>;
+  metaRep: Representation;
+  years: Map<number, SnapshotYear>;
+  /** token → scope; null when users.json is absent (open server). */
+  users: Map<string, Scope> | null;
+  /** Derived bodies (scoped, filtered by orgId), bounded, dropped with the snapshot. */
+  derived: DerivedCache;
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+export class DataError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseFile(dir: string, file: string): { value: unknown; body: Buffer } {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(join(dir, file));
+  } catch (e) {
+    throw new DataError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : String((e as Error).message));
+  }
+  // a UTF-8 byte order mark is legal in a file but not in JSON.parse
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+  try {
+    return { value: JSON.parse(buf.toString('utf8')) as unknown, body: buf };
+  } catch (e) {
+    throw new DataError(file, `invalid JSON (${(e as Error).message})`);
+  }
+}
+
+/** The exact bytes of each file, so a snapshot need not serialize again what it just read. */
+type RawBodies = Map<string, Buffer>;
+
+function readData(dir: string): { data: ApiData; raw: RawBodies } {
+  const raw: RawBodies = new Map();
+  const read = (file: string) => {
+    const { value, body } = parseFile(dir, file);
+    raw.set(file, body);
+    return value;
+  };
+  const exists = (file: string) => {
+    try {
+      return statSync(join(dir, file)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const meta = read('meta.json');
+  if (!isRecord(meta) || !Array.isArray(meta.years) || !meta.years.every((y) => Number.isSafeInteger(y))) {
+    throw new DataError('meta.json', 'expected an object with "years": an array of integers');
+  }
+  const years: ApiData['years'] = {};
+  for (const y of meta.years as number[]) {
+    years[y] = {
+      methodology: read(`methodology-${y}.json`),
+      orgs: read(`orgs-${y}.json`),
+      assignments: read(`assignments-${y}.json`),
+      ...(exists(`demands-${y}.json`) ? { demands: read(`demands-${y}.json`) } : {}),
+    };
+  }
+  const users = exists('users.json') ? parseUsers(read('users.json')) : undefined;
+  return { data: { meta, years, ...(users ? { users } : {}) }, raw };
+}
+
+/** Read a data dir (throws a DataError naming the file and why). */
+export function readApiData(dir: string): ApiData {
+  return readData(dir).data;
+}
+
+function checkShapes(data: ApiData): void {
+  if (!isRecord(data.meta)) throw new DataError('meta.json', 'expected an object');
+  for (const [y, d] of Object.entries(data.years)) {
+    if (!isRecord(d.methodology)) throw new DataError(`methodology-${y}.json`, 'expected an object');
+    // the server filters these by organisation, so their top level must be a list
+    for (const r of ['orgs', 'assignments', 'demands'] as const) {
+      if (r === 'demands' && d.demands === undefined) continue;
+      if (!Array.isArray(d[r])) throw new DataError(`${r}-${y}.json`, 'expected an array');
+    }
+  }
+}
+
+/** Children by parent over the records that look like organisations (bad records are the app's to report). */
+function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
+  const ids = new Set<string>();
+  const children = new Map<string, string[]>();
+  for (const o of orgs as unknown[]) if (isRecord(o) && typeof o.id === 'string') ids.add(o.id);
+  for (const o of orgs as unknown[]) {
+    if (!isRecord(o) || typeof o.id !== 'string' || typeof o.parentId !== 'string') continue;
+    const list = children.get(o.parentId);
+    if (list) list.push(o.id);
+    else children.set(o.parentId, [o.id]);
+  }
+  return { ids, children };
+}
+
+export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapshot {
+  checkShapes(data);
+  const rep = (file: string, value: unknown) => new Representation(raw.get(file) ?? Buffer.from(JSON.stringify(value)), JSON_TYPE, true, '*');
+  const years = new Map<number, SnapshotYear>();
+  for (const [key, d] of Object.entries(data.years)) {
+    const y = Number(key);
+    const full: SnapshotYear['full'] = {};
+    for (const r of ['methodology', 'orgs', 'assignments', 'demands'] as const) {
+      if (d[r] !== undefined) full[r] = rep(`${r}-${y}.json`, d[r]);
+    }
+    years.set(y, { data: d, full, ...indexTree(d.orgs) });
+  }
+  return {
+    meta: data.meta as Record<string, unknown>,
+    metaRep: rep('meta.json', data.meta),
+    years,
+    users: data.users ? new Map(Object.entries(data.users.tokens)) : null,
+    derived: new DerivedCache(),
+  };
+}
+
+/** The ids of an organisation's subtree (itself included); undefined if it is not in the year. */
+export function subtree(year: SnapshotYear, rootId: string): Set<string> | undefined {
+  if (!year.ids.has(rootId)) return undefined;
+  const ids = new Set([rootId]);
+  for (const id of ids) for (const c of year.children.get(id) ?? []) ids.add(c);
+  return ids;
+}
+
+/**
+ * Scoped and orgId-filtered bodies, made on first request and kept for the
+ * life of the snapshot, least recently used dropped past a byte budget (there
+ * may be one per organisation and resource).
+ */
+export class DerivedCache {
+  private readonly entries = new Map<string, Representation>();
+  private bytes = 0;
+  constructor(private readonly budget = 64 * 1024 * 1024) {}
+
+  get(key: string, make: () => Representation): Representation {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const rep = make();
+    this.entries.set(key, rep);
+    this.bytes += rep.body.length;
+    for (const [k, r] of this.entries) {
+      if (this.bytes <= this.budget || k === key) break;
+      this.entries.delete(k);
+      this.bytes -= r.body.length;
+    }
+    return rep;
+  }
+}
+
+export interface LogEntry {
+  level: 'info' | 'error';
+  event: string;
+  [field: string]: unknown;
+}
+export type Logger = (entry: LogEntry) => void;
+
+/** One JSON line per event on stderr (not per request): what a log shipper expects. */
+export const stderrLogger: Logger = (entry) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+export interface StoreOptions {
+  log?: Logger;
+  /** mtime polling, for file systems where fs.watch says nothing (network mounts, some containers). */
+  pollMs?: number;
+  /** Wait this long after the last change before reading (a deployment copies several files). */
+  debounceMs?: number;
+  /** Told after every reload attempt (tests wait on it). */
+  onReload?: (result: { ok: true } | { ok: false; error: string }) => void;
+}
+
+/** The current snapshot of a data dir, reloaded when its files change. */
+export class DataStore {
+  current: Snapshot;
+  private signature: string;
+  private watcher?: FSWatcher;
+  private poll?: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
+  private readonly log: Logger;
+
+  /** Throws if the data dir cannot be loaded at start: a server with no data must not come up. */
+  constructor(readonly dir: string, private readonly options: StoreOptions = {}) {
+    this.log = options.log ?? stderrLogger;
+    this.signature = this.sign();
+    const { data, raw } = readData(dir);
+    this.current = buildSnapshot(data, raw);
+    this.warm();
+  }
+
+  watch(): this {
+    try {
+      this.watcher = watch(this.dir, () => this.schedule());
+      this.watcher.on('error', () => this.watcher?.close());
+    } catch {
+      // polling below still notices changes
+    }
+    this.poll = setInterval(() => {
+      if (this.sign() !== this.signature) this.schedule();
+    }, this.options.pollMs ?? 2000);
+    this.poll.unref();
+    return this;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    clearInterval(this.poll);
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.reload(), this.options.debounceMs ?? 300);
+    this.timer.unref();
+  }
+
+  /** Names, sizes and mtimes of the JSON files: what a change looks like to polling. */
+  private sign(): string {
+    try {
+      return readdirSync(this.dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => {
+          const s = statSync(join(this.dir, f));
+          return `${f}:${s.size}:${s.mtimeMs}`;
+        })
+        .join('|');
+    } catch {
+      return '';
+    }
+  }
+
+  reload(): void {
+    const signature = this.sign();
+    try {
+      const { data, raw } = readData(this.dir);
+      this.current = buildSnapshot(data, raw);
+      this.signature = signature;
+      this.log({ level: 'info', event: 'data_reloaded', dir: this.dir });
+      this.warm();
+      this.options.onReload?.({ ok: true });
+    } catch (e) {
+      // keep serving the previous snapshot; the next change to the files is tried again
+      this.signature = signature;
+      const error = e instanceof Error ? e.message : String(e);
+      this.log({ level: 'error', event: 'data_load_failed', dir: this.dir, error, keeping: 'previous data' });
+      this.options.onReload?.({ ok: false, error });
+    }
+  }
+
+  /** Compress the full resources in the background, one after another (the machine is shared). */
+  private warm(): void {
+    const snapshot = this.current;
+    const reps = [snapshot.metaRep, ...[...snapshot.years.values()].flatMap((y) => Object.values(y.full))];
+    void (async () => {
+      for (const r of reps) {
+        if (this.current !== snapshot) return;
+        await r.warm();
+      }
+    })().catch(() => undefined);
+  }
+}

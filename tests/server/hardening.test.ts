@@ -1,0 +1,236 @@
+// @vitest-environment node
+/**
+ * Issue 8's server defects, each against a real socket: malformed requests
+ * (1), paths beside dist/ (2), ids with dots (12), headers, compression, 304
+ * and caching (13), methods, the in-flight cap and the request timeout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSET, ASSET_TEXT, INDEX_HTML, SECRET, errorOf, get, makeSite, raw, start, type Site, type Started } from './helpers';
+
+let site: Site;
+let s: Started;
+beforeAll(async () => {
+  site = makeSite();
+  s = await start({ distDir: site.dist, dataDir: site.data });
+});
+afterAll(async () => {
+  await s?.close();
+  site?.cleanup();
+});
+
+async function stillUp() {
+  const r = await get(s.url, '/api/v1/meta');
+  expect(r.status).toBe(200);
+  expect((r.json() as { district: { id: string } }).district.id).toBe('D');
+}
+
+describe('malformed requests get 400 and leave the server up (defect 1)', () => {
+  it.each(['/%', '/%E0%A4%A', '/api/v1/%zz', '/a%00b'])('%s', async (path) => {
+    const r = await get(s.url, path);
+    expect(r.status).toBe(400);
+    expect(errorOf(r).code).toBe('bad_request');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    await stillUp();
+  });
+
+  it('a request line with a broken absolute URL (GET http://[::1 HTTP/1.1)', async () => {
+    const reply = await raw(s.port, 'GET http://[::1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toContain('"code":"bad_request"');
+    await stillUp();
+  });
+
+  it('a request line Node cannot parse at all', async () => {
+    const reply = await raw(s.port, 'GET /a b c\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toContain('"error"');
+    await stillUp();
+  });
+
+  it('an absolute-form target that parses is served like its path', async () => {
+    const reply = await raw(s.port, `GET http://127.0.0.1:${s.port}/api/v1/meta HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toContain('"district"');
+  });
+});
+
+describe('nothing beside dist/ is readable (defect 2)', () => {
+  it.each([
+    '/..%2fdist-secret%2fkey.txt',
+    '/../dist-secret/key.txt',
+    '/%2e%2e/dist-secret/key.txt',
+    '/assets/..%2f..%2fdist-secret%2fkey.txt',
+    '/..%5cdist-secret%5ckey.txt',
+    '/..',
+  ])('%s', async (path) => {
+    const r = await get(s.url, path);
+    expect(r.text).not.toContain(SECRET);
+    expect(r.status).not.toBe(500);
+  });
+
+  it('the escape is refused with the error shape, not the SPA page', async () => {
+    const r = await get(s.url, '/..%2fdist-secret%2fkey.txt');
+    expect(r.status).toBe(404);
+    expect(errorOf(r).code).toBe('not_found');
+  });
+});
+
+describe('SPA fallback and files (defect 12)', () => {
+  it('a route with a dot in an id answers index.html', async () => {
+    for (const path of ['/org/G.001', '/org/G.001?asOf=2025-06-30', '/orgs', '/org/T1.x.json']) {
+      const r = await get(s.url, path);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(r.text).toBe(INDEX_HTML);
+    }
+  });
+
+  it('a real asset is served as itself, a missing one under /assets/ is 404', async () => {
+    const js = await get(s.url, ASSET);
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.text).toBe(ASSET_TEXT);
+    const missing = await get(s.url, '/assets/index-gone.js');
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing).code).toBe('not_found');
+  });
+});
+
+describe('headers, compression, 304 and caching (defect 13)', () => {
+  it('security headers on every response: page, asset, API, errors', async () => {
+    for (const path of ['/', ASSET, '/config.json', '/api/v1/meta', '/api/v1/nope', '/assets/gone.js', '/%']) {
+      const r = await get(s.url, path);
+      expect(r.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(r.headers['x-frame-options'], path).toBe('DENY');
+      expect(r.headers['referrer-policy'], path).toBe('no-referrer');
+      const csp = String(r.headers['content-security-policy']);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+      // the API is on this origin: nothing else may be contacted
+      expect(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src')), path).toBe("connect-src 'self'");
+    }
+  });
+
+  it('an absolute apiBaseUrl names its origin in connect-src and config.json, and the API answers under its path', async () => {
+    const other = await start({ distDir: site.dist, dataDir: site.data, apiBaseUrl: 'https://api.example.gov.cn/jj' });
+    try {
+      const r = await get(other.url, '/config.json');
+      expect(r.json()).toEqual({ apiBaseUrl: 'https://api.example.gov.cn/jj', mocks: false });
+      expect(String(r.headers['content-security-policy'])).toContain("connect-src 'self' https://api.example.gov.cn;");
+      expect((await get(other.url, '/jj/v1/meta')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('hashed assets are immutable; index.html, config.json and data revalidate', async () => {
+    expect((await get(s.url, ASSET)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/org/T1', '/config.json', '/api/v1/meta', '/api/v1/orgs?year=2025']) {
+      expect((await get(s.url, path)).headers['cache-control'], path).toBe('no-cache');
+    }
+  });
+
+  it('br preferred, then gzip, identity without Accept-Encoding; Vary: Accept-Encoding', async () => {
+    const path = '/api/v1/assignments?year=2025';
+    const plain = await get(s.url, path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const full = plain.json();
+    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['identity', undefined]] as const) {
+      const r = await get(s.url, path, { 'Accept-Encoding': accept });
+      expect(r.headers['content-encoding'], accept).toBe(encoding);
+      expect(r.headers.vary, accept).toBe('Accept-Encoding');
+      expect(r.json(), accept).toEqual(full);
+      if (encoding) expect(r.body.length).toBeLessThan(plain.body.length / 3);
+    }
+    const js = await get(s.url, ASSET, { 'Accept-Encoding': 'br' });
+    expect(js.headers['content-encoding']).toBe('br');
+    expect(js.text).toBe(ASSET_TEXT);
+  });
+
+  it('ETag and If-None-Match → 304 on data (any encoding of the same bytes), 200 when it does not match', async () => {
+    const path = '/api/v1/orgs?year=2025';
+    const first = await get(s.url, path, { 'Accept-Encoding': 'gzip' });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const again = await get(s.url, path, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    // the browser switched to br: still the same bytes underneath
+    expect((await get(s.url, path, { 'Accept-Encoding': 'br', 'If-None-Match': etag })).status).toBe(304);
+    expect((await get(s.url, path, { 'If-None-Match': '"something-else"' })).status).toBe(200);
+    // another resource has another validator
+    expect((await get(s.url, '/api/v1/assignments?year=2025', { 'If-None-Match': etag })).status).toBe(200);
+  });
+
+  it('HEAD has the headers without the body', async () => {
+    const r = await get(s.url, '/api/v1/orgs?year=2025', {}, 'HEAD');
+    expect(r.status).toBe(200);
+    expect(Number(r.headers['content-length'])).toBeGreaterThan(100);
+    expect(r.body.length).toBe(0);
+  });
+});
+
+describe('methods, errors and limits', () => {
+  it('only GET and HEAD: 405 with Allow and the error shape', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+      const r = await get(s.url, '/api/v1/meta', {}, method);
+      expect(r.status, method).toBe(405);
+      expect(r.headers.allow).toBe('GET, HEAD');
+      expect(errorOf(r).code).toBe('method_not_allowed');
+    }
+  });
+
+  it('unknown resources, years and bad years answer the error shape', async () => {
+    expect(errorOf(await get(s.url, '/api/v1/nope')).code).toBe('not_found');
+    expect((await get(s.url, '/api/v2/meta')).status).toBe(404);
+    const noYear = await get(s.url, '/api/v1/orgs');
+    expect(noYear.status).toBe(400);
+    expect(errorOf(noYear).code).toBe('bad_request');
+    expect((await get(s.url, '/api/v1/orgs?year=20x5')).status).toBe(400);
+    const unknown = await get(s.url, '/api/v1/orgs?year=2019');
+    expect(unknown.status).toBe(404);
+    expect(errorOf(unknown).message).toContain('2019');
+  });
+
+  it('requests beyond the in-flight cap get 503 with Retry-After; the held ones still finish', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const capped = await start({
+      distDir: site.dist,
+      dataDir: site.data,
+      maxInFlight: 2,
+      // a stalled backend: the two held requests occupy the cap
+      override: async (path) => {
+        if (path === 'methodology') await gate;
+        return undefined;
+      },
+    });
+    try {
+      const held = [get(capped.url, '/api/v1/methodology?year=2025'), get(capped.url, '/api/v1/methodology?year=2025')];
+      await new Promise((ok) => setTimeout(ok, 150));
+      const over = await get(capped.url, '/api/v1/meta');
+      expect(over.status).toBe(503);
+      expect(over.headers['retry-after']).toBe('1');
+      expect(errorOf(over).code).toBe('overloaded');
+      release();
+      expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
+      expect((await get(capped.url, '/api/v1/meta')).status).toBe(200);
+    } finally {
+      release();
+      await capped.close();
+    }
+  });
+
+  it('a client that never finishes its headers is cut off (headers timeout)', async () => {
+    const slow = await start({ distDir: site.dist, dataDir: site.data, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+    try {
+      const t0 = Date.now();
+      const reply = await raw(slow.port, 'GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n', { endAfterMs: 5000 });
+      expect(Date.now() - t0).toBeLessThan(4000);
+      expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await slow.close();
+    }
+  });
+});
