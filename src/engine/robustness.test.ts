@@ -9,6 +9,7 @@ import { prepareDataset, type PreparedDataset } from './prepare';
 import { mulberry32, rankRobustness, type RankRobustness } from './robustness';
 import { withMethodology } from './whatIf';
 import { AS_OF, runWorld, world } from './world.testkit';
+import { assignment, compute, indicator, methodology, org } from '../../tests/fixtures/build';
 
 function prepared(d: { meta: typeof exampleMeta; methodology: typeof exampleMethodology; orgs: typeof exampleOrgs; assignments: typeof exampleAssignments }, asOf: string) {
   const v = validateDataset(d.meta, d.methodology, d.orgs, d.assignments);
@@ -74,6 +75,29 @@ describe('rank robustness (issue 12)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a draw that reverses a large tier (past the insertion-sort budget) still ranks like computeIndex', () => {
+    // 300 unions trading category A against B: every draw with W_A < W_B reverses the nominal order
+    const m = methodology({ indicators: [indicator('R', 'A', 'ratio'), indicator('S', 'B', 'rating')], categories: [
+      { id: 'A', name: { zh: 'A', en: 'A' }, weight: 1 }, { id: 'B', name: { zh: 'B', en: 'B' }, weight: 1.001 },
+    ] });
+    const orgs = [org('D', null), ...Array.from({ length: 300 }, (_, k) => org(`G${k}`, 'D'))];
+    const assignments = orgs.slice(1).flatMap((o, k) => [
+      assignment(o.id, 'R', { progress: [{ date: '2025-03-01', value: 20 + k / 5 }] }),
+      assignment(o.id, 'S', { progress: [{ date: '2025-03-01', value: 80 - k / 5 }] }),
+    ]);
+    const { ds, r } = compute(m, orgs, assignments);
+    const draws = 30;
+    const rob = rankRobustness(ds, r, { draws, spread: 0.5, seed: 11 });
+    const next = mulberry32(11);
+    const perOrg: number[][] = ds.orgs.map(() => []);
+    for (let d = 0; d < draws; d++) {
+      const categoryWeights = Object.fromEntries(ds.categories.map((c, k) => [c.id, ds.categoryWeight[k] * (1 - 0.5 + 2 * 0.5 * next())]));
+      computeIndex(withMethodology(ds, { categoryWeights }), AS_OF).rankInTier.forEach((rank, u) => perOrg[u].push(rank));
+    }
+    for (let u = 1; u < ds.orgs.length; u++) expect([rob.p5[u], rob.p95[u]]).toEqual([nearestRank(perOrg[u], 0.05), nearestRank(perOrg[u], 0.95)]);
+    expect(rob.p95[1] - rob.p5[1]).toBeGreaterThan(250); // the first union is first or last
   });
 
   it('random datasets: zero perturbation gives zero width; the nominal rank (with the ranks its ties share) meets its interval (property)', () => {

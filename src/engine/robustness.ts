@@ -17,7 +17,10 @@
  */
 import type { IndexResult } from './compute';
 import type { PreparedDataset } from './prepare';
-import { competitionRanks } from './rank';
+import { EPSILON } from './levels';
+
+/** A module-local copy: read in the innermost loop, where a re-exported binding can cost a getter call per read (CommonJS transpilation). */
+const TIE = EPSILON;
 
 export interface RobustnessOptions {
   /** Number of draws (default 1,000). */
@@ -50,8 +53,46 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Nearest-rank percentile of ascending values. */
-const percentile = (sorted: Int32Array, q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+/** Nearest-rank percentile q of `count` ascending values: the (0-based) position of the value to take. */
+const nearestRankPosition = (q: number, count: number) => Math.min(count - 1, Math.max(0, Math.ceil(q * count) - 1));
+
+/**
+ * Standard competition ranks of one tier in draw `d`, exactly as
+ * `competitionRanks` computes them (sort by value descending, rank = 1 +
+ * #{v : value(v) − value(u) ≥ EPSILON}), but sorting by insertion from the
+ * nominal order: a draw moves most orgs only a few places, so this costs about
+ * n plus the number of swapped pairs, where a comparator sort of every tier in
+ * every draw is what made 1,000 draws slow.
+ */
+function rankTier(nominalOrder: Int32Array, order: Int32Array, values: Float64Array, index: Float64Array, ranks: Int32Array, draws: number, d: number): void {
+  const size = nominalOrder.length;
+  // far from the nominal order (a huge tier under a wide spread) insertion turns quadratic: then sort outright
+  let budget = 64 * size + 1024;
+  for (let k = 0; k < size && budget >= 0; k++) {
+    const u = nominalOrder[k];
+    const x = index[u];
+    let j = k;
+    while (j > 0 && values[j - 1] < x) {
+      values[j] = values[j - 1];
+      order[j] = order[j - 1];
+      j--;
+    }
+    budget -= k - j;
+    values[j] = x;
+    order[j] = u;
+  }
+  if (budget < 0) {
+    order.set(nominalOrder);
+    order.sort((a, b) => index[b] - index[a]);
+    for (let k = 0; k < size; k++) values[k] = index[order[k]];
+  }
+  let ahead = 0;
+  for (let k = 0; k < size; k++) {
+    const x = values[k];
+    while (values[ahead] - x >= TIE) ahead++;
+    ranks[order[k] * draws + d] = ahead + 1;
+  }
+}
 
 export function rankRobustness(ds: PreparedDataset, r: IndexResult, options: RobustnessOptions = {}): RankRobustness {
   const draws = options.draws ?? 1000;
@@ -88,7 +129,10 @@ export function rankRobustness(ds: PreparedDataset, r: IndexResult, options: Rob
   const weight = new Float64Array(C);
   const index = new Float64Array(n);
   const acc = new Float64Array(n * 4); // per org: [equal sum, count, members-weighted sum, members]
-  const rank = new Int32Array(n);
+  // each tier in nominal order (best first): the starting point of every draw's insertion sort
+  const nominalOrder = tierMembers.map((members) => Int32Array.from(members).sort((a, b) => r.index[b] - r.index[a] || a - b));
+  const order = nominalOrder.map((o) => new Int32Array(o.length));
+  const values = nominalOrder.map((o) => new Float64Array(o.length));
   const ranks = new Int32Array(n * draws); // org-major: ranks of u at [u * draws, (u + 1) * draws)
 
   for (let d = 0; d < draws; d++) {
@@ -115,17 +159,33 @@ export function rankRobustness(ds: PreparedDataset, r: IndexResult, options: Rob
       acc[q + 2] += ds.members[u] * v;
       acc[q + 3] += ds.members[u];
     }
-    for (const members of tierMembers) competitionRanks(members, index, rank);
-    for (const members of tierMembers) for (const u of members) ranks[u * draws + d] = rank[u];
+    for (let t = 0; t < nominalOrder.length; t++) rankTier(nominalOrder[t], order[t], values[t], index, ranks, draws, d);
   }
 
+  // percentiles by counting (ranks are small integers): cheaper than sorting 1,000 values per org
   const p5 = new Int32Array(n);
   const p95 = new Int32Array(n);
+  const lowAt = nearestRankPosition(0.05, draws);
+  const highAt = nearestRankPosition(0.95, draws);
+  const counts = new Int32Array(Math.max(0, ...tierMembers.map((m) => m.length)) + 2);
   for (const members of tierMembers) {
     for (const u of members) {
-      const sorted = ranks.subarray(u * draws, (u + 1) * draws).sort();
-      p5[u] = percentile(sorted, 0.05);
-      p95[u] = percentile(sorted, 0.95);
+      let lo = Infinity;
+      let hi = 0;
+      for (let d = u * draws; d < (u + 1) * draws; d++) {
+        const k = ranks[d];
+        counts[k]++;
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+      }
+      let seen = 0;
+      for (let k = lo; k <= hi; k++) {
+        const before = seen;
+        seen += counts[k];
+        if (before <= lowAt && lowAt < seen) p5[u] = k;
+        if (before <= highAt && highAt < seen) p95[u] = k;
+        counts[k] = 0;
+      }
     }
   }
   return { draws, spread, seed, nominal: r.rankInTier.slice(), p5, p95 };
