@@ -1,10 +1,10 @@
 /**
- * The four resources of the API contract, served by MSW from a dataset source.
+ * The resources of the API contract (v1.1: with demands), served by MSW from a dataset source.
  * The same handlers serve the browser worker (development, `mocks: true`
  * builds) and the Node server (tests, benchmarks).
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { Assignment, Meta, Methodology, Org } from '../src/api/schemas';
+import type { Assignment, Demand, Meta, Methodology, Org } from '../src/api/schemas';
 import { subtreeIds } from '../src/api/subtree';
 import { mockDistrict, mockMeta } from './data/district';
 
@@ -12,6 +12,8 @@ export interface YearData {
   methodology: Methodology;
   orgs: Org[];
   assignments: Assignment[];
+  /** v1.1: absent for a backend without demands (404 on /v1/demands). */
+  demands?: Demand[];
 }
 
 export interface DatasetSource {
@@ -67,6 +69,17 @@ export function createHandlers(source: DatasetSource = mockSource, { latencyMs =
       if (!data.orgs.some((o) => o.id === orgId)) return apiError(404, 'not_found', `unknown organisation ${orgId}`);
       const ids = subtreeIds(data.orgs, orgId);
       return HttpResponse.json(data.assignments.filter((a) => ids.has(a.orgId)));
+    }),
+    http.get('*/v1/demands', async ({ request }) => {
+      await wait();
+      const data = yearParam(request, source);
+      if (data instanceof Response) return data;
+      if (data.demands === undefined) return apiError(404, 'not_found', 'this backend has no demands');
+      const orgId = new URL(request.url).searchParams.get('orgId');
+      if (orgId === null) return HttpResponse.json(data.demands);
+      if (!data.orgs.some((o) => o.id === orgId)) return apiError(404, 'not_found', `unknown organisation ${orgId}`);
+      const ids = subtreeIds(data.orgs, orgId);
+      return HttpResponse.json(data.demands.filter((q) => ids.has(q.orgId)));
     }),
   ];
 }

@@ -58,7 +58,21 @@ const rules = {
   alerts: { remindDays: 7, superviseDays: 15, interviewDays: 30, pace: { remind: 10, warn: 20, supervise: 30 } },
 };
 
+/** The topics of 需求上报 and the response times the district sets (methodology §12, contract v1.1). */
+export const demandConfig: NonNullable<Methodology['demands']> = {
+  topics: [
+    { id: 'WAGE', name: { zh: '工资待遇', en: 'Pay' } },
+    { id: 'SAFETY', name: { zh: '安全生产', en: 'Workplace safety' } },
+    { id: 'SITE', name: { zh: '阵地建设', en: 'Service sites' } },
+    { id: 'RIGHTS', name: { zh: '维权帮扶', en: 'Rights protection' } },
+    { id: 'SKILL', name: { zh: '技能培训', en: 'Skills training' } },
+    { id: 'CARE', name: { zh: '困难帮扶', en: 'Hardship assistance' } },
+  ],
+  triageDays: 5,
+  resolveDays: 30,
+};
+
 export function methodologyFor(year: number): Methodology {
   const indicators = year >= 2025 ? indicators2025 : indicators2025.filter((i) => i.id !== 'ORG-05');
-  return { year, categories: categories2025, indicators, ...rules };
+  return { year, categories: categories2025, indicators, ...rules, demands: demandConfig };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/api/validate';
-import { computeIndex, orgScores, prepareDataset, subtreeAlertTally, subtreeStageTally } from '../../src/engine';
+import {
+  computeDemands, computeIndex, demandTally, orgScores, policyOutcomes, prepareDataset, prepareDemands, subtreeAlertTally, subtreeStageTally,
+} from '../../src/engine';
 import { generateDistrict, mockDistrict, TOWNS } from './district';
 
 describe('the mock Fuyang district', () => {
@@ -60,6 +62,47 @@ describe('the mock Fuyang district', () => {
     for (const level of ['remind', 'warn', 'supervise', 'interview'] as const) expect(alerts[level]).toBeGreaterThan(10);
     const stages = subtreeStageTally(r, 0);
     for (const s of ['issued', 'claimed', 'reported', 'evaluated', 'exempt'] as const) expect(stages[s]).toBeGreaterThan(10);
+  });
+
+  it('generates the same demands every time, ids unique and in report order, every record valid (§12)', () => {
+    expect(generateDistrict(2025).demands).toEqual(d.demands);
+    expect(new Set(d.demands.map((q) => q.id)).size).toBe(d.demands.length);
+    const orgIds = new Set(d.orgs.map((o) => o.id));
+    const topics = new Set(d.methodology.demands!.topics.map((t) => t.id));
+    for (const q of d.demands) {
+      expect(orgIds.has(q.orgId) && topics.has(q.topicId)).toBe(true);
+      expect(q.reportedAt <= d.meta.asOf).toBe(true);
+      if (q.triagedAt !== null) expect(q.reportedAt <= q.triagedAt && q.triagedAt <= d.meta.asOf).toBe(true);
+      if (q.resolvedAt !== null) expect(q.triagedAt !== null && q.triagedAt <= q.resolvedAt && q.resolvedAt <= d.meta.asOf).toBe(true);
+      expect(q.outcome === null).toBe(q.resolvedAt === null);
+    }
+    expect([...d.demands.map((q) => q.reportedAt)]).toEqual([...d.demands.map((q) => q.reportedAt)].sort());
+  });
+
+  it('tells a demand story at the as-of date: most resolved, some of each overdue kind, policy changes, weak towns slower', () => {
+    const dp = prepareDemands(ds, d.methodology.demands!, d.demands);
+    const res = computeDemands(ds, dp, d.meta.asOf);
+    const all = demandTally(res, 0);
+    expect(all.reported).toBe(d.demands.length);
+    expect(all.reported).toBeGreaterThan(2500);
+    expect(all.reported).toBeLessThan(4000);
+    expect(all.untriaged + all.analysing + all.service + all.policy + all.declined).toBe(all.reported);
+    expect(all.service).toBeGreaterThan(all.reported / 2);
+    expect(all.policy).toBeGreaterThan(50);
+    expect(all.declined).toBeGreaterThan(50);
+    expect(all.untriaged).toBeGreaterThan(20);
+    expect(all.analysing).toBeGreaterThan(all.untriaged);
+    expect(all.triageOverdue).toBeGreaterThan(10);
+    expect(all.resolveOverdue).toBeGreaterThan(all.triageOverdue);
+    expect(all.medianDays).toBeGreaterThan(7);
+    expect(all.medianDays).toBeLessThan(30);
+    expect(policyOutcomes(ds, dp, res)).toHaveLength(all.policy);
+    const median = (id: string) => demandTally(res, ds.orgIndex.get(id)!).medianDays!;
+    expect(median('T-HUYUAN')).toBeGreaterThan(median('T-YINHU') + 5);
+    // 2024 is complete to year end: far more demands, the old ones long resolved
+    const y = mockDistrict(2024);
+    expect(y.demands.length).toBeGreaterThan(all.reported * 1.4);
+    expect(y.demands.filter((q) => q.reportedAt < '2024-10-01' && q.resolvedAt === null).length).toBeLessThan(y.demands.length * 0.05);
   });
 
   it('has a 2024 year complete to year end with its own catalog', () => {

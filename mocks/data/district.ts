@@ -8,7 +8,7 @@
  * behind (湖源, 上官, 渔山), strong organisation work and weak skills work,
  * a bottom-heavy grade distribution, late milestones and breached limits.
  */
-import type { Assignment, Meta, Methodology, Org } from '../../src/api/schemas';
+import type { Assignment, Demand, Meta, Methodology, Org } from '../../src/api/schemas';
 import { methodologyFor } from './catalog';
 import { Random, hashSeed } from './random';
 
@@ -17,6 +17,8 @@ export interface MockDistrict {
   methodology: Methodology;
   orgs: Org[];
   assignments: Assignment[];
+  /** 需求上报 of the year up to its as-of date (methodology §12). */
+  demands: Demand[];
 }
 
 export const DISTRICT_ID = '330111';
@@ -382,6 +384,87 @@ function buildAssignments(rng: Random, year: number, methodology: Methodology, d
   return out;
 }
 
+// ---------------------------------------------------------------- demands
+
+/** What each kind of union reports about (topic weights), for a plausible topic × town picture. */
+const TOPIC_MIX: Record<GrassrootsKind | 'town', Record<string, number>> = {
+  enterprise: { WAGE: 30, SAFETY: 22, RIGHTS: 18, SKILL: 15, CARE: 8, SITE: 7 },
+  institution: { SKILL: 25, CARE: 20, SITE: 20, WAGE: 15, RIGHTS: 10, SAFETY: 10 },
+  community: { CARE: 30, SITE: 25, RIGHTS: 15, WAGE: 10, SKILL: 10, SAFETY: 10 },
+  joint: { WAGE: 30, RIGHTS: 25, SITE: 15, CARE: 12, SAFETY: 10, SKILL: 8 },
+  town: { SITE: 30, CARE: 20, WAGE: 15, RIGHTS: 15, SKILL: 10, SAFETY: 10 },
+};
+
+/** Share of resolutions that change a policy (政策调整), by topic; site and pay questions often need one. */
+const POLICY_SHARE: Record<string, number> = { SITE: 0.14, WAGE: 0.11, CARE: 0.09, SKILL: 0.08, SAFETY: 0.06, RIGHTS: 0.06 };
+
+const DEMAND_TITLES: Record<string, string[]> = {
+  WAGE: ['夏季高温补贴发放不到位', '加班费计算标准不清', '年终奖延迟发放', '最低工资标准执行不到位', '计件单价调整未经协商', '工资集体协商推进缓慢', '新就业形态劳动者报酬结算周期过长'],
+  SAFETY: ['车间通风条件差', '劳动防护用品配发不足', '夜班安全巡查缺位', '高温作业防暑措施不够', '特种作业人员培训不足', '厂区消防通道被占用'],
+  SITE: ['园区缺少职工驿站', '职工书屋图书陈旧', '母婴室建设缺少场地', '户外劳动者服务站点不足', '职工之家活动场地狭小', '快递小哥缺少休息点'],
+  RIGHTS: ['劳动合同签订不规范', '职工因病被辞退求助', '社保缴纳基数偏低', '劳务派遣同工不同酬', '工伤认定协助申请', '欠薪维权法律援助'],
+  SKILL: ['希望增设数控技能培训班', '电商直播技能培训需求', '技能等级认定渠道不畅', '青年职工学历提升补助', '师带徒补贴标准偏低', '新能源汽车维修培训需求'],
+  CARE: ['困难职工子女助学申请', '大病职工医疗救助', '单亲职工家庭帮扶', '外地职工春节返乡补助', '职工家属失业帮扶', '低收入职工住房困难'],
+};
+
+/** Knuth's Poisson draw (small means). */
+function poisson(rng: Random, mean: number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
+}
+
+/**
+ * A year of 需求上报 up to the year's as-of date, from a random stream of its
+ * own (the orgs' and assignments' streams are untouched). Grassroots unions
+ * report a few a year (larger ones more), towns some of their own; how fast a
+ * demand is triaged and resolved follows its town's form, so weak towns carry
+ * the overdue ones. About one resolution in ten is a policy change.
+ */
+function buildDemands(rng: Random, year: number, drafts: OrgDraft[]): Demand[] {
+  const first = toDay(`${year}-01-03`);
+  const asOfDay = toDay(AS_OF[year] ?? `${year}-12-31`);
+  const share = (asOfDay - toDay(`${year}-01-01`) + 1) / 365;
+  const febFirst = toDay(`${year}-02-01`);
+  const febLast = toDay(`${year}-03-01`);
+  const drafted: (Omit<Demand, 'id'> & { day: number })[] = [];
+  for (const draft of drafts) {
+    const { org, town } = draft;
+    if (org.tier === 'district' || town === null) continue;
+    const isTown = org.tier === 'town';
+    const yearly = isTown ? 10 : 4.4 * Math.min(2, Math.max(0.4, 0.6 + 0.25 * Math.log(Math.max(org.members, 1) / 40)));
+    const count = poisson(rng, yearly * share * (year === 2024 ? 0.85 : 1));
+    const mix = TOPIC_MIX[isTown ? 'town' : ((org.kind as GrassrootsKind | undefined) ?? 'enterprise')];
+    const topics = Object.keys(mix);
+    // a town's form sets how fast its demands move: strong towns triage in ~2 days, weak ones in a week or more
+    const pace = Math.exp(-0.7 * town.form) * (year === 2024 ? 1.15 : 1);
+    for (let k = 0; k < count; k++) {
+      let day = first + rng.int(0, asOfDay - first);
+      if (day >= febFirst && day < febLast && rng.chance(0.5)) day = first + rng.int(0, asOfDay - first); // fewer over the Spring Festival
+      const topicId = rng.weighted(topics, (t) => mix[t]);
+      const title = rng.pick(DEMAND_TITLES[topicId]);
+      const stuckTriage = rng.chance(town.form < -0.3 ? 0.05 : 0.01);
+      const triageDelay = Math.max(0, Math.round(2.5 * pace * Math.exp(rng.normal(0, 0.7))));
+      const roll = rng.next();
+      const outcome: Demand['outcome'] = roll < POLICY_SHARE[topicId] ? 'policy' : roll < POLICY_SHARE[topicId] + 0.14 ? 'declined' : 'service';
+      const stuckAnalysis = rng.chance(town.form < -0.3 ? 0.06 : 0.02);
+      const resolveDelay = Math.max(1, Math.round(14 * Math.sqrt(pace) * (outcome === 'policy' ? 1.9 : outcome === 'declined' ? 0.7 : 1) * Math.exp(rng.normal(0, 0.6))));
+      const triaged = stuckTriage ? null : day + triageDelay;
+      const resolved = triaged === null || stuckAnalysis ? null : triaged + resolveDelay;
+      const triagedAt = triaged !== null && triaged <= asOfDay ? toIso(triaged) : null;
+      const resolvedAt = triagedAt !== null && resolved !== null && resolved <= asOfDay ? toIso(resolved) : null;
+      drafted.push({ day, orgId: org.id, topicId, title, reportedAt: toIso(day), triagedAt, resolvedAt, outcome: resolvedAt === null ? null : outcome });
+    }
+  }
+  drafted.sort((a, b) => a.day - b.day);
+  return drafted.map(({ day: _day, ...d }, k) => ({ id: `Q-${year}-${String(k + 1).padStart(5, '0')}`, ...d }));
+}
+
 // ---------------------------------------------------------------- district
 
 const cache = new Map<number, MockDistrict>();
@@ -410,7 +493,10 @@ export function generateDistrict(year: number, grassroots = FUYANG_GRASSROOTS): 
   const rng = new Random(hashSeed(`fuyang-${year}-${grassroots}`));
   const methodology = methodologyFor(year);
   const drafts = buildTree(new Random(hashSeed(`fuyang-tree-${grassroots}`)), year, grassroots);
-  return { meta: mockMeta(), methodology, orgs: drafts.map((x) => x.org), assignments: buildAssignments(rng, year, methodology, drafts) };
+  const assignments = buildAssignments(rng, year, methodology, drafts);
+  // demands draw from a stream of their own, so adding them changed no org or assignment
+  const demands = buildDemands(new Random(hashSeed(`fuyang-demands-${year}-${grassroots}`)), year, drafts);
+  return { meta: mockMeta(), methodology, orgs: drafts.map((x) => x.org), assignments, demands };
 }
 
 /** The mock Fuyang district for a year (2024 or 2025), generated once and cached. */

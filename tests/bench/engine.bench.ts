@@ -1,12 +1,13 @@
 /**
  * Engine benchmark (`npm run bench`): prints medians, asserts nothing.
  * Targets (2-core machine): full district ≤ 20 ms and ≤ 0.5 × JSON.parse of its
- * own assignments payload; 100,000 grassroots unions ≤ 2 s.
+ * own assignments payload; 100,000 grassroots unions ≤ 2 s; rank robustness
+ * (1,000 draws, ±25 %) on the district ≤ 1 s.
  */
 import { generateDistrict, mockDistrict, type MockDistrict } from '../../mocks/data/district';
 import { assignmentsSchema, orgsSchema, type Assignment } from '../../src/api/schemas';
 import { validateDataset } from '../../src/api/validate';
-import { computeIndex, prepareDataset } from '../../src/engine';
+import { computeDemands, computeIndex, prepareDataset, prepareDemands, rankRobustness } from '../../src/engine';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,6 +60,19 @@ function printEngine(e: ReturnType<typeof benchEngine>, asOf: string, parseMs?: 
 console.log(`Node ${process.version}; medians of repeated runs after a warm-up.`);
 const district = benchDistrict('Mock Fuyang 2025', mockDistrict(2025), '2025-06-30', 25);
 
+// rank robustness (issue 12) and demands (§12) on the district
+const fuyang = mockDistrict(2025);
+const fuyangValid = validateDataset(fuyang.meta, fuyang.methodology, orgsSchema.parse(fuyang.orgs), fuyang.assignments);
+const fuyangDs = prepareDataset(fuyangValid.methodology, fuyang.meta.tiers, fuyangValid.orgs, fuyangValid.assignments);
+const fuyangResult = computeIndex(fuyangDs, fuyang.meta.asOf);
+const robustness = time(5, () => rankRobustness(fuyangDs, fuyangResult, { draws: 1000, spread: 0.25, seed: 1 }));
+console.log(`  rank robustness, 1,000 draws at ±25 %       ${fmt(robustness.ms)}`);
+const demandConfig = fuyang.methodology.demands!;
+const preparedDemands = time(25, () => prepareDemands(fuyangDs, demandConfig, fuyang.demands));
+const demandsAt = time(25, () => computeDemands(fuyangDs, preparedDemands.value, fuyang.meta.asOf));
+console.log(`  demands: prepare ${fuyang.demands.length.toLocaleString('en')} records            ${fmt(preparedDemands.ms)}`);
+console.log(`  demands at ${fuyang.meta.asOf} (states, tallies, medians) ${fmt(demandsAt.ms)}`);
+
 const t0 = performance.now();
 const province = generateDistrict(2025, 100_000);
 console.log(`\nProvince scale: ${province.orgs.length.toLocaleString('en')} orgs (100,000 grassroots), ${province.assignments.length.toLocaleString('en')} assignments (generated in ${fmt(performance.now() - t0)})`);
@@ -71,3 +85,4 @@ console.log(`  district compute ≤ 20 ms:                    ${fmt(district.com
 console.log(`  district compute ≤ 0.5 × JSON.parse:         ${(district.compute / district.parse).toFixed(2)} ×  ${verdict(district.compute <= 0.5 * district.parse)}`);
 console.log(`  100,000 unions compute ≤ 2 s:                ${fmt(big.compute)}  ${verdict(big.compute <= 2000)}`);
 console.log(`  100,000 unions validate+prepare+compute ≤ 2 s: ${fmt(big.full)}  ${verdict(big.full <= 2000)}`);
+console.log(`  district rank robustness (1,000 draws) ≤ 1 s: ${fmt(robustness.ms)}  ${verdict(robustness.ms <= 1000)}`);
