@@ -6,16 +6,16 @@
  * The app runs as deployed: dist/ from a real HTTP server (mocks off) with the
  * mock Fuyang district written to JSON files.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import { readApiData, startServer } from '../../server/serve';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launch } from '../e2e/browser';
+import { runLoadBench, writeMockDataDir } from './load';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -37,14 +37,7 @@ async function main() {
 
   // the mock district as a real backend's files
   const dir = mkdtempSync(join(tmpdir(), 'jianjia-api-'));
-  const meta = mockMeta();
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
-  for (const y of meta.years) {
-    const d = mockDistrict(y);
-    writeFileSync(join(dir, `methodology-${y}.json`), JSON.stringify(d.methodology));
-    writeFileSync(join(dir, `orgs-${y}.json`), JSON.stringify(d.orgs));
-    writeFileSync(join(dir, `assignments-${y}.json`), JSON.stringify(d.assignments));
-  }
+  writeMockDataDir(dir);
   const { server, url } = await startServer({ distDir: 'dist', data: readApiData(dir) });
 
   try {
@@ -97,6 +90,9 @@ async function main() {
     console.log(`  navigation → overview charts painted   ${median(load)} ms  (runs: ${load.join(', ')})`);
     console.log(`  click on a town → its charts painted    ${median(drill)} ms  (runs: ${drill.join(', ')})`);
     await browser.close();
+
+    console.log('\nServer under load (serve:api in its own process, loopback only, bounded):');
+    await runLoadBench({ dataDir: dir, print: (line) => console.log(`  ${line}`) });
   } finally {
     server.closeAllConnections();
     server.close();
