@@ -7,7 +7,7 @@ import { computeIndex } from './compute';
 import { EPSILON } from './levels';
 import { childLevers, nextGradePlan, type NextGradePlan } from './nextGrade';
 import { prepareDataset, type PreparedDataset } from './prepare';
-import { AS_OF, runWorld, world, type World } from './world.testkit';
+import { AS_OF, runWorld, world, type World } from '../../tests/support/world';
 
 describe('distance to the next grade on the worked example', () => {
   const valid = validateDataset(exampleMeta, exampleMethodology, exampleOrgs, exampleAssignments);

@@ -6,7 +6,7 @@ import { compute, methodology, org, assignment } from '../../tests/fixtures/buil
 import { computeIndex, type IndexResult } from './compute';
 import { prepareDataset, type PreparedDataset } from './prepare';
 import { PROVENANCE_CSV_HEADER, provenance, provenanceCsvRows } from './provenance';
-import { runWorld, world } from './world.testkit';
+import { runWorld, world } from '../../tests/support/world';
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 

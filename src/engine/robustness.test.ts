@@ -8,7 +8,7 @@ import { EPSILON } from './levels';
 import { prepareDataset, type PreparedDataset } from './prepare';
 import { mulberry32, rankRobustness, type RankRobustness } from './robustness';
 import { withMethodology } from './whatIf';
-import { AS_OF, runWorld, world } from './world.testkit';
+import { AS_OF, runWorld, world } from '../../tests/support/world';
 import { assignment, compute, indicator, methodology, org } from '../../tests/fixtures/build';
 
 function prepared(d: { meta: typeof exampleMeta; methodology: typeof exampleMethodology; orgs: typeof exampleOrgs; assignments: typeof exampleAssignments }, asOf: string) {

@@ -5,7 +5,7 @@ import { exampleAssignments, exampleMeta, exampleMethodology, exampleOrgs } from
 import { computeIndex } from './compute';
 import { prepareDataset } from './prepare';
 import { diffResults, withMethodology } from './whatIf';
-import { AS_OF, runWorld, world } from './world.testkit';
+import { AS_OF, runWorld, world } from '../../tests/support/world';
 
 describe('what-if methodology (issue 12)', () => {
   const valid = validateDataset(exampleMeta, exampleMethodology, exampleOrgs, exampleAssignments);

@@ -2,12 +2,12 @@
  * Random datasets for the engine's property tests (fast-check): a random tree
  * (each org's parent is an earlier org) over three tiers, two categories and
  * one indicator of each scoring, with random assignments dated through 2025.
- * The same shape as properties.test.ts's world; test-only (never imported by the app).
+ * Shared by the engine's property tests.
  */
 import fc from 'fast-check';
-import type { Assignment, Methodology, Org } from '../api/schemas';
-import { assignment, compute, indicator, methodology } from '../../tests/fixtures/build';
-import { dayNumber, isoDate } from './dates';
+import type { Assignment, Methodology, Org } from '../../src/api/schemas';
+import { assignment, compute, indicator, methodology } from '../fixtures/build';
+import { dayNumber, isoDate } from '../../src/engine/dates';
 
 export const AS_OF = '2025-06-30';
 const day0 = dayNumber('2025-01-01');
