@@ -37,7 +37,7 @@ describe('record-level validation (contract: bad data)', () => {
 
   it('unknown tier', () => {
     const v = validateDataset(meta(), methodology(), [...baseOrgs, org('X', 'T', 'village')], []);
-    expect(rulesOf(v)).toEqual([['orgs[3]', 'unknownTier']]);
+    expect(rulesOf(v)).toEqual([['orgs[3].tier', 'unknownTier']]);
   });
 
   it('duplicate org id: the first is kept', () => {
@@ -53,7 +53,7 @@ describe('record-level validation (contract: bad data)', () => {
       assignment('G', 'R', { target: 90 }),
       assignment('G', 'R', { target: 80 }),
     ]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'ratioTarget'], ['assignments[2]', 'duplicateAssignment']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].target', 'ratioTarget'], ['assignments[2]', 'duplicateAssignment']]);
     expect(v.assignments[0].target).toBe(90);
   });
 
@@ -63,8 +63,8 @@ describe('record-level validation (contract: bad data)', () => {
     expect(rulesOf(v)).toEqual([
       ['orgs[3]', 'cycle'],
       ['orgs[4]', 'cycle'],
-      ['orgs[5]', 'orphan'],
-      ['assignments[0]', 'unknownOrg'],
+      ['orgs[5]', 'underExcludedOrg'],
+      ['assignments[0]', 'underExcludedOrg'],
     ]);
     expect(v.assignments).toHaveLength(1);
   });
@@ -74,9 +74,9 @@ describe('record-level validation (contract: bad data)', () => {
     expect(rulesOf(v)).toEqual([['orgs[3]', 'cycle']]);
   });
 
-  it('children of an excluded org are excluded as orphans', () => {
+  it('children of an excluded org are excluded as under an excluded organisation', () => {
     const v = validateDataset(meta(), methodology(), [...baseOrgs, org('X', 'T', 'village'), org('Y', 'X')], []);
-    expect(rulesOf(v)).toEqual([['orgs[3]', 'unknownTier'], ['orgs[4]', 'orphan']]);
+    expect(rulesOf(v)).toEqual([['orgs[3].tier', 'unknownTier'], ['orgs[4]', 'underExcludedOrg']]);
   });
 
   it('a second root is excluded; the one named by meta stays', () => {
@@ -91,17 +91,17 @@ describe('record-level validation (contract: bad data)', () => {
 
   it('ratio target ≤ 0', () => {
     const v = validateDataset(meta(), methodology(), baseOrgs, [assignment('G', 'R', { target: 0 }), assignment('T', 'R', { target: -5 })]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'ratioTarget'], ['assignments[1]', 'ratioTarget']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].target', 'ratioTarget'], ['assignments[1].target', 'ratioTarget']]);
   });
 
   it('inverse target < 0 (0 is a valid limit)', () => {
     const v = validateDataset(meta(), methodology(), baseOrgs, [assignment('G', 'V', { target: -1 }), assignment('T', 'V', { target: 0 })]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'inverseTarget']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].target', 'inverseTarget']]);
   });
 
   it('negative progress', () => {
     const v = validateDataset(meta(), methodology(), baseOrgs, [assignment('G', 'R', { progress: [ev('2025-02-01', 5), ev('2025-03-01', -1)] })]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'negativeProgress']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].progress[1].value', 'negativeProgress']]);
     expect(v.issues[0].detail).toBe('progress[1].value = -1');
   });
 
@@ -110,7 +110,7 @@ describe('record-level validation (contract: bad data)', () => {
       assignment('G', 'R', { progress: [ev('2025-03-01', 5), ev('2025-02-01', 6)] }),
       assignment('T', 'R', { progress: [ev('2025-03-01', 5), ev('2025-03-01', 6)] }),
     ]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'unsortedProgress']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].progress[1].date', 'unsortedProgress']]);
   });
 
   it('non-positive weights: the category or indicator goes, and what depends on it', () => {
@@ -123,8 +123,8 @@ describe('record-level validation (contract: bad data)', () => {
     });
     const v = validateDataset(meta(), m, baseOrgs, [assignment('G', 'R'), assignment('G', 'Y'), assignment('G', 'S')]);
     expect(rulesOf(v)).toEqual([
-      ['methodology.categories[1]', 'nonPositiveWeight'],
-      ['methodology.indicators[0]', 'nonPositiveWeight'],
+      ['methodology.categories[1].weight', 'nonPositiveWeight'],
+      ['methodology.indicators[0].weight', 'nonPositiveWeight'],
       ['methodology.indicators[2]', 'unknownCategory'],
       ['assignments[0]', 'unknownIndicator'],
       ['assignments[2]', 'unknownIndicator'],
@@ -135,7 +135,7 @@ describe('record-level validation (contract: bad data)', () => {
   it('inverse without penalty', () => {
     const m = methodology({ indicators: [indicator('R', 'A', 'ratio'), { ...indicator('V', 'B', 'inverse'), penalty: undefined }] });
     const v = validateDataset(meta(), m, baseOrgs, [assignment('G', 'V')]);
-    expect(rulesOf(v)).toEqual([['methodology.indicators[1]', 'inversePenalty'], ['assignments[0]', 'unknownIndicator']]);
+    expect(rulesOf(v)).toEqual([['methodology.indicators[1].penalty', 'inversePenalty'], ['assignments[0]', 'unknownIndicator']]);
   });
 
   it('duplicate indicator and category ids', () => {
@@ -158,7 +158,7 @@ describe('dates that do not exist', () => {
       assignment('T', 'R', { progress: [ev('2025-04-31', 3)] }),
       assignment('D', 'R', { due: '2024-02-29' }),
     ]);
-    expect(rulesOf(v)).toEqual([['assignments[0]', 'invalidDate'], ['assignments[1]', 'invalidDate']]);
+    expect(rulesOf(v)).toEqual([['assignments[0].due', 'invalidDate'], ['assignments[1].progress[0].date', 'invalidDate']]);
     expect(v.issues[0].detail).toBe('due = 2025-02-30');
   });
 });
