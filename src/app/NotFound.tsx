@@ -9,7 +9,7 @@ export function NotFound() {
   return (
     <div className="status-panel not-found">
       <h2>{t('robust.notFound')}</h2>
-      <p className="error-text">{t('robust.notFoundBody', { path: truncateText(pathname, 120) })}</p>
+      <p className="muted">{t('robust.notFoundBody', { path: truncateText(pathname, 120) })}</p>
       <Link to="/" className="button-link primary">{t('robust.home')}</Link>
     </div>
   );
