@@ -1,6 +1,7 @@
 import { useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { LocalizedName } from '../api/schemas';
+import { fmtNumber } from '../lib/format';
 import { messages, type Lang, type MessageKey } from './messages';
 
 export type { Lang, MessageKey };
@@ -46,13 +47,12 @@ const UNITS_EN: Record<string, string> = {
 };
 
 export function i18nFor(lang: Lang): I18n {
-  const nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
   return {
     lang,
     t: translator(lang),
     local: (name) => name[lang] || name.zh,
     score: (v) => (v === undefined ? '—' : v.toFixed(1)),
-    num: (v) => nf.format(v),
+    num: (v) => fmtNumber(v, lang),
     // units and kinds are data: an own-property test, so "__proto__" or "toString" prints as itself
     unit: (u) => (lang === 'en' && Object.hasOwn(UNITS_EN, u) ? UNITS_EN[u] : u),
     kind: (k) => (Object.hasOwn(KINDS, k) ? KINDS[k][lang] : k),

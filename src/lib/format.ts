@@ -8,11 +8,22 @@ export const fmtScore = (v: number | undefined | null): string =>
  * a wall of digits (1e308 has 309) or round a real value to 0 (1e-7): those
  * read in scientific notation with three significant digits.
  */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** One formatter per language: tables format thousands of cells. */
+function numberFormat(lang: 'zh' | 'en'): Intl.NumberFormat {
+  let nf = numberFormats.get(lang);
+  if (!nf) {
+    nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
+    numberFormats.set(lang, nf);
+  }
+  return nf;
+}
+
 export function fmtNumber(v: number, lang: 'zh' | 'en'): string {
   if (!Number.isFinite(v)) return '—';
   const abs = Math.abs(v);
   if (abs >= 1e15 || (abs > 0 && abs < 1e-3)) return Number(v.toPrecision(3)).toExponential();
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }).format(v);
+  return numberFormat(lang).format(v);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError, PayloadError, SessionEndedError } from '../api/errors';
+import { HttpError, NetworkError, PayloadError, SessionEndedError, TimeoutError } from '../api/errors';
 import { useI18n, type Translate } from '../i18n';
 import { truncateText } from '../lib/format';
 
@@ -10,7 +10,13 @@ export function describeError(t: Translate, error: unknown): string {
   const clip = (text: string) => truncateText(text, MESSAGE_MAX_CHARS, t('robust.truncated', { n: text.length }));
   if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: clip(error.message) });
   if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: clip(error.message) });
-  if (error instanceof NetworkError) return t('error.network', { resource: error.resource, message: clip(error.message) });
+  if (error instanceof TimeoutError) return t('error.timeout', { resource: error.resource, seconds: Math.round(error.timeoutMs / 1000) });
+  if (error instanceof NetworkError) {
+    // the API layer's message names the resource too: the sentence around it already does
+    const prefix = `${error.resource}: `;
+    const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return t('error.network', { resource: error.resource, message: clip(detail) });
+  }
   return t('error.other', { message: clip(error instanceof Error ? error.message : String(error)) });
 }
 
