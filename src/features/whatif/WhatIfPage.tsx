@@ -76,7 +76,7 @@ export function WhatIfPage() {
           {methodology.categories.map((c) => (
             <label key={c.id}>
               <span>{local(c.name)}</span>
-              <input name={`w.${c.id}`} type="number" min="0.01" step="0.01" defaultValue={settings.categoryWeights[c.id]} />
+              <input name={`w.${c.id}`} type="number" min="0.01" step="any" defaultValue={settings.categoryWeights[c.id]} />
             </label>
           ))}
         </fieldset>
@@ -84,7 +84,7 @@ export function WhatIfPage() {
           <legend>{t('whatif.alpha')}</legend>
           <label>
             <span>α</span>
-            <input name="alpha" type="number" min="0" max="1" step="0.05" defaultValue={settings.ownWeight} />
+            <input name="alpha" type="number" min="0" max="1" step="any" defaultValue={settings.ownWeight} />
           </label>
         </fieldset>
         <fieldset>
@@ -97,7 +97,7 @@ export function WhatIfPage() {
           {methodology.grades.map((g) => (
             <label key={g.grade}>
               <span>{g.grade}</span>
-              <input name={`g.${g.grade}`} type="number" min="0" max="100" step="1" defaultValue={settings.gradeMins[g.grade]} />
+              <input name={`g.${g.grade}`} type="number" min="0" max="100" step="any" defaultValue={settings.gradeMins[g.grade]} />
             </label>
           ))}
         </fieldset>
