@@ -11,6 +11,7 @@ import { childLeverViews, nextGradeView } from '../../data/provenance';
 import type { I18n } from '../../i18n';
 import { fmtScore } from '../../lib/format';
 import { OrgLink } from '../../ui/OrgLink';
+import { ScrollBox } from './ScrollBox';
 import './analyst.css';
 
 const pts = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(2));
@@ -36,7 +37,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
             {t('next.lacking', { index: fmtScore(plan.index), grade: plan.grade ?? t('grade.none'), next: plan.nextGrade, min: plan.nextMin, points: pts(plan.lacking) })}
           </p>
           {plan.actions.length ? (
-            <div className="table-wrap">
+            <ScrollBox label={t('next.plan')}>
               <table className="data-table dense" data-testid="next-actions">
                 <caption className="prov-caption">{t('next.plan')}</caption>
                 <thead>
@@ -60,7 +61,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           ) : (
             <p className="muted">{t('next.noActions')}</p>
           )}
@@ -74,7 +75,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
         <div className="prov-level">
           <h3>{t('lever.title')}</h3>
           <p className="muted analyst-note">{t('lever.intro')}</p>
-          <div className="table-wrap">
+          <ScrollBox label={t('lever.title')}>
             <table className="data-table dense" data-testid="child-levers">
               <caption className="visually-hidden">{t('lever.title')}</caption>
               <thead>
@@ -95,7 +96,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </div>
       ) : null}
     </section>

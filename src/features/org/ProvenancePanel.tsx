@@ -11,6 +11,7 @@ import { orgProvenance, provenanceCsv, type AssignmentTrail, type CategoryTrail,
 import type { I18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
 import { OrgLink } from '../../ui/OrgLink';
+import { ScrollBox } from './ScrollBox';
 import './analyst.css';
 
 /** Points with 2 decimals: the level above is shown to 2 decimals too, so sums check by eye. */
@@ -41,7 +42,8 @@ export function ProvenancePanel({ d, id, i18n }: { d: Dashboard; id: string; i18
 function IndexLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
   const { t } = i18n;
   return (
-    <div className="table-wrap">
+    <div>
+      <ScrollBox label={t('prov.index')}>
       <table className="data-table dense prov-table" data-testid="prov-index">
         <caption className="prov-caption">{`${t('prov.index')} = α × ${t('col.own')} + (1 − α) × ${t('col.sub')}`}</caption>
         <thead>
@@ -59,6 +61,7 @@ function IndexLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
           <tr><th scope="row">{t('prov.index')}</th><td /><td className="align-right">{pct(p.ownShare + p.subShare)}</td><td className="align-right" data-testid="prov-index-total">{pts(p.index)}</td></tr>
         </tfoot>
       </table>
+      </ScrollBox>
       {p.own === undefined ? <p className="muted analyst-note">{t('prov.onlySub')}</p> : p.sub === undefined ? <p className="muted analyst-note">{t('prov.onlyOwn')}</p> : null}
     </div>
   );
@@ -70,7 +73,7 @@ function OwnLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
   return (
     <div className="prov-level">
       <h3>{t('prov.ownTitle')}</h3>
-      <div className="table-wrap">
+      <ScrollBox label={t('prov.ownTitle')}>
         <table className="data-table dense prov-table" data-testid="prov-own">
           <caption className="visually-hidden">{t('prov.ownTitle')}</caption>
           <thead>
@@ -92,7 +95,7 @@ function OwnLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
             <tr><th scope="row">{t('col.own')}</th><td /><td className="align-right">{pct(sumShare)}</td><td /><td className="align-right" data-testid="prov-own-total">{pts(p.own)}</td></tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
       {p.categories.map((c) => <CategoryLevel key={c.category.id} c={c} i18n={i18n} />)}
     </div>
   );
@@ -109,7 +112,7 @@ function CategoryLevel({ c, i18n }: { c: CategoryTrail; i18n: I18n }) {
   return (
     <details className="prov-details">
       <summary>{title}: {pts(c.score)}</summary>
-      <div className="table-wrap">
+      <ScrollBox label={title}>
         <table className="data-table dense prov-table" data-testid={`prov-category-${c.category.id}`}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -141,7 +144,7 @@ function CategoryLevel({ c, i18n }: { c: CategoryTrail; i18n: I18n }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
     </details>
   );
 }
@@ -176,7 +179,7 @@ function SubLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
     <div className="prov-level">
       <h3>{title}</h3>
       {p.membersFallback ? <p className="muted analyst-note">{t('prov.membersFallback')}</p> : null}
-      <div className="table-wrap">
+      <ScrollBox label={title}>
         <table className="data-table dense prov-table" data-testid="prov-sub">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -198,7 +201,7 @@ function SubLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
             <tr><th scope="row">{t('col.sub')}</th><td /><td className="align-right">{pct(sumShare)}</td><td /><td className="align-right" data-testid="prov-sub-total">{pts(p.sub)}</td></tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }
