@@ -28,7 +28,7 @@ export function WhatIfPage() {
   const canonical = encodeWhatIf(settings, methodology);
   const outcome = useMemo(() => (canonical ? simulate(d, settings) : undefined), [d, settings, canonical]);
   const tag = t('whatif.tag');
-  const sim = (text: string) => `${text}（${tag}）`;
+  const sim = (text: string) => t('whatif.marked', { text });
 
   const setParam = (whatif: string | undefined) => navigate({ search: (prev) => ({ ...prev, whatif }) });
   const apply = (e: FormEvent<HTMLFormElement>) => {
