@@ -179,7 +179,7 @@ function SubLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
     <div className="prov-level">
       <h3>{title}</h3>
       {p.membersFallback ? <p className="muted analyst-note">{t('prov.membersFallback')}</p> : null}
-      <ScrollBox label={title}>
+      <ScrollBox label={title} className="prov-scroll">
         <table className="data-table dense prov-table" data-testid="prov-sub">
           <caption className="visually-hidden">{title}</caption>
           <thead>
