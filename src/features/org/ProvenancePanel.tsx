@@ -29,7 +29,7 @@ export function ProvenancePanel({ d, id, i18n }: { d: Dashboard; id: string; i18
     <section className="card analyst-card" aria-labelledby="prov-title" data-testid="provenance">
       <header className="card-header">
         <h2 id="prov-title">{t('prov.title')}</h2>
-        <button type="button" onClick={exportCsv} disabled={p.categories.length === 0}>{t('prov.csv')}</button>
+        <button type="button" onClick={exportCsv}>{t('prov.csv')}</button>
       </header>
       <p className="muted analyst-note">{t('prov.intro')}</p>
       {p.index === undefined ? <p className="empty-state">{t('prov.noIndex')}</p> : <IndexLevel p={p} i18n={i18n} />}
