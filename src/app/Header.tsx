@@ -45,6 +45,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
         <Link to="/orgs" activeOptions={{ includeSearch: false }}>{t('nav.orgs')}</Link>
         <Link to="/alerts" activeOptions={{ includeSearch: false }}>{t('nav.alerts')}</Link>
         <Link to="/methodology" activeOptions={{ includeSearch: false }}>{t('nav.methodology')}</Link>
+        <Link to="/whatif" activeOptions={{ includeSearch: false }}>{t('whatif.nav')}</Link>
       </nav>
       <div className="controls">
         {d ? (

@@ -4,6 +4,7 @@ import { NotFound } from './NotFound';
 import { RootError, RouteError } from './RouteError';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from '../data/search';
+import { parseWhatIfSearch } from '../data/whatIf';
 
 export const rootRoute = createRootRoute({
   validateSearch: parseGlobalSearch,
@@ -41,7 +42,15 @@ const methodologyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/methodology/MethodologyPage'), 'MethodologyPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute]);
+// the what-if sandbox (issue 12): its settings live in `whatif=`
+const whatIfRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/whatif',
+  validateSearch: parseWhatIfSearch,
+  component: lazyRouteComponent(() => import('../features/whatif/WhatIfPage'), 'WhatIfPage'),
+});
+
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute, whatIfRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

@@ -7,6 +7,7 @@
  * typed by its keys) and they are spread in below.
  */
 import { en as robustEn, zh as robustZh } from './robust.messages';
+import { en as analystEn, zh as analystZh } from './analyst.messages';
 
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
@@ -401,6 +402,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 export const zh = {
   ...coreZh,
   ...robustZh,
+  ...analystZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -408,6 +410,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...robustEn,
+  ...analystEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -53,7 +53,7 @@ describe('URL round trip', () => {
 });
 
 describe('language', () => {
-  const views = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology'];
+  const views = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/whatif?whatif=a:0.9'];
   it.each(views)('English mode leaves no Chinese outside names: %s', async (path) => {
     renderApp(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
     await waitForData();

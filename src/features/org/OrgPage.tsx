@@ -17,6 +17,7 @@ import { ScoreKpis } from '../../ui/ScoreKpis';
 import { Sparkline } from '../../ui/Sparkline';
 import { gainColor, lossColor } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AnalystPanels } from './AnalystPanels';
 
 export function OrgPage() {
   const { orgId } = useParams({ from: '/org/$orgId' });
@@ -86,6 +87,7 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
       </div>
       {model.hasChildren(id) ? <ChildrenSection d={d} id={id} i18n={i18n} /> : null}
       <OwnAssignments d={d} id={id} i18n={i18n} />
+      <AnalystPanels d={d} id={id} i18n={i18n} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { downloadText, toCsv } from '../../lib/csv';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
 import { orgScoreColumns } from '../../ui/orgColumns';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { rankRangeColumn } from '../../ui/rankRange';
+import { useRankIntervals } from '../../data/robustness';
 import type { OrgsSearch } from '../../data/search';
 
 const oneOfLevels = (v: string) => ALERT_LEVELS.find((l) => l === v);
@@ -43,12 +45,14 @@ export function OrgsPage() {
     return tier ? local(tier.name) : id;
   };
   const c = orgScoreColumns(d, i18n);
+  const rankIntervals = useRankIntervals(d);
   const columns: Column<OrgScores>[] = [
     c.name,
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
     { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
+    rankRangeColumn(rankIntervals, i18n),
     ...c.categories,
     c.alert,
   ];
