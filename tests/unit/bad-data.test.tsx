@@ -43,7 +43,7 @@ describe('what the app does with bad data', () => {
       ['orgs', 'orgs[1811]', 'X1', '上级组织不存在', 'GHOST'],
       ['assignments', `assignments[${d.assignments.length}]`, `NOBODY · ${d.assignments[0].indicatorId}`, '组织不存在', 'NOBODY'],
       ['assignments', `assignments[${d.assignments.length + 1}].target`, `${d.assignments[1].orgId} · ORG-02`, '比率指标目标值 ≤ 0', '0'],
-      ['assignments', `assignments[${d.assignments.length + 2}].target`, `${d.assignments[2].orgId} · ${d.assignments[2].indicatorId}`, '字段无效', 'expected number, received string'],
+      ['assignments', `assignments[${d.assignments.length + 2}].target`, `${d.assignments[2].orgId} · ${d.assignments[2].indicatorId}`, '字段无效：target', 'expected number, received string'],
     ]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

@@ -42,7 +42,7 @@ describe('overview', () => {
     first.focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe('/org/T-YINHU'));
-    const crumbs = within(await screen.findByRole('navigation', { name: '层级导航' })).getAllByRole('listitem');
+    const crumbs = within(await screen.findByRole('navigation', { name: '层级导航' }, { timeout: 10000 })).getAllByRole('listitem');
     expect(crumbs.map((li) => li.textContent)).toEqual(['富阳区总工会', '银湖街道总工会']);
   });
 

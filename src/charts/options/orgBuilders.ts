@@ -36,6 +36,9 @@ export interface ScatterPoint {
   index: number;
 }
 
+/** Members beyond any real union (1e308 from a broken payload) would stretch the log axis to Infinity. */
+const MEMBERS_AXIS_MAX = 1e9;
+
 export function buildScatterOption(points: ScatterPoint[], ui: { membersLabel: string; indexLabel: string }): ChartOption {
   return {
     ...base(),
@@ -50,7 +53,7 @@ export function buildScatterOption(points: ScatterPoint[], ui: { membersLabel: s
         return `<b>${escapeHtml(x.data.name)}</b><br/>${tooltipLine('', ui.membersLabel, String(x.data.members))}<br/>${tooltipLine('', ui.indexLabel, fmtScore(x.data.value[1]))}`;
       },
     },
-    series: [{ type: 'scatter', cursor: 'pointer', symbolSize: 7, itemStyle: { color: palette[1], opacity: 0.7 }, data: points.map((p) => ({ id: p.id, name: p.name, members: p.members, value: [Math.max(1, p.members), p.index] })) as never }],
+    series: [{ type: 'scatter', cursor: 'pointer', symbolSize: 7, itemStyle: { color: palette[1], opacity: 0.7 }, data: points.map((p) => ({ id: p.id, name: p.name, members: p.members, value: [Math.min(MEMBERS_AXIS_MAX, Math.max(1, p.members)), p.index] })) as never }],
   };
 }
 

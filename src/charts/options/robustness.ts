@@ -26,7 +26,7 @@ export function buildRankIntervalOption(items: RankIntervalItem[], ui: { nominal
   const maxRank = Math.max(1, ...sorted.map((i) => i.p95));
   return {
     ...base(),
-    grid: { left: 8, right: sorted.length > maxVisible ? 36 : 16, top: 8, bottom: 24, containLabel: true },
+    grid: { left: 8, right: sorted.length > maxVisible ? 36 : 16, top: 8, bottom: 24 },
     xAxis: { type: 'value', min: 0.5, max: maxRank + 0.5, minInterval: 1, splitLine: { lineStyle: { color: gridLine } }, axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') } },
     yAxis: {
       type: 'category',
