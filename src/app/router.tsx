@@ -6,8 +6,8 @@ import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, 
 
 export const rootRoute = createRootRoute({
   validateSearch: parseGlobalSearch,
-  // year, date and language follow every link
-  search: { middlewares: [retainSearchParams(['year', 'asOf', 'lang'])] },
+  // year, date, language and the comparison year follow every link
+  search: { middlewares: [retainSearchParams(['year', 'asOf', 'lang', 'compare'])] },
   component: Layout,
   notFoundComponent: NotFound,
 });
