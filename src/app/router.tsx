@@ -33,13 +33,18 @@ const orgsRoute = createRoute({
   validateSearch: parseOrgsSearch,
   component: lazyRouteComponent(() => import('../features/orgs/OrgsPage'), 'OrgsPage'),
 });
+const honoursRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/honours',
+  component: lazyRouteComponent(() => import('../features/honours/HonoursPage'), 'HonoursPage'),
+});
 const methodologyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/methodology',
   component: lazyRouteComponent(() => import('../features/methodology/MethodologyPage'), 'MethodologyPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute]);
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });

@@ -14,6 +14,8 @@ import { useEngineTrend } from './chartInputs';
 import { Comparison } from './comparison';
 import { comparisonAsOf, useConfig, useDashboard, yearDatasetQuery, type Dashboard } from './dashboard';
 import type { YearDataset } from './loadYear';
+import type { I18n } from '../i18n';
+import { round2, type CsvCell } from '../lib/csv';
 
 export { Comparison, paceLine, type ExitEntry, type GradeChange } from './comparison';
 export { comparisonAsOf, comparisonYear, previousYear } from './dashboard';
@@ -82,4 +84,28 @@ export function useComparisonTrend(comparison: Comparison | undefined, ids: read
       };
     });
   }, [trend, prev, comparison, key]);
+}
+
+/**
+ * The 表彰 list as a CSV: English `tier,rankInTier,id,name,parentId,index,grade`
+ * (ids and codes, for scripts); Chinese headers, tier and parent by name.
+ */
+export function commendationCsvTable(d: Dashboard, i18n: I18n): { header: string[]; rows: CsvCell[][] } {
+  const { model } = d;
+  const zh = i18n.lang === 'zh';
+  const { t, local } = i18n;
+  const rows: CsvCell[][] = [];
+  commendations(d).forEach((ids, k) => {
+    const tier = model.tiers[k];
+    for (const id of ids) {
+      const s = model.scores(id);
+      rows.push(zh
+        ? [local(tier.name), s.rankInTier, id, s.org.name, model.parentOf(id)?.name ?? '', round2(s.index), s.grade ?? '']
+        : [tier.id, s.rankInTier, id, s.org.name, s.org.parentId ?? '', round2(s.index), s.grade ?? '']);
+    }
+  });
+  const header = zh
+    ? [t('col.tier'), t('kpi.rankTier'), t('col.id'), t('col.name'), t('col.parent'), t('col.index'), t('col.grade')]
+    : ['tier', 'rankInTier', 'id', 'name', 'parentId', 'index', 'grade'];
+  return { header, rows };
 }

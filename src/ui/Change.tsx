@@ -4,6 +4,7 @@
  * screen readers. A real minus sign, so the sign reads and aligns.
  */
 import { useI18n } from '../i18n';
+import './yoy.css';
 
 export function signed(value: number, digits: number): string {
   const text = Math.abs(value).toFixed(digits);

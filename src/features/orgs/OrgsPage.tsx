@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
 import { orgScoreColumns } from '../../ui/orgColumns';
+import { TermHelp } from '../../ui/TermHelp';
 import { yoyColumns } from '../../ui/yoyColumns';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { OrgsSearch } from '../../data/search';
@@ -49,7 +50,10 @@ export function OrgsPage() {
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
-    { key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
+    {
+      key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
+      help: <TermHelp term={t('kpi.rankTier')} text={t('term.ranks')} align="end" />,
+    },
     ...yoyColumns(d.comparison, i18n),
     ...c.categories,
     c.alert,
