@@ -158,6 +158,9 @@ describe('laggards first', () => {
     const option = buildHeatmapOption(many, ['a'], scoreBands([60, 70, 80, 90]));
     expect(option.dataZoom ?? []).toEqual([]);
     expect((option.yAxis as { data: string[] }).data).toHaveLength(28);
+    // a town's hundred unions would be unreadable fitted: they scroll
+    const hundred = Array.from({ length: 100 }, (_, k) => ({ ...rows[0], id: `X${k}`, name: `X${k}` }));
+    expect((buildHeatmapOption(hundred, ['a'], scoreBands([60, 70, 80, 90])).dataZoom as unknown[]).length).toBe(2);
   });
 
   it('the urgent list holds at most two of one indicator and names the town', async () => {

@@ -139,18 +139,24 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
   };
 }
 
-/** Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id. */
-export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[]): ChartOption {
+/**
+ * Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id.
+ * Up to `maxFitted` rows (the overview's towns) all fit the card, so no scrollbar hides the
+ * weakest; beyond that (a town's hundred unions) rows would be unreadable, so 16 show and the rest scroll.
+ */
+export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
+  const scroll = rows.length > maxFitted;
   const data: { value: [number, number, number | string]; id: string }[] = [];
   rows.forEach((r, y) => r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })));
   return {
     ...base(),
-    grid: { left: 8, right: 8, top: 8, bottom: 8 },
+    grid: { left: 8, right: scroll ? 22 : 8, top: 8, bottom: 8 },
     xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 } },
-    // every row fits the card (no scrollbar hides the weakest): rows and their labels shrink as rows grow
-    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText, interval: 0, fontSize: rows.length > 24 ? 10 : 12 }, axisTick: { show: false } },
+    // fitted rows and their labels shrink as rows grow
+    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText, interval: scroll ? 'auto' : 0, fontSize: !scroll && rows.length > 24 ? 10 : 12 }, axisTick: { show: false } },
     // the legend is the card's (HTML); the bands come from the methodology's grade thresholds
     visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })) },
+    dataZoom: scroll ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 }, { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false }] : [],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
