@@ -105,7 +105,7 @@ function CompareToggle({ d, onChange }: { d: Dashboard; onChange: (compare: numb
       <button type="button" className="compare-toggle" aria-pressed={on} title={t('yoy.toggleTitle', { year })} onClick={() => onChange(on ? undefined : prev)}>
         {t('yoy.toggle', { year })}
       </button>
-      {on && !d.comparison ? <span className="freshness" role="status">{t('yoy.loading', { year })}</span> : null}
+      {on && !d.comparison ? <span className="freshness" role="status">{d.comparisonFailed ? t('yoy.failed', { year }) : t('yoy.loading', { year })}</span> : null}
     </>
   );
 }

@@ -48,6 +48,8 @@ export interface Dashboard {
   compareYear?: number;
   /** Year over year against `compareYear` at the same month and day; undefined while that year loads (or fails to). */
   comparison?: Comparison;
+  /** Loading the comparison year failed: the views show the year alone. */
+  comparisonFailed?: boolean;
   /** When the data on screen was last fetched successfully. */
   updatedAt: number;
   /** A refetch failed: what is on screen is the last good data. */
@@ -182,11 +184,11 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
         ? {
             meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
             ds: data.ds, result, model, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
-            compareYear, comparison,
+            compareYear, comparison, comparisonFailed: compareYear !== undefined && !comparison && Boolean(compareQ.error),
             updatedAt, stale, transitioning, refetch,
           }
         : undefined,
-    [meta, data, asOf, asOfCapped, result, model, awaitingComparison, compareYear, comparison, updatedAt, stale, transitioning, refetch],
+    [meta, data, asOf, asOfCapped, result, model, awaitingComparison, compareYear, comparison, compareQ.error, updatedAt, stale, transitioning, refetch],
   );
   if (dashboard) shown.current = true;
   return {

@@ -1,7 +1,9 @@
 /** Issue 11 in the UI: the date field, year over year, 表彰/退出, term help, laggards first, exports in the reader's language. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
 import { mockDistrict } from '../../mocks/data/district';
 import { buildHeatmapOption } from '../../src/charts/options/builders';
 import { heatmapRows } from '../../src/data/chartInputs';
@@ -89,6 +91,19 @@ describe('year over year', () => {
     await waitFor(() => expect(router.state.location.search).toMatchObject({ compare: 2024 }));
     expect(await screen.findByRole('columnheader', { name: /排名变化/ })).toBeInTheDocument();
   }, 60000);
+
+  it('a comparison year that fails to load: the year is shown alone, and the header says so', async () => {
+    // only 2024 fails; other requests fall through to the mock handlers
+    server.use(http.get('*/v1/orgs', ({ request }) => (new URL(request.url).searchParams.get('year') === '2024'
+      ? HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 503 })
+      : undefined)));
+    renderApp('/?compare=2024');
+    await waitForData();
+    expect(await screen.findByText('2024 年数据加载失败，暂不对比', {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.getByTestId('district-index').textContent).toMatch(/^\d+\.\d$/);
+    expect(screen.queryByTestId('district-index-change')).not.toBeInTheDocument();
+    server.resetHandlers();
+  }, 30000);
 
   it('no toggle where there is no previous year; a compare year that is not earlier is ignored', async () => {
     renderApp('/?year=2024&compare=2025');
