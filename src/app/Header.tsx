@@ -1,8 +1,8 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
-import { useConfig, type Dashboard } from '../data/dashboard';
+import { previousYear, useConfig, type Dashboard } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
+import { DateField } from '../ui/DateField';
 import { QualityDialog } from './QualityDialog';
 import { useUiStore } from './uiStore';
 
@@ -23,7 +23,6 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
   const navigate = useNavigate();
   const qualityOpen = useUiStore((s) => s.qualityOpen);
   const setQualityOpen = useUiStore((s) => s.setQualityOpen);
-  const [dateDraft, setDateDraft] = useState<string | null>(null);
 
   // the header writes only the global parameters, whatever route is on screen
   const setSearch = (patch: Partial<GlobalSearch>) => navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }) });
@@ -52,28 +51,28 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
           <>
             <label>
               <span>{t('header.year')}</span>
-              <select value={d.year} onChange={(e) => setSearch({ year: Number(e.target.value), asOf: undefined })}>
+              <select
+                value={d.year}
+                onChange={(e) => {
+                  const year = Number(e.target.value);
+                  // a comparison on stays on: with the new year's previous year, or off when there is none
+                  setSearch({ year, asOf: undefined, compare: d.compareYear !== undefined ? previousYear(d.meta, year) : undefined });
+                }}
+              >
                 {d.meta.years.map((y) => <option key={y} value={y}>{y}</option>)}
               </select>
             </label>
-            <label>
-              <span>{t('header.asOf')}</span>
-              <input
-                type="date"
-                value={dateDraft ?? d.asOf}
-                min={`${d.year}-01-01`}
-                max={`${d.year}-12-31`}
-                onChange={(e) => {
-                  const v = e.target.value;
-                  setDateDraft(v);
-                  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && v.startsWith(String(d.year))) {
-                    setDateDraft(null);
-                    setSearch({ asOf: v });
-                  }
-                }}
-                onBlur={() => setDateDraft(null)}
-              />
-            </label>
+            <DateField
+              key={`${d.year}-${d.asOf}`}
+              label={t('header.asOf')}
+              value={d.asOf}
+              min={`${d.year}-01-01`}
+              max={d.lastAsOf}
+              onCommit={(asOf) => setSearch({ asOf })}
+              note={d.asOfCapped ? t('date.capped', { date: d.lastAsOf }) : undefined}
+              noteTitle={d.asOfCapped ? t('date.cappedTitle', { date: d.lastAsOf }) : undefined}
+            />
+            <CompareToggle d={d} onChange={(compare) => setSearch({ compare })} />
             {/* what is on screen is still the previous year: name the one that is loading */}
             {d.transitioning ? <span className="freshness" role="status">{requestedYear !== undefined && requestedYear !== d.year ? t('robust.yearLoading', { year: requestedYear }) : t('state.loading')}</span> : null}
             <span className="freshness" title={d.meta.generatedAt}>
@@ -107,7 +106,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
           // the same controls, inert, while the data loads: the header keeps its height, nothing below jumps
           <>
             <label><span>{t('header.year')}</span><select disabled aria-busy="true"><option>2025</option></select></label>
-            <label><span>{t('header.asOf')}</span><input type="date" disabled value="" /></label>
+            <label><span>{t('header.asOf')}</span><input type="text" disabled value="" placeholder={t('date.placeholder')} size={10} /></label>
             <span className="freshness" aria-hidden="true">{t('header.generatedAt', { time: '…' })}</span>
             <button type="button" disabled>{t('header.refresh')}</button>
             <button type="button" className="quality-badge" disabled>{t('header.quality')} <span className="count">0</span></button>
@@ -119,5 +118,22 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
       </div>
       {qualityOpen && d ? <QualityDialog issues={issues} onClose={() => setQualityOpen(false)} /> : null}
     </header>
+  );
+}
+
+/** Year over year (methodology §13) one click away wherever the previous year exists. */
+function CompareToggle({ d, onChange }: { d: Dashboard; onChange: (compare: number | undefined) => void }) {
+  const { t } = useI18n();
+  const prev = previousYear(d.meta, d.year);
+  const on = d.compareYear !== undefined;
+  if (prev === undefined && !on) return null;
+  const year = d.compareYear ?? prev!;
+  return (
+    <>
+      <button type="button" className="compare-toggle" aria-pressed={on} title={t('yoy.toggleTitle', { year })} onClick={() => onChange(on ? undefined : prev)}>
+        {t('yoy.toggle', { year })}
+      </button>
+      {on && !d.comparison ? <span className="freshness" role="status">{d.comparisonFailed ? t('yoy.failed', { year }) : t('yoy.loading', { year })}</span> : null}
+    </>
   );
 }

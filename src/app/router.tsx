@@ -8,8 +8,8 @@ import { parseWhatIfSearch } from '../data/whatIf';
 
 export const rootRoute = createRootRoute({
   validateSearch: parseGlobalSearch,
-  // year, date and language follow every link
-  search: { middlewares: [retainSearchParams(['year', 'asOf', 'lang'])] },
+  // year, date, language and the comparison year follow every link
+  search: { middlewares: [retainSearchParams(['year', 'asOf', 'lang', 'compare'])] },
   component: Layout,
   notFoundComponent: NotFound,
   errorComponent: RootError,
@@ -36,6 +36,11 @@ const orgsRoute = createRoute({
   validateSearch: parseOrgsSearch,
   component: lazyRouteComponent(() => import('../features/orgs/OrgsPage'), 'OrgsPage'),
 });
+const honoursRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/honours',
+  component: lazyRouteComponent(() => import('../features/honours/HonoursPage'), 'HonoursPage'),
+});
 const methodologyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/methodology',
@@ -50,7 +55,7 @@ const whatIfRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/whatif/WhatIfPage'), 'WhatIfPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute, whatIfRoute]);
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

@@ -31,13 +31,15 @@ interface ChartCardProps {
   className?: string;
   /** File name stem for the PNG download. */
   fileName?: string;
+  /** A line under the title saying what is counted (and a term's help). */
+  note?: ReactNode;
 }
 
 /**
  * A titled chart with its states (loading, empty), a data-table twin behind a
  * toggle, and a PNG download. The section is named by its title.
  */
-export function ChartCard({ title, legend, option, table, height = 260, onEvents, controls, loading, className, fileName }: ChartCardProps) {
+export function ChartCard({ title, legend, option, table, height = 260, onEvents, controls, loading, className, fileName, note }: ChartCardProps) {
   const { t } = useI18n();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -69,6 +71,7 @@ export function ChartCard({ title, legend, option, table, height = 260, onEvents
           ) : null}
         </div>
       </header>
+      {note ? <p className="card-note">{note}</p> : null}
       <div className="card-body" style={{ minHeight: height }}>
         {loading ? (
           <Skeleton height={height} label={t('state.loading')} />

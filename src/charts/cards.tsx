@@ -3,13 +3,16 @@
  * children, the organisation page charts its own): each a chart with its
  * data-table twin, fed by the read model through organisation ids.
  */
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { gradeCounts, heatmapRows, rankedItems, useTrendSeries, type RadarSeries } from '../data/chartInputs';
+import { paceLine, useComparisonTrend } from '../data/compare';
 import { useDashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
 import { fmtScore } from '../lib/format';
 import { OrgLink } from '../ui/OrgLink';
-import { bandLabel, palette, scoreBands } from '../ui/theme';
+import { bandLabel, mutedText, palette, scoreBands } from '../ui/theme';
+import { TermHelp } from '../ui/TermHelp';
 import { ChartCard } from './ChartCard';
 import { buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from './options/builders';
 import { useOrgDrill } from './useOrgDrill';
@@ -82,36 +85,95 @@ export function RadarCard({ ids, controls, ...frame }: CardFrame & { ids: readon
   );
 }
 
-/** The index month by month (methodology §9) of one or more organisations. */
+/**
+ * The index month by month (methodology §9) of one or more organisations.
+ * With a comparison year on (§13) it overlays that year's line of each
+ * (dashed) and the 序时 pace line: the share of the year gone by, 0 → 100.
+ */
 export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
   const d = useDashboard();
   const { t } = useI18n();
   const trend = useTrendSeries(d, ids);
+  const comparison = d.comparison;
+  const previous = useComparisonTrend(comparison, ids);
+  const overlay = useMemo(
+    () =>
+      trend && comparison && previous
+        ? {
+            previous: previous.map((s, k) => ({ name: t('yoy.seriesYear', { name: trend.series[k]?.name ?? s.name, year: comparison.year }), values: s.values })),
+            pace: { name: t('yoy.pace'), values: paceLine(trend.dates) },
+          }
+        : undefined,
+    [trend, comparison, previous, t],
+  );
+  const all = overlay ? [...(trend?.series ?? []), ...overlay.previous] : (trend?.series ?? []);
   return (
     <ChartCard
       {...frame}
-      loading={!trend}
-      option={trend && buildTrendOption(trend.dates, trend.series)}
-      legend={trend && trend.series.length > 1 ? trend.series.map((x, k) => ({ name: x.name, color: palette[k] })) : undefined}
+      loading={!trend || (comparison !== undefined && !overlay)}
+      option={trend && buildTrendOption(trend.dates, trend.series, overlay)}
+      legend={
+        overlay
+          ? [...all.map((x, k) => ({ name: x.name, color: palette[k % trend!.series.length] })), { name: overlay.pace.name, color: mutedText }]
+          : trend && trend.series.length > 1 ? trend.series.map((x, k) => ({ name: x.name, color: palette[k] })) : undefined
+      }
+      note={overlay ? <>{t('yoy.pace')}<TermHelp term={t('yoy.pace')} text={t('term.pace')} align="start" /></> : undefined}
       table={{
-        columns: [t('col.date'), ...(trend?.series.map((s) => s.name) ?? [])],
-        rows: (trend?.dates ?? []).map((date, k) => ({ key: date, cells: [date, ...trend!.series.map((s) => fmtScore(s.values[k]))] })),
+        columns: [t('col.date'), ...all.map((s) => s.name), ...(overlay ? [overlay.pace.name] : [])],
+        rows: (trend?.dates ?? []).map((date, k) => ({
+          key: date,
+          cells: [date, ...all.map((s) => fmtScore(s.values[k])), ...(overlay ? [fmtScore(overlay.pace.values[k])] : [])],
+        })),
       }}
     />
   );
 }
 
-/** How many of some organisations sit in each grade band (and ungraded). */
-export function GradeDistributionCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
+/**
+ * How many of some organisations sit in each grade band (and ungraded). With
+ * `tier`, a bar opens the organisations list filtered to what it counts.
+ */
+export function GradeDistributionCard({ ids, tier, ...frame }: CardFrame & { ids: readonly string[]; tier?: string }) {
   const { model } = useDashboard();
   const { t } = useI18n();
+  const navigate = useNavigate();
   const grades = useMemo(() => gradeCounts(model, ids), [model, ids]);
   const gradeName = (g: string | undefined) => g ?? t('grade.none');
+  const events = useMemo(
+    () =>
+      tier
+        ? {
+            click: (p: unknown) => {
+              const k = (p as { dataIndex?: number }).dataIndex;
+              const g = k === undefined ? undefined : grades[k];
+              if (g) void navigate({ to: '/orgs', search: { grade: g.grade ?? 'none', tier } });
+            },
+          }
+        : undefined,
+    [tier, grades, navigate],
+  );
   return (
     <ChartCard
       {...frame}
       option={buildGradeDistributionOption(grades, { countLabel: t('col.count'), ungradedLabel: t('grade.none') })}
-      table={{ columns: [t('col.grade'), t('col.count')], rows: grades.map((g) => ({ key: gradeName(g.grade), cells: [gradeName(g.grade), g.count] })) }}
+      onEvents={events}
+      note={<>{t('col.grade')}<TermHelp term={t('col.grade')} text={t('term.grades')} align="start" /></>}
+      table={{
+        columns: [t('col.grade'), t('col.count')],
+        rows: grades.map((g) => ({
+          key: gradeName(g.grade),
+          cells: [gradeName(g.grade), tier ? <GradeCountLink key="n" grade={g.grade} tier={tier} count={g.count} /> : g.count],
+        })),
+      }}
     />
+  );
+}
+
+/** A count of organisations in a grade that opens the list of them. */
+export function GradeCountLink({ grade, tier, count }: { grade: string | undefined; tier: string; count: number }) {
+  return (
+    <Link to="/orgs" search={{ grade: grade ?? 'none', tier }}>
+      {count}
+    </Link>
   );
 }

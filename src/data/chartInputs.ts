@@ -4,7 +4,7 @@
  * so the builders and the cards depend on the data layer and never the reverse.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type StageTally, type Trend } from '../engine';
+import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type PreparedDataset, type StageTally, type Trend } from '../engine';
 import type { Dashboard } from './dashboard';
 import type { ReadModel } from './model';
 
@@ -90,16 +90,19 @@ export function funnelStages(tally: StageTally, stageName: (stage: (typeof STAGE
 const trendCache = new WeakMap<IndexResult, Trend>();
 
 /**
- * The index of some organisations as of each month end (methodology §9),
+ * The index as of each month end (methodology §9) of one computed year,
  * computed after the view has painted, one month per task so no task blocks
  * the page for long; cached per computed result. While it computes, the
- * previous trend stays on screen.
+ * previous trend stays on screen. Without a dataset (e.g. a comparison year
+ * still loading) it computes nothing.
  */
-export function useTrendSeries(d: Dashboard, ids: readonly string[]): { dates: string[]; series: RadarSeries[] } | undefined {
-  const key = ids.join('\u0000');
+export function useEngineTrend(ds: PreparedDataset | undefined, result: IndexResult | undefined, asOf: string | undefined): Trend | undefined {
   const [trend, setTrend] = useState<Trend>();
-  const { ds, result, asOf, model } = d;
   useEffect(() => {
+    if (!ds || !result || !asOf) {
+      setTrend(undefined);
+      return;
+    }
     const cached = trendCache.get(result);
     if (cached) {
       setTrend(cached);
@@ -121,6 +124,14 @@ export function useTrendSeries(d: Dashboard, ids: readonly string[]): { dates: s
     timer = window.setTimeout(step, 0);
     return () => clearTimeout(timer);
   }, [ds, result, asOf]);
+  return trend;
+}
+
+/** The index of some organisations as of each month end (methodology §9) of the year on screen. */
+export function useTrendSeries(d: Dashboard, ids: readonly string[]): { dates: string[]; series: RadarSeries[] } | undefined {
+  const key = ids.join('\u0000');
+  const { ds, result, asOf, model } = d;
+  const trend = useEngineTrend(ds, result, asOf);
   return useMemo(
     () =>
       trend && {

@@ -6,11 +6,13 @@
  * The previous year stays on screen while another loads.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useSearch } from '@tanstack/react-router';
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
 import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } from '../engine';
+import { Comparison, isLeapYear } from './comparison';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
@@ -42,6 +44,12 @@ export interface Dashboard {
   lastAsOf: string;
   /** The URL asked for a later date than `lastAsOf`: what is shown is as of `lastAsOf`. */
   asOfCapped: boolean;
+  /** The URL's `compare=<year>` when usable (methodology §13); undefined: no comparison, every view as without it. */
+  compareYear?: number;
+  /** Year over year against `compareYear` at the same month and day; undefined while that year loads (or fails to). */
+  comparison?: Comparison;
+  /** Loading the comparison year failed: the views show the year alone. */
+  comparisonFailed?: boolean;
   /** When the data on screen was last fetched successfully. */
   updatedAt: number;
   /** A refetch failed: what is on screen is the last good data. */
@@ -86,6 +94,26 @@ export function effectiveAsOf(meta: Meta, year: number, requested: string | unde
   return inYear > last ? last : inYear;
 }
 
+/** The year before `year`, when the API serves it (what the header's toggle turns on). */
+export function previousYear(meta: Meta, year: number): number | undefined {
+  return meta.years.includes(year - 1) ? year - 1 : undefined;
+}
+
+/** A comparison year is usable when the API serves it and it is earlier than the year on screen. */
+export function comparisonYear(meta: Meta, year: number, requested: number | undefined): number | undefined {
+  return requested !== undefined && requested < year && meta.years.includes(requested) ? requested : undefined;
+}
+
+/**
+ * §13: the same month and day in the comparison year (Feb 29 → Feb 28 when
+ * that year has none; for the year before exactly the engine's
+ * `comparisonDate`), never past what that year's data is complete to (§1).
+ */
+export function comparisonAsOf(meta: Meta, asOf: string, year: number): string {
+  const monthDay = asOf.slice(5) === '02-29' && !isLeapYear(year) ? '02-28' : asOf.slice(5);
+  return effectiveAsOf(meta, year, `${String(year).padStart(4, '0')}-${monthDay}`);
+}
+
 export function resolveYear(meta: Meta, year: number | undefined): number {
   return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
 }
@@ -125,6 +153,12 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const asOfCapped = Boolean(meta && data && requestedAsOf && asOf && requestedAsOf > asOf && asOf === lastAsOf(meta, data.year));
   const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
 
+  // year over year (§13): the comparison year loads beside the year on screen, through the same query as picking it
+  const requestedCompare = useSearch({ strict: false, select: (s: { compare?: number }) => s.compare });
+  const compareYear = meta && data ? comparisonYear(meta, data.year, requestedCompare) : undefined;
+  const compareQ = useQuery({ ...yearDatasetQuery(config, compareYear ?? 0, meta), enabled: meta !== undefined && compareYear !== undefined, placeholderData: undefined });
+  const compareData = compareYear !== undefined && compareQ.data?.year === compareYear ? compareQ.data : undefined;
+
   const updatedAt = Math.min(...[metaQ.dataUpdatedAt, yearQ.dataUpdatedAt].filter((t) => t > 0));
   const stale = Boolean((metaQ.error && metaQ.data) || (yearQ.error && yearQ.data));
   const transitioning = yearQ.isPlaceholderData;
@@ -142,19 +176,28 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
     void refetchYear();
   }, [refetchMeta, refetchYear]);
   const model = useMemo(() => (data && result ? new ReadModel(data.ds, result) : undefined), [data, result]);
+  const comparison = useMemo(
+    () => (meta && data && asOf && result && model && compareData ? new Comparison({ ds: data.ds, result, model }, compareData, comparisonAsOf(meta, asOf, compareData.year)) : undefined),
+    [meta, data, asOf, result, model, compareData],
+  );
+  // a link that opens with a comparison shows it from the first paint (its exports too); turning it on later keeps the page up while it loads
+  const shown = useRef(false);
+  const awaitingComparison = compareYear !== undefined && !comparison && !compareQ.error && !shown.current;
 
   // one object per change of what it holds, so every useMemo([d]) downstream recomputes only then
   const dashboard = useMemo<Dashboard | undefined>(
     () =>
-      meta && data && asOf && result && model
+      meta && data && asOf && result && model && !awaitingComparison
         ? {
             meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
             ds: data.ds, result, model, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
+            compareYear, comparison, comparisonFailed: compareYear !== undefined && !comparison && Boolean(compareQ.error),
             updatedAt, stale, transitioning, refetch,
           }
         : undefined,
-    [meta, data, asOf, asOfCapped, result, model, updatedAt, stale, transitioning, refetch],
+    [meta, data, asOf, asOfCapped, result, model, awaitingComparison, compareYear, comparison, compareQ.error, updatedAt, stale, transitioning, refetch],
   );
+  if (dashboard) shown.current = true;
   return {
     meta,
     dashboard,

@@ -19,6 +19,8 @@ export interface GlobalSearch {
   year?: number;
   asOf?: string;
   lang?: Lang;
+  /** Methodology §13: a year to compare with (an earlier year of `meta.years`; the data layer drops any other). */
+  compare?: number;
 }
 
 type Raw = Record<string, unknown>;
@@ -37,6 +39,7 @@ export function parseGlobalSearch(raw: Raw): GlobalSearch {
     year: int(raw.year),
     asOf: asOf && isCalendarDate(asOf) ? asOf : undefined,
     lang: oneOf(['zh', 'en'] as const, raw.lang),
+    compare: int(raw.compare),
   };
 }
 
@@ -56,6 +59,8 @@ export interface AlertsSearch extends GlobalSearch {
   town?: string;
   category?: string;
   indicator?: string;
+  /** Free text matched against the organisation's name or id and the indicator's name. */
+  q?: string;
   sort?: string;
   dir?: SortDir;
 }
@@ -67,6 +72,7 @@ export function parseAlertsSearch(raw: Raw): AlertsSearch {
     town: str(raw.town),
     category: str(raw.category),
     indicator: str(raw.indicator),
+    q: str(raw.q),
     sort: str(raw.sort),
     dir: oneOf(['asc', 'desc'] as const, raw.dir),
   };

@@ -4,6 +4,8 @@
  */
 import { ALERT_LEVELS, assignmentState, type AlertLevel, type AssignmentState, type OrgScores } from '../engine';
 import type { Dashboard } from './dashboard';
+import type { Comparison } from './compare';
+import type { I18n } from '../i18n';
 import { round2, type CsvCell } from '../lib/csv';
 
 export interface AlertRow extends AssignmentState {
@@ -61,16 +63,107 @@ export function countByLevel(rows: { alert: AlertLevel }[]): Record<AlertLevel, 
 
 export const ORG_CSV_FIXED = ['id', 'name', 'tier', 'parentId', 'index', 'own', 'sub', 'grade', 'rank'];
 
-/** The organisations CSV: `id,name,tier,parentId,index,own,sub,grade,rank,<category ids>,alert`. */
-export function orgCsvTable(d: Dashboard, rows: OrgScores[]): { header: string[]; rows: CsvCell[][] } {
-  const header = [...ORG_CSV_FIXED, ...d.model.categories.map((c) => c.id), 'alert'];
+/** Methodology §13 columns appended after `alert` when a comparison year is on (English headers are machine-readable). */
+export const ORG_CSV_YOY = ['prevIndex', 'indexChange', 'prevGrade', 'prevRank', 'rankChange'];
+
+export interface CsvOptions {
+  /** The reader's language: Chinese gets Chinese headers, names instead of ids and coded values spelled out; English (or none) the machine-readable form. */
+  i18n?: I18n;
+  /** Year over year (§13): appends the comparison columns. */
+  comparison?: Comparison;
+}
+
+const isZh = (o: CsvOptions): o is CsvOptions & { i18n: I18n } => o.i18n?.lang === 'zh';
+
+/**
+ * The organisations CSV. English: `id,name,tier,parentId,index,own,sub,grade,rank,<category ids>,alert`
+ * (then `prevIndex,indexChange,prevGrade,prevRank,rankChange` with a comparison) — scripts rely on it.
+ * Chinese: the same columns with Chinese headers, tier and parent by name, grades, "未评级" and levels in words.
+ */
+export function orgCsvTable(d: Dashboard, rows: OrgScores[], opts: CsvOptions = {}): { header: string[]; rows: CsvCell[][] } {
+  const { model } = d;
+  const c = opts.comparison;
+  if (isZh(opts)) {
+    const { t, local } = opts.i18n;
+    const tierName = (id: string) => {
+      const tier = model.tierName(id);
+      return tier ? local(tier.name) : id;
+    };
+    const graded = (index: number | undefined, grade: string | undefined) => (index === undefined ? '' : (grade ?? t('grade.none')));
+    const header = [
+      t('col.id'), t('col.name'), t('col.tier'), t('col.parent'), t('col.index'), t('col.own'), t('col.sub'), t('col.grade'), t('kpi.rankTier'),
+      ...model.categories.map((cat) => local(cat.name)), t('col.alert'),
+      ...(c ? [t('yoy.col.prevIndex'), t('yoy.col.indexChange'), t('yoy.col.prevGrade'), t('yoy.col.prevRank'), t('yoy.col.rankChange')] : []),
+    ];
+    return {
+      header,
+      rows: rows.map((s) => {
+        const y = c?.of(s.org.id);
+        return [
+          s.org.id, s.org.name, tierName(s.org.tier), model.parentOf(s.org.id)?.name ?? '',
+          round2(s.index), round2(s.own), round2(s.sub), graded(s.index, s.grade), s.rankInTier,
+          ...s.categories.map(round2),
+          t(`level.${s.ownAlert}`),
+          ...(y ? [round2(y.prevIndex), round2(y.indexChange), graded(y.prevIndex, y.prevGrade), y.prevRank, y.rankChange] : []),
+        ];
+      }),
+    };
+  }
+  const header = [...ORG_CSV_FIXED, ...model.categories.map((cat) => cat.id), 'alert', ...(c ? ORG_CSV_YOY : [])];
   return {
     header,
-    rows: rows.map((s) => [
-      s.org.id, s.org.name, s.org.tier, s.org.parentId ?? '',
-      round2(s.index), round2(s.own), round2(s.sub), s.grade ?? '', s.rankInTier,
-      ...s.categories.map(round2),
-      s.ownAlert,
+    rows: rows.map((s) => {
+      const y = c?.of(s.org.id);
+      return [
+        s.org.id, s.org.name, s.org.tier, s.org.parentId ?? '',
+        round2(s.index), round2(s.own), round2(s.sub), s.grade ?? '', s.rankInTier,
+        ...s.categories.map(round2),
+        s.ownAlert,
+        ...(y ? [round2(y.prevIndex), round2(y.indexChange), y.prevGrade ?? '', y.prevRank, y.rankChange] : []),
+      ];
+    }),
+  };
+}
+
+export const ALERT_CSV_EN = ['level', 'orgId', 'org', 'townId', 'indicatorId', 'indicator', 'target', 'actual', 'score', 'due', 'overdueDays', 'paceGap', 'stage'];
+
+/** The alerts CSV: English machine-readable (codes and ids); Chinese headers, levels, stages and the town by name. */
+export function alertCsvTable(rows: AlertRow[], i18n: I18n): { header: string[]; rows: CsvCell[][] } {
+  const { t, local } = i18n;
+  if (i18n.lang === 'zh') {
+    return {
+      header: [t('col.level'), t('col.id'), t('col.org'), t('col.town'), t('yoy.col.indicatorId'), t('col.indicator'), t('col.target'), t('col.actual'), t('col.score'), t('col.due'), t('col.overdue'), t('yoy.col.gapUnit'), t('col.stage')],
+      rows: rows.map((r) => [
+        t(`level.${r.alert}`), r.orgId, r.orgName, r.townName ?? '', r.indicator.id, local(r.indicator.name), r.assignment.target, round2(r.actual), round2(r.score),
+        r.assignment.due, r.overdueDays, round2(r.paceGap), t(`stage.${r.stage}`),
+      ]),
+    };
+  }
+  return {
+    header: ALERT_CSV_EN,
+    rows: rows.map((r) => [
+      r.alert, r.orgId, r.orgName, r.townId, r.indicator.id, local(r.indicator.name), r.assignment.target, round2(r.actual), round2(r.score),
+      r.assignment.due, r.overdueDays, round2(r.paceGap), r.stage,
     ]),
   };
+}
+
+/**
+ * The most urgent alerts for a short list: most urgent first, but at most
+ * `perIndicator` of one indicator, so one widespread late indicator does not
+ * fill the list and hide every other.
+ */
+export function urgentAlertsVaried(d: Dashboard, n: number, perIndicator = 2): AlertRow[] {
+  const { ds } = d;
+  const seen = new Map<number, number>();
+  const out: number[] = [];
+  for (const a of alertPositions(d)) {
+    const i = ds.aIndicator[a];
+    const k = seen.get(i) ?? 0;
+    if (k >= perIndicator) continue;
+    seen.set(i, k + 1);
+    out.push(a);
+    if (out.length === n) break;
+  }
+  return out.map((a) => alertRow(d, a));
 }

@@ -8,6 +8,7 @@
  */
 import { en as robustEn, zh as robustZh } from './robust.messages';
 import { en as analystEn, zh as analystZh } from './analyst.messages';
+import { en as yoyEn, zh as yoyZh } from './yoy.messages';
 
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
@@ -403,6 +404,7 @@ export const zh = {
   ...coreZh,
   ...robustZh,
   ...analystZh,
+  ...yoyZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -411,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...robustEn,
   ...analystEn,
+  ...yoyEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -8,6 +8,8 @@ export interface Column<R> {
   /** Present when the column sorts; undefined values sort last. */
   sortValue?: (row: R) => number | string | undefined;
   align?: 'left' | 'right' | 'center';
+  /** An explanation beside the header (e.g. a TermHelp), outside the sort button. */
+  help?: ReactNode;
 }
 
 export interface SortState {
@@ -86,6 +88,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, sort, onSort, pag
                   ) : (
                     c.header
                   )}
+                  {c.help}
                 </th>
               );
             })}

@@ -6,6 +6,7 @@ import { fmtScore } from '../lib/format';
 import { GradeBadge, LevelBadge } from './badges';
 import type { Column } from './DataTable';
 import { OrgLink } from './OrgLink';
+import { TermHelp } from './TermHelp';
 
 type OrgColumn = Column<OrgScores>;
 
@@ -15,7 +16,7 @@ export function orgScoreColumns(d: Dashboard, { t, local }: I18n) {
   return {
     name: { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.org.id}>{r.org.name}</OrgLink>, sortValue: (r) => r.org.name } as OrgColumn,
     index: score('index', t('col.index')),
-    own: score('own', t('col.own')),
+    own: { ...score('own', t('col.own')), help: <TermHelp term={`${t('col.own')} / ${t('col.sub')}`} text={t('term.ownSub')} align="end" /> },
     sub: score('sub', t('col.sub')),
     grade: { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} />, sortValue: (r) => r.index } as OrgColumn,
     categories: d.model.categories.map((c, k): OrgColumn => ({ key: `cat-${c.id}`, header: local(c.name), cell: (r) => fmtScore(r.categories[k]), sortValue: (r) => r.categories[k], align: 'right' })),

@@ -145,8 +145,9 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
   });
 
   it('exports the organisations CSV', async () => {
-    await s.page.goto(`${s.base}/orgs?tier=town`);
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    // English mode: the machine-readable CSV (Chinese mode exports Chinese headers and names)
+    await s.page.goto(`${s.base}/orgs?tier=town&lang=en`);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('orgs-2025-2025-06-30.csv');
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

@@ -53,6 +53,9 @@ describe('overview', () => {
     const input = screen.getByLabelText('截至日期');
     await user.clear(input);
     await user.type(input, '2025-03-31');
+    // nothing is committed while typing: the date applies on Enter (or leaving the field)
+    expect(router.state.location.search).not.toHaveProperty('asOf');
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(router.state.location.search).toMatchObject({ asOf: '2025-03-31' }));
     // the view stays on screen while it recomputes: no loading screen in between
     expect(screen.getByRole('region', { name: '镇街工会建家指数排名' })).toBeInTheDocument();

@@ -108,9 +108,9 @@ describe('organisations page and CSV export', () => {
 
   it('exports every matching row (not just the page) with the engine values for the same date', async () => {
     const user = userEvent.setup();
-    renderApp('/orgs?asOf=2025-05-15&tier=grassroots');
+    renderApp('/orgs?asOf=2025-05-15&tier=grassroots&lang=en');
     await waitForData();
-    await user.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(downloads.blobs).toHaveLength(1);
     const text = await downloads.blobs[0].text();
     expect(text.startsWith('\uFEFF')).toBe(true);

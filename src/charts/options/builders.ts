@@ -94,11 +94,37 @@ export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLa
   };
 }
 
-export function buildTrendOption(dates: string[], series: RadarSeries[]): ChartOption {
+/** Year over year on the trend (methodology §13): the comparison year's lines (dashed, same colours) and the 序时 pace line. */
+export interface TrendOverlay {
+  /** One per series of the year on screen, in the same order. */
+  previous: RadarSeries[];
+  /** 0 → 100 across the calendar at each date. */
+  pace: { name: string; values: number[] };
+}
+
+export function buildTrendOption(dates: string[], series: RadarSeries[], overlay?: TrendOverlay): ChartOption {
+  const lines = series.map((s) => ({ type: 'line' as const, name: s.name, showSymbol: true, symbolSize: 5, connectNulls: false, data: s.values.map((v) => v ?? null) }));
+  const extra = overlay
+    ? [
+        ...overlay.previous.map((s, k) => ({
+          type: 'line' as const, name: s.name, showSymbol: false, connectNulls: false,
+          lineStyle: { type: 'dashed' as const, width: 1.5, color: palette[k % palette.length], opacity: 0.75 },
+          itemStyle: { color: palette[k % palette.length] },
+          data: s.values.map((v) => v ?? null),
+        })),
+        {
+          type: 'line' as const, name: overlay.pace.name, showSymbol: false,
+          lineStyle: { type: 'dotted' as const, width: 1.5, color: mutedText },
+          itemStyle: { color: mutedText },
+          endLabel: { show: true, formatter: overlay.pace.name, color: mutedText, fontSize: 11 },
+          data: overlay.pace.values.map((v) => Math.round(v * 10) / 10),
+        },
+      ]
+    : [];
   return {
     ...base(),
     color: palette,
-    grid: { left: 8, right: 16, top: 16, bottom: 8 },
+    grid: { left: 8, right: overlay ? 64 : 16, top: 16, bottom: 8 },
     xAxis: { type: 'category', data: dates.map((d) => d.slice(5)), boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: {
@@ -109,22 +135,28 @@ export function buildTrendOption(dates: string[], series: RadarSeries[]): ChartO
         return `${escapeHtml(dates[xs[0].dataIndex] ?? '')}<br/>${xs.map((x) => tooltipLine(x.marker ?? '', x.seriesName ?? '', fmtScore(x.value as number | null))).join('<br/>')}`;
       },
     },
-    series: series.map((s) => ({ type: 'line', name: s.name, showSymbol: true, symbolSize: 5, connectNulls: false, data: s.values.map((v) => v ?? null) })),
+    series: [...lines, ...extra],
   };
 }
 
-/** Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id. */
-export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[]): ChartOption {
+/**
+ * Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id.
+ * Up to `maxFitted` rows (the overview's towns) all fit the card, so no scrollbar hides the
+ * weakest; beyond that (a town's hundred unions) rows would be unreadable, so 16 show and the rest scroll.
+ */
+export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
+  const scroll = rows.length > maxFitted;
   const data: { value: [number, number, number | string]; id: string }[] = [];
   rows.forEach((r, y) => r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })));
   return {
     ...base(),
-    grid: { left: 8, right: rows.length > 16 ? 22 : 8, top: 8, bottom: 8 },
+    grid: { left: 8, right: scroll ? 22 : 8, top: 8, bottom: 8 },
     xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 } },
-    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText }, axisTick: { show: false } },
+    // fitted rows and their labels shrink as rows grow
+    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText, interval: scroll ? 'auto' : 0, fontSize: !scroll && rows.length > 24 ? 10 : 12 }, axisTick: { show: false } },
     // the legend is the card's (HTML); the bands come from the methodology's grade thresholds
     visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })) },
-    dataZoom: rows.length > 16 ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 }, { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false }] : [],
+    dataZoom: scroll ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 }, { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false }] : [],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -139,7 +171,7 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
         cursor: 'pointer',
         label: {
           show: rows.length <= 30,
-          fontSize: 10,
+          fontSize: rows.length > 24 ? 9 : 10,
           formatter: (p: unknown) => {
             const v = (p as { value: [number, number, number | string] }).value[2];
             return typeof v === 'number' ? v.toFixed(0) : '';

@@ -3,18 +3,20 @@ import { useMemo } from 'react';
 import type { AlertsSearch } from '../../data/search';
 import { fmtScore } from '../../lib/format';
 import { useDashboard } from '../../data/dashboard';
-import { alertRows, countByLevel, type AlertRow } from '../../data/selectors';
+import { alertCsvTable, alertRows, countByLevel, type AlertRow } from '../../data/selectors';
 import { ESCALATION } from '../../engine';
 import { useI18n } from '../../i18n';
-import { downloadText, round2, toCsv } from '../../lib/csv';
+import { downloadText, toCsv } from '../../lib/csv';
 import { LevelBadge, StageBadge } from '../../ui/badges';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
+import { TermHelp } from '../../ui/TermHelp';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export function AlertsPage() {
   const d = useDashboard();
-  const { t, local, num } = useI18n();
+  const i18n = useI18n();
+  const { t, local, num } = i18n;
   const search = useSearch({ from: '/alerts' });
   const navigate = useNavigate({ from: '/alerts' });
   useDocumentTitle(t('alerts.title'), d.meta.district.name);
@@ -23,15 +25,22 @@ export function AlertsPage() {
 
   const all = useMemo(() => alertRows(d), [d]);
   // counts per level follow every filter but the level itself
+  const query = search.q?.trim().toLowerCase();
   const scoped = useMemo(
     () =>
       all.filter(
         (r) =>
           (!search.town || r.townId === search.town) &&
           (!search.category || r.categoryId === search.category) &&
-          (!search.indicator || r.indicator.id === search.indicator),
+          (!search.indicator || r.indicator.id === search.indicator) &&
+          // a name search: the organisation (name or id) or the indicator, in either language
+          (!query ||
+            r.orgName.toLowerCase().includes(query) ||
+            r.orgId.toLowerCase().includes(query) ||
+            r.indicator.name.zh.toLowerCase().includes(query) ||
+            r.indicator.name.en.toLowerCase().includes(query)),
       ),
-    [all, search.town, search.category, search.indicator],
+    [all, search.town, search.category, search.indicator, query],
   );
   const rows = useMemo(() => (search.level ? scoped.filter((r) => r.alert === search.level) : scoped), [scoped, search.level]);
   const counts = countByLevel(scoped);
@@ -48,24 +57,23 @@ export function AlertsPage() {
     { key: 'score', header: t('col.score'), cell: (r) => fmtScore(r.score), sortValue: (r) => r.score, align: 'right' },
     { key: 'due', header: t('col.due'), cell: (r) => r.assignment.due, sortValue: (r) => r.assignment.due },
     { key: 'overdue', header: t('col.overdue'), cell: (r) => (r.overdueDays > 0 ? r.overdueDays : '—'), sortValue: (r) => r.overdueDays, align: 'right' },
-    { key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right' },
+    {
+      key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right',
+      help: <TermHelp term={t('col.gap')} text={t('term.pace')} align="end" />,
+    },
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },
   ];
   const sort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
 
   const exportCsv = () => {
-    const sorted = sortRows(rows, columns, sort);
-    const header = ['level', 'orgId', 'org', 'townId', 'indicatorId', 'indicator', 'target', 'actual', 'score', 'due', 'overdueDays', 'paceGap', 'stage'];
-    const body = sorted.map((r) => [
-      r.alert, r.orgId, r.orgName, r.townId, r.indicator.id, local(r.indicator.name), r.assignment.target, round2(r.actual), round2(r.score),
-      r.assignment.due, r.overdueDays, round2(r.paceGap), r.stage,
-    ]);
-    downloadText(`alerts-${d.year}-${d.asOf}.csv`, toCsv(header, body));
+    const table = alertCsvTable(sortRows(rows, columns, sort), i18n);
+    downloadText(`alerts-${d.year}-${d.asOf}.csv`, toCsv(table.header, table.rows));
   };
 
   return (
     <div className="list-page">
       <h2>{t('alerts.title')}</h2>
+      <p className="muted gap-note">{t('col.gap')}: {t('gap.unit')}</p>
       <div className="level-counts" role="group" aria-label={t('alerts.counts')}>
         {ESCALATION.map((l) => (
           <button key={l} type="button" className={`level-count level-${l}`} aria-pressed={search.level === l} onClick={() => setSearch({ level: search.level === l ? undefined : l })}>
@@ -75,6 +83,10 @@ export function AlertsPage() {
         ))}
       </div>
       <div className="filters">
+        <label>
+          <span>{t('alerts.searchLabel')}</span>
+          <input type="search" value={search.q ?? ''} onChange={(e) => setSearch({ q: e.target.value || undefined })} />
+        </label>
         <label>
           <span>{t('filter.level')}</span>
           <select value={search.level ?? ''} onChange={(e) => setSearch({ level: ESCALATION.find((l) => l === e.target.value) })}>
@@ -103,7 +115,7 @@ export function AlertsPage() {
             {indicators.map((i) => <option key={i.id} value={i.id}>{local(i.name)}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => setSearch({ level: undefined, town: undefined, category: undefined, indicator: undefined, sort: undefined, dir: undefined })}>{t('filter.reset')}</button>
+        <button type="button" onClick={() => setSearch({ level: undefined, town: undefined, category: undefined, indicator: undefined, q: undefined, sort: undefined, dir: undefined })}>{t('filter.reset')}</button>
         <button type="button" className="primary" onClick={exportCsv}>{t('export.csv')}</button>
       </div>
       <DataTable

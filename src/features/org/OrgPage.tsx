@@ -13,7 +13,10 @@ import { LevelBadge, StageBadge } from '../../ui/badges';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
 import { orgScoreColumns } from '../../ui/orgColumns';
+import { RankMove } from '../../ui/Change';
 import { ScoreKpis } from '../../ui/ScoreKpis';
+import { TermHelp } from '../../ui/TermHelp';
+import { yoyColumns } from '../../ui/yoyColumns';
 import { Sparkline } from '../../ui/Sparkline';
 import { gainColor, lossColor } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -58,13 +61,23 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         </span>
       </div>
       <div className="kpi-row org-kpis">
-        <ScoreKpis scores={s} title={t('col.index')} testId="org-index" bandCount={model.gradeBands.length} />
+        <ScoreKpis
+          scores={s}
+          title={t('col.index')}
+          testId="org-index"
+          bandCount={model.gradeBands.length}
+          prev={d.comparison?.prevModel.has(id) ? d.comparison.prevModel.scores(id) : undefined}
+          prevYear={d.comparison?.year}
+        />
         <div className="kpi">
-          <h3>{t('kpi.rankTier')}</h3>
-          <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
+          <div className="kpi-head"><h3>{t('kpi.rankTier')}</h3><TermHelp term={t('kpi.rankTier')} text={t('term.rankTier')} /></div>
+          <p className="kpi-value small">
+            {s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}
+            {d.comparison ? <> <RankMove value={d.comparison.of(id).rankChange} /></> : null}
+          </p>
         </div>
         <div className="kpi">
-          <h3>{t('kpi.rankSiblings')}</h3>
+          <div className="kpi-head"><h3>{t('kpi.rankSiblings')}</h3><TermHelp term={t('kpi.rankSiblings')} text={t('term.rankSiblings')} /></div>
           <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
         </div>
         <div className="kpi">
@@ -139,7 +152,9 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
     {
       key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—',
       sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right',
+      help: <TermHelp term={t('kpi.rankSiblings')} text={t('term.ranks')} align="end" />,
     },
+    ...yoyColumns(d.comparison, i18n),
     ...c.categories,
     { key: 'members', header: t('col.members'), cell: (r) => r.org.members, sortValue: (r) => r.org.members, align: 'right' },
     c.alert,
@@ -196,7 +211,10 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },
     { key: 'due', header: t('col.due'), cell: (r) => r.assignment.due, sortValue: (r) => r.assignment.due },
     { key: 'alert', header: t('col.alert'), cell: (r) => (active(r) ? <LevelBadge level={r.alert} /> : '—'), sortValue: (r) => (active(r) ? levelRank(r) : undefined) },
-    { key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right' },
+    {
+      key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right',
+      help: <TermHelp term={t('col.gap')} text={t('term.pace')} align="end" />,
+    },
     {
       key: 'progress',
       header: t('col.progress'),

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
 import { DataTable, sortRows, type Column } from '../../ui/DataTable';
 import { orgScoreColumns } from '../../ui/orgColumns';
+import { TermHelp } from '../../ui/TermHelp';
+import { yoyColumns } from '../../ui/yoyColumns';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { rankRangeColumn } from '../../ui/rankRange';
 import { useRankIntervals } from '../../data/robustness';
@@ -51,15 +53,22 @@ export function OrgsPage() {
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
-    { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
+    {
+      key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
+      help: <TermHelp term={t('kpi.rankTier')} text={t('term.ranks')} align="end" />,
+    },
     rankRangeColumn(rankIntervals, i18n),
+    ...yoyColumns(d.comparison, i18n),
     ...c.categories,
     c.alert,
   ];
-  const sort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
+  const urlSort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
+  // laggards and leaders first: the list opens by rank in tier, best first (the rank column sorts on −rank)
+  const sort = search.sort ? urlSort : { key: 'rank', dir: 'desc' as const };
 
   const exportCsv = () => {
-    const table = orgCsvTable(d, sortRows(rows, columns, sort));
+    // the export keeps the order the URL asks for (catalogue order without one), so scripts get the same file as before
+    const table = orgCsvTable(d, sortRows(rows, columns, urlSort), { i18n, comparison: d.comparison });
     downloadText(`orgs-${d.year}-${d.asOf}.csv`, toCsv(table.header, table.rows));
   };
 
