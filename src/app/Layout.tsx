@@ -10,7 +10,7 @@ import { Header } from './Header';
 
 export function Layout() {
   const search = useSearch({ from: '__root__' });
-  const state = useDashboardState(search.year, search.asOf);
+  const state = useDashboardState(search.year, search.asOf, search.compare);
   const { t, lang } = useI18n();
   // views render from a deferred copy: React time-slices their render instead of blocking on it
   const d = useDeferredValue(state.dashboard);

@@ -6,7 +6,6 @@
  * The previous year stays on screen while another loads.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { useSearch } from '@tanstack/react-router';
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
@@ -140,7 +139,7 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
     refetchInterval: false,
   });
 
-export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined): DashboardState {
+export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined, requestedCompare?: number): DashboardState {
   const config = useConfig();
   const metaQ = useQuery({ ...metaQuery(config.apiBaseUrl), refetchInterval: META_REFRESH_MS });
   const meta = metaQ.data;
@@ -154,7 +153,6 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
 
   // year over year (§13): the comparison year loads beside the year on screen, through the same query as picking it
-  const requestedCompare = useSearch({ strict: false, select: (s: { compare?: number }) => s.compare });
   const compareYear = meta && data ? comparisonYear(meta, data.year, requestedCompare) : undefined;
   const compareQ = useQuery({ ...yearDatasetQuery(config, compareYear ?? 0, meta), enabled: meta !== undefined && compareYear !== undefined, placeholderData: undefined });
   const compareData = compareYear !== undefined && compareQ.data?.year === compareYear ? compareQ.data : undefined;
