@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainS
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { parseScreenSearch } from '../data/screenSearch';
 import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from '../data/search';
 
 export const rootRoute = createRootRoute({
@@ -39,7 +40,15 @@ const methodologyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/methodology/MethodologyPage'), 'MethodologyPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute]);
+// the command-room wall: Layout leaves out its header and dataset for this path (the screen runs its own, live)
+const screenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/screen',
+  validateSearch: parseScreenSearch,
+  component: lazyRouteComponent(() => import('../features/screen/ScreenPage'), 'ScreenPage'),
+});
+
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute, screenRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
