@@ -94,7 +94,8 @@ export function useCycle(ids: readonly string[], cycleMs: number, idleMs: number
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
+      // events sent to the window itself have no element to look inside
+      const target = e.target instanceof Element ? e.target : null;
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
         if (target?.closest('input, select, textarea')) return;
         e.preventDefault();
