@@ -114,7 +114,7 @@ function TopBar({ d, state, i18n, cycle, cycleMs, fixedAsOf }: { d: Dashboard; s
         <span className="scr-asof">
           {fixedAsOf ? t('screen.fixedAsOf', { date: d.asOf }) : `${t('screen.live')} · ${t('screen.asOf', { date: d.asOf })}`}
         </span>
-        <span className="scr-generated" data-testid="screen-generated">
+        <span className="scr-generated" data-testid="screen-generated" data-updated={d.updatedAt}>
           {t('screen.generatedAt', { time: Number.isNaN(generated.getTime()) ? d.meta.generatedAt : fmt.format(generated) })}
         </span>
         <span role="status" className="scr-stale-slot">
