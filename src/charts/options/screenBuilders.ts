@@ -203,10 +203,10 @@ export function buildScreenRadarOption(axes: string[], series: RadarSeries[], u:
     },
     radar: {
       indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
-      radius: '48%',
+      radius: '40%',
       center: ['50%', '54%'],
       // long names (English) wrap at spaces instead of running off the panel
-      axisName: { color: screenColors.text, fontSize: px(14, u), formatter: (name?: string) => wrapWords(name ?? '', 10) },
+      axisName: { color: screenColors.text, fontSize: px(13, u), formatter: (name?: string) => wrapWords(name ?? '', 10) },
       axisLine: { lineStyle: { color: screenColors.grid } },
       splitLine: { lineStyle: { color: screenColors.grid } },
       splitArea: { show: false },
