@@ -1,4 +1,4 @@
-import { Link, Outlet, useLocation, useSearch } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useRouterState, useSearch } from '@tanstack/react-router';
 import { useDeferredValue, useEffect } from 'react';
 import { SessionEndedError } from '../api/errors';
 import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
@@ -8,7 +8,13 @@ import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import './robust.css';
 import { Header } from './Header';
 
+/** The command-room screen (/screen) brings its own chrome and live dataset: none of the app's around it. */
 export function Layout() {
+  const onScreen = useRouterState({ select: (s) => s.location.pathname === '/screen' });
+  return onScreen ? <Outlet /> : <AppLayout />;
+}
+
+function AppLayout() {
   const search = useSearch({ from: '__root__' });
   const state = useDashboardState(search.year, search.asOf, search.compare);
   const { t, lang } = useI18n();

@@ -3,6 +3,7 @@ import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootError, RouteError } from './RouteError';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { parseScreenSearch } from '../data/screenSearch';
 import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from '../data/search';
 import { parseWhatIfSearch } from '../data/whatIf';
 
@@ -55,7 +56,15 @@ const whatIfRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/whatif/WhatIfPage'), 'WhatIfPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute]);
+// the command-room wall: Layout leaves out its header and dataset for this path (the screen runs its own, live)
+const screenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/screen',
+  validateSearch: parseScreenSearch,
+  component: lazyRouteComponent(() => import('../features/screen/ScreenPage'), 'ScreenPage'),
+});
+
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute, screenRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

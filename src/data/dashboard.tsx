@@ -139,12 +139,27 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
     refetchInterval: false,
   });
 
-export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined, requestedCompare?: number): DashboardState {
+/** A live screen's refresh: meta checked every `refreshMs`, also when the tab is hidden (a wall is never "in use"). */
+export interface LiveRefresh {
+  refreshMs: number;
+}
+
+export function useDashboardState(
+  requestedYear: number | undefined,
+  requestedAsOf: string | undefined,
+  requestedCompare?: number,
+  live?: LiveRefresh,
+): DashboardState {
   const config = useConfig();
-  const metaQ = useQuery({ ...metaQuery(config.apiBaseUrl), refetchInterval: META_REFRESH_MS });
+  const metaQ = useQuery({
+    ...metaQuery(config.apiBaseUrl),
+    refetchInterval: live?.refreshMs ?? META_REFRESH_MS,
+    refetchIntervalInBackground: live !== undefined,
+  });
   const meta = metaQ.data;
   const year = meta ? resolveYear(meta, requestedYear) : 0;
-  const yearQ = useQuery(yearDatasetQuery(config, year, meta));
+  // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
+  const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta), ...(live ? { gcTime: 0 } : {}) });
   const data = yearQ.data;
 
   const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;

@@ -9,6 +9,7 @@
 import { en as robustEn, zh as robustZh } from './robust.messages';
 import { en as analystEn, zh as analystZh } from './analyst.messages';
 import { en as yoyEn, zh as yoyZh } from './yoy.messages';
+import { en as screenEn, zh as screenZh } from './screen.messages';
 
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
@@ -405,6 +406,7 @@ export const zh = {
   ...robustZh,
   ...analystZh,
   ...yoyZh,
+  ...screenZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -414,6 +416,7 @@ export const en: Record<MessageKey, string> = {
   ...robustEn,
   ...analystEn,
   ...yoyEn,
+  ...screenEn,
 };
 
 export type Lang = 'zh' | 'en';
