@@ -39,7 +39,18 @@ const methodologyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/methodology/MethodologyPage'), 'MethodologyPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute]);
+const demandsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/demands',
+  component: lazyRouteComponent(() => import('../features/demands/DemandsPage'), 'DemandsPage'),
+});
+const briefRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/org/$orgId/brief',
+  component: lazyRouteComponent(() => import('../features/brief/BriefPage'), 'BriefPage'),
+});
+
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute, demandsRoute, briefRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });

@@ -14,6 +14,7 @@ import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } fro
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
+import { useDemandModel, type DemandModel } from './demands';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -38,6 +39,8 @@ export interface Dashboard {
   result: IndexResult;
   /** Everything a view asks about an organisation, by id. */
   model: ReadModel;
+  /** §12 demands at the same as-of date; undefined when the backend has none (everything about demands hidden). */
+  demands?: DemandModel;
   /** The last date this year can be computed at (`meta.asOf` for the latest year, else December 31). */
   lastAsOf: string;
   /** The URL asked for a later date than `lastAsOf`: what is shown is as of `lastAsOf`. */
@@ -100,7 +103,8 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
         ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal)
         : loadYear(config.apiBaseUrl, year, meta!, signal),
     enabled: meta !== undefined,
-    placeholderData: keepPreviousData,
+    // the previous year stays on screen while another loads — never another scope's data (contract: Scope of the session)
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (meta?.scope?.orgId ?? null) ? keepPreviousData(previous) : undefined),
     staleTime: Infinity,
     refetchInterval: false,
   });
@@ -135,6 +139,7 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
     void refetchYear();
   }, [refetchMeta, refetchYear]);
   const model = useMemo(() => (data && result ? new ReadModel(data.ds, result) : undefined), [data, result]);
+  const demands = useDemandModel(data, asOf, model);
 
   // one object per change of what it holds, so every useMemo([d]) downstream recomputes only then
   const dashboard = useMemo<Dashboard | undefined>(
@@ -142,11 +147,11 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
       meta && data && asOf && result && model
         ? {
             meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
-            ds: data.ds, result, model, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
+            ds: data.ds, result, model, demands, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
             updatedAt, stale, transitioning, refetch,
           }
         : undefined,
-    [meta, data, asOf, asOfCapped, result, model, updatedAt, stale, transitioning, refetch],
+    [meta, data, asOf, asOfCapped, result, model, demands, updatedAt, stale, transitioning, refetch],
   );
   return {
     meta,

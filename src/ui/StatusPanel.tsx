@@ -1,8 +1,10 @@
 import { HttpError, NetworkError, PayloadError, SessionEndedError } from '../api/errors';
 import { useI18n, type Translate } from '../i18n';
+import { NoAccess } from './scope';
 
 export function describeError(t: Translate, error: unknown): string {
   if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: error.message });
+  if (error instanceof HttpError && error.status === 403) return `${t('scope.noAccess')}: ${t('scope.noAccessBody')}`;
   if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: error.message });
   if (error instanceof NetworkError) return t('error.network', { resource: error.resource, message: error.message });
   return t('error.other', { message: error instanceof Error ? error.message : String(error) });
@@ -19,6 +21,8 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
       </div>
     );
   }
+  // outside the session's scope: retrying will not help, so no error panel
+  if (error instanceof HttpError && error.status === 403) return <NoAccess />;
   return (
     <div className="status-panel" role="alert">
       <h2>{t('error.title')}</h2>

@@ -17,6 +17,8 @@ import { ScoreKpis } from '../../ui/ScoreKpis';
 import { Sparkline } from '../../ui/Sparkline';
 import { gainColor, lossColor } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { OrgDemandsSection } from '../../charts/demandCards';
+import { BriefLink, NoAccess } from '../../ui/scope';
 
 export function OrgPage() {
   const { orgId } = useParams({ from: '/org/$orgId' });
@@ -26,6 +28,7 @@ export function OrgPage() {
   const known = model.has(orgId);
   useDocumentTitle(known ? model.org(orgId).name : orgId, d.meta.district.name);
   if (!known) {
+    if (d.meta.scope) return <NoAccess />; // outside the session's scope (the backend answers 403 there)
     return (
       <div className="status-panel" role="alert">
         <h2>{i18n.t('org.notFound', { id: orgId })}</h2>
@@ -55,15 +58,16 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           {tier ? local(tier.name) : s.org.tier}
           {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {i18n.num(s.org.members)}
         </span>
+        <BriefLink id={id} />
       </div>
       <div className="kpi-row org-kpis">
         <ScoreKpis scores={s} title={t('col.index')} testId="org-index" bandCount={model.gradeBands.length} />
         <div className="kpi">
-          <h3>{t('kpi.rankTier')}</h3>
+          <h3>{t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier')}</h3>
           <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
         </div>
         <div className="kpi">
-          <h3>{t('kpi.rankSiblings')}</h3>
+          <h3>{t(d.meta.scope ? 'scope.rankSiblings' : 'kpi.rankSiblings')}</h3>
           <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
         </div>
         <div className="kpi">
@@ -86,6 +90,7 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
       </div>
       {model.hasChildren(id) ? <ChildrenSection d={d} id={id} i18n={i18n} /> : null}
       <OwnAssignments d={d} id={id} i18n={i18n} />
+      <OrgDemandsSection id={id} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useI18n, type I18n } from '../../i18n';
 import { LevelBadge } from '../../ui/badges';
 import { OrgLink } from '../../ui/OrgLink';
 import { ScoreKpis } from '../../ui/ScoreKpis';
+import { DemandKpi } from '../../ui/DemandKpi';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export function OverviewPage() {
@@ -113,7 +114,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
   const grades = gradeCounts(model, model.idsInTier(model.leafTier));
   return (
     <div className="kpi-row">
-      <ScoreKpis scores={model.scores(root)} title={t('kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
+      <ScoreKpis scores={model.scores(root)} title={t(d.meta.scope ? 'scope.index' : 'kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
       <div className="kpi">
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
@@ -147,6 +148,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
           {STAGES.map((s) => <div key={s}><dt>{t(`stage.${s}`)}</dt><dd>{stages[s]}</dd></div>)}
         </dl>
       </div>
+      <DemandKpi />
     </div>
   );
 }
