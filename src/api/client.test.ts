@@ -118,16 +118,31 @@ describe('transport faults (issue 8)', () => {
     const err = await getJson('meta', `${API}/v1/meta`, recordsSchema, { timeoutMs: 150 }).catch((e) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toBe('meta: no complete answer within 0.2 s');
+    expect(err.message).toBe('meta: nothing received for 0.2 s');
     expect(isTransient(err)).toBe(true);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('the limit is on silence, not on the whole download: a slow body that keeps arriving completes', async () => {
+    const chunks = ['[1,', '2,', '3,', '4,', '5,', '6]'];
+    server.use(http.get('*/v1/orgs', () => new HttpResponse(new ReadableStream({
+      async start(c) {
+        for (const chunk of chunks) {
+          c.enqueue(new TextEncoder().encode(chunk));
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        c.close();
+      },
+    }))));
+    // 6 × 60 ms = 360 ms in all, never more than 60 ms without a byte
+    await expect(getJson('orgs', `${API}/v1/orgs`, recordsSchema, { timeoutMs: 250 })).resolves.toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('a server that never answers times out too (default 20 s, configurable)', async () => {
     server.use(http.get('*/v1/orgs', () => new Promise<never>(() => undefined)));
     const err = await getJson('orgs', `${API}/v1/orgs`, recordsSchema, { timeoutMs: 100 }).catch((e) => e);
     expect(err).toBeInstanceOf(TimeoutError);
-    expect(err.message).toBe('orgs: no complete answer within 0.1 s');
+    expect(err.message).toBe('orgs: nothing received for 0.1 s');
     expect(DEFAULT_TIMEOUT_MS).toBe(20_000);
   });
 

@@ -2,14 +2,19 @@ import type * as z from 'zod/mini';
 import { apiErrorSchema, type ResourceName } from './schemas';
 import { HttpError, NetworkError, PayloadError, SessionEndedError, TimeoutError, payloadErrorFromZod } from './errors';
 
-/** How long one request may take, body included, before it counts as a network failure (and is retried). */
+/**
+ * How long a request may go without receiving anything (no answer, or a body
+ * that stopped arriving) before it counts as a network failure and is retried.
+ * An idle limit, not a total one: a 7 MB year on a slow phone link keeps going
+ * while bytes arrive.
+ */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** A server's error text is shown to the reader: keep the start of it, not a 200 KB page. */
 export const MAX_SERVER_MESSAGE = 300;
 
 export interface RequestOptions extends RequestInit {
-  /** Abort and fail with a TimeoutError after this long (the whole exchange, body included). */
+  /** Abort and fail with a TimeoutError when nothing has arrived for this long (headers or body). */
   timeoutMs?: number;
 }
 
@@ -26,10 +31,15 @@ export async function getJson<S extends z.ZodMiniType>(
   const { timeoutMs = DEFAULT_TIMEOUT_MS, signal: callerSignal, ...init } = options;
   const timer = new AbortController();
   let timedOut = false;
-  const handle = setTimeout(() => {
-    timedOut = true;
-    timer.abort();
-  }, timeoutMs);
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const rearm = () => {
+    clearTimeout(handle);
+    handle = setTimeout(() => {
+      timedOut = true;
+      timer.abort();
+    }, timeoutMs);
+  };
+  rearm();
   const signal = callerSignal ? anySignal([callerSignal, timer.signal]) : timer.signal;
   // an abort by the caller is theirs to handle (the query was cancelled); our own is a timeout
   const fail = (e: unknown, during?: string): never => {
@@ -50,7 +60,7 @@ export async function getJson<S extends z.ZodMiniType>(
     if (res.status === 401) throw new SessionEndedError(resource);
     try {
       // the body arrives after the status: a reset or a stall here is as much a network failure
-      text = await untilAborted(res.text(), signal);
+      text = await readText(res, signal, rearm);
     } catch (e) {
       return fail(e, 'the connection broke while reading the response');
     }
@@ -73,8 +83,29 @@ export async function getJson<S extends z.ZodMiniType>(
   return parsed.data;
 }
 
+/** The body as text, re-arming the idle timer on every chunk that arrives. */
+async function readText(res: Response, signal: AbortSignal, progress: () => void): Promise<string> {
+  if (!res.body) return untilAborted(res.text(), signal);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      progress();
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (e) {
+    reader.cancel().catch(() => undefined); // free the connection; its own failure adds nothing
+    throw e;
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 /**
- * The body read, or a rejection as soon as `signal` aborts: fetch implementations
+ * A read, or a rejection as soon as `signal` aborts: fetch implementations
  * do not all tie a body already being read to the request's signal, and a stalled
  * body must still time out.
  */

@@ -50,13 +50,13 @@ export class NetworkError extends Error {
   }
 }
 
-/** No complete answer within the client's timeout: a network failure (retried), saying how long it waited. */
+/** Nothing received for the client's timeout (no answer, or a body that stopped): a network failure (retried), saying how long it waited. */
 export class TimeoutError extends NetworkError {
   constructor(
     resource: ResourceName,
     readonly timeoutMs: number,
   ) {
-    super(resource, `${resource}: no complete answer within ${Math.round(timeoutMs / 100) / 10} s`);
+    super(resource, `${resource}: nothing received for ${Math.round(timeoutMs / 100) / 10} s`);
     this.name = 'TimeoutError';
   }
 }

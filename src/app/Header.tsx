@@ -1,14 +1,25 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { Dashboard } from '../data/dashboard';
+import { useConfig, type Dashboard } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
 import { QualityDialog } from './QualityDialog';
 import { useUiStore } from './uiStore';
 
+interface HeaderProps {
+  dashboard?: Dashboard;
+  districtName?: string;
+  /** The year the URL asks for (it may not be the one on screen while it loads). */
+  requestedYear?: number;
+  /** The year asked for failed to load: the year picker stays usable to choose another. */
+  failedYear?: number;
+  years?: number[];
+}
+
 /** The district's name, navigation, year, date, data time, refresh, data quality and language. */
-export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; districtName?: string }) {
+export function Header({ dashboard: d, districtName, requestedYear, failedYear, years }: HeaderProps) {
   const { t, lang } = useI18n();
+  const { mocks } = useConfig();
   const navigate = useNavigate();
   const qualityOpen = useUiStore((s) => s.qualityOpen);
   const setQualityOpen = useUiStore((s) => s.setQualityOpen);
@@ -26,6 +37,8 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
           <span className="district">{d?.meta.scope ? <span className="scope-tag" title={t('scope.note')}>{t('scope.ours')} · {d.model.org(d.model.rootId).name}</span> : (districtName ?? '')}</span>
           <span className="product">{t('app.title')}</span>
         </h1>
+        {/* the built-in district is generated: say so, quietly, wherever the page is shown or captured */}
+        {mocks ? <span className="demo-badge" title={t('robust.demoTitle')}>{t('robust.demo')}<span className="visually-hidden">: {t('robust.demoTitle')}</span></span> : null}
       </div>
       <nav aria-label={t('app.title')} className="main-nav">
         <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('nav.overview')}</Link>
@@ -61,7 +74,8 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
                 onBlur={() => setDateDraft(null)}
               />
             </label>
-            {d.transitioning ? <span className="freshness" role="status">{t('state.loading')}</span> : null}
+            {/* what is on screen is still the previous year: name the one that is loading */}
+            {d.transitioning ? <span className="freshness" role="status">{requestedYear !== undefined && requestedYear !== d.year ? t('robust.yearLoading', { year: requestedYear }) : t('state.loading')}</span> : null}
             <span className="freshness" title={d.meta.generatedAt}>
               {t('header.generatedAt', { time: generated && !Number.isNaN(generated.getTime()) ? generated.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : d.meta.generatedAt })}
             </span>
@@ -75,6 +89,19 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
             >
               {t('header.quality')} <span className="count">{issues.length}</span>
             </button>
+          </>
+        ) : failedYear !== undefined && years ? (
+          // the year failed to load: its picker stays live so another year is one choice away
+          <>
+            <label>
+              <span>{t('header.year')}</span>
+              <select value={failedYear} onChange={(e) => setSearch({ year: Number(e.target.value), asOf: undefined })} aria-invalid="true">
+                {years.map((y) => <option key={y} value={y}>{y}</option>)}
+              </select>
+            </label>
+            <label><span>{t('header.asOf')}</span><input type="date" disabled value="" /></label>
+            <button type="button" disabled>{t('header.refresh')}</button>
+            <button type="button" className="quality-badge" disabled>{t('header.quality')} <span className="count">0</span></button>
           </>
         ) : (
           // the same controls, inert, while the data loads: the header keeps its height, nothing below jumps

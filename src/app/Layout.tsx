@@ -1,9 +1,11 @@
-import { Outlet, useSearch } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useSearch } from '@tanstack/react-router';
 import { useDeferredValue, useEffect } from 'react';
 import { SessionEndedError } from '../api/errors';
 import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
+import { ErrorBoundary, ViewError } from '../ui/ErrorBoundary';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
+import './robust.css';
 import { Header } from './Header';
 
 export function Layout() {
@@ -12,6 +14,7 @@ export function Layout() {
   const { t, lang } = useI18n();
   // views render from a deferred copy: React time-slices their render instead of blocking on it
   const d = useDeferredValue(state.dashboard);
+  const pathname = useLocation({ select: (l) => l.pathname });
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -21,7 +24,13 @@ export function Layout() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <Header dashboard={sessionEnded ? undefined : d} districtName={state.meta?.district.name} />
+      <Header
+        dashboard={sessionEnded ? undefined : d}
+        districtName={state.meta?.district.name}
+        requestedYear={state.year}
+        failedYear={sessionEnded ? undefined : state.failedYear}
+        years={state.meta?.years}
+      />
       <main id="main" tabIndex={-1}>
         {sessionEnded ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
@@ -29,9 +38,14 @@ export function Layout() {
           <>
             {d.stale ? <StaleBanner dashboard={d} error={state.error} retrying={state.isFetching} onRetry={state.retry} /> : null}
             <DashboardProvider value={d}>
-              <Outlet />
+              {/* what the router's per-route boundaries do not cover (the provider, a banner) fails here, below the header */}
+              <ErrorBoundary resetKey={`${pathname}|${d.year}|${d.asOf}`} fallback={(error, reset) => <ViewError error={error} onRetry={reset} />}>
+                <Outlet />
+              </ErrorBoundary>
             </DashboardProvider>
           </>
+        ) : state.failedYear !== undefined && state.meta ? (
+          <YearFailed year={state.failedYear} years={state.meta.years} error={state.error} retrying={state.isFetching} onRetry={state.retry} />
         ) : state.error ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
         ) : (
@@ -65,3 +79,28 @@ function StaleBanner({ dashboard, error, retrying, onRetry }: { dashboard: Dashb
   );
 }
 
+
+/**
+ * The year asked for did not load: say which, show no other year's numbers in
+ * its place, and offer the other years (the header's year picker stays usable too).
+ */
+function YearFailed({ year, years, error, retrying, onRetry }: { year: number; years: number[]; error: unknown; retrying: boolean; onRetry: () => void }) {
+  const { t } = useI18n();
+  const others = years.filter((y) => y !== year);
+  return (
+    <div className="status-panel year-failed" role="alert">
+      <h2>{t('robust.yearFailed', { year })}</h2>
+      <p className="error-text">{describeError(t, error)}</p>
+      <p>{t('robust.yearFailedBody', { year })}</p>
+      <div className="status-actions">
+        <button type="button" className="primary" onClick={onRetry} disabled={retrying}>{retrying ? t('error.staleRetrying') : t('error.retry')}</button>
+        {others.map((y) => (
+          // the date belongs to the failed year: the other year opens at its own default date
+          <Link key={y} to="." search={(prev) => ({ ...prev, year: y, asOf: undefined })} className="button-link">
+            {t('robust.yearOption', { year: y })}
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams, type RouterHistory } from '@tanstack/react-router';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+import { RootError, RouteError } from './RouteError';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { parseAlertsSearch, parseGlobalSearch, parseOrgSearch, parseOrgsSearch, parseOverviewSearch } from '../data/search';
 
@@ -10,6 +11,7 @@ export const rootRoute = createRootRoute({
   search: { middlewares: [retainSearchParams(['year', 'asOf', 'lang'])] },
   component: Layout,
   notFoundComponent: NotFound,
+  errorComponent: RootError,
 });
 
 const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', validateSearch: parseOverviewSearch, component: OverviewPage });
@@ -53,7 +55,14 @@ const briefRoute = createRoute({
 export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, methodologyRoute, demandsRoute, briefRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
-  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    history,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    // a view that throws is replaced by a translated message inside the layout; the header stays
+    defaultErrorComponent: RouteError,
+  });
 }
 
 declare module '@tanstack/react-router' {

@@ -57,6 +57,13 @@ export interface Dashboard {
 export interface DashboardState {
   meta?: Meta;
   dashboard?: Dashboard;
+  /** The year asked for (the URL's, or the default), once meta is known. */
+  year?: number;
+  /**
+   * The year asked for could not be loaded: nothing is shown as that year and
+   * the other years stay one click away (a failed switch is not a dead end).
+   */
+  failedYear?: number;
   error: unknown;
   isFetching: boolean;
   retry: () => void;
@@ -156,6 +163,9 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   return {
     meta,
     dashboard,
+    year: meta ? year : undefined,
+    // with no data left for the key, the query's own error: the previous year is no longer on screen
+    failedYear: meta && yearQ.error && !data ? year : undefined,
     error: metaQ.error ?? yearQ.error,
     isFetching: metaQ.isFetching || yearQ.isFetching,
     retry,

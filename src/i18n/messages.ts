@@ -7,6 +7,7 @@
  * typed by its keys) and they are spread in below.
  */
 import { zh as demandsZh, en as demandsEn } from './demands.messages';
+import { en as robustEn, zh as robustZh } from './robust.messages';
 
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
@@ -399,6 +400,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 export const zh = {
   ...coreZh,
   ...demandsZh,
+  ...robustZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -406,6 +408,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...demandsEn,
+  ...robustEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,3 +1,27 @@
 /** A score or an em dash for "no data" (one decimal, as the methodology displays scores). */
 export const fmtScore = (v: number | undefined | null): string =>
   v === undefined || v === null || Number.isNaN(v) ? '—' : v.toFixed(1);
+
+/**
+ * A number from the data (a target, an actual, a member count) as people read
+ * it: grouped digits with at most two decimals, except where that would print
+ * a wall of digits (1e308 has 309) or round a real value to 0 (1e-7): those
+ * read in scientific notation with three significant digits.
+ */
+export function fmtNumber(v: number, lang: 'zh' | 'en'): string {
+  if (!Number.isFinite(v)) return '—';
+  const abs = Math.abs(v);
+  if (abs >= 1e15 || (abs > 0 && abs < 1e-3)) return Number(v.toPrecision(3)).toExponential();
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }).format(v);
+}
+
+/**
+ * Text from the data or a server, cut to `max` characters (a 200 KB error
+ * message or a 100k-character name would otherwise fill the page). Cuts on a
+ * code point, never inside a surrogate pair.
+ */
+export function truncateText(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  const head = Array.from(text.slice(0, max + 1)).slice(0, -1).join('');
+  return head + ellipsis;
+}

@@ -1,13 +1,19 @@
 import { HttpError, NetworkError, PayloadError, SessionEndedError } from '../api/errors';
 import { useI18n, type Translate } from '../i18n';
+import { truncateText } from '../lib/format';
 import { NoAccess } from './scope';
 
+/** How much of a server's or an exception's message is shown: enough to identify it, never a page of it. */
+export const MESSAGE_MAX_CHARS = 300;
+
 export function describeError(t: Translate, error: unknown): string {
-  if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: error.message });
+  // a server may answer a 200 KB message: show its start and say how long it was
+  const clip = (text: string) => truncateText(text, MESSAGE_MAX_CHARS, t('robust.truncated', { n: text.length }));
+  if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: clip(error.message) });
   if (error instanceof HttpError && error.status === 403) return `${t('scope.noAccess')}: ${t('scope.noAccessBody')}`;
-  if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: error.message });
-  if (error instanceof NetworkError) return t('error.network', { resource: error.resource, message: error.message });
-  return t('error.other', { message: error instanceof Error ? error.message : String(error) });
+  if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: clip(error.message) });
+  if (error instanceof NetworkError) return t('error.network', { resource: error.resource, message: clip(error.message) });
+  return t('error.other', { message: clip(error instanceof Error ? error.message : String(error)) });
 }
 
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -30,7 +30,7 @@ describe('what the app does with bad data', () => {
       { ...d.assignments[0], orgId: 'NOBODY' },
       { ...d.assignments[1], indicatorId: 'ORG-02', orgId: d.assignments[1].orgId, target: 0 },
       // contract v1.1: one bad field costs its record, not the dashboard
-      { ...d.assignments[2], target: 'ninety' },
+      { ...d.assignments[2], target: 'ninety' as unknown as number },
     ];
     server.use(...serveDataset(singleYearSource(mockMeta, 2025, { methodology: d.methodology, orgs, assignments })));
     renderApp('/');

@@ -8,7 +8,7 @@ import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { ALERT_LEVELS, dayNumber, type AssignmentState, type OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { fmtScore } from '../../lib/format';
+import { fmtNumber, fmtScore } from '../../lib/format';
 import { LevelBadge, StageBadge } from '../../ui/badges';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
@@ -53,10 +53,10 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
     <div className="org-page">
       <Breadcrumb d={d} id={id} label={t('org.breadcrumb')} />
       <div className="org-head">
-        <h2 className="org-title">{s.org.name}</h2>
+        <h2 className="org-title" title={s.org.name.length > 20 ? s.org.name : undefined}>{s.org.name}</h2>
         <span className="muted">
           {tier ? local(tier.name) : s.org.tier}
-          {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {i18n.num(s.org.members)}
+          {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {fmtNumber(s.org.members, i18n.lang)}
         </span>
         <BriefLink id={id} />
       </div>
@@ -95,14 +95,30 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   );
 }
 
+/** Ancestors shown around a cut: the root, then the last few above the page (a 5,000-deep tree stays one line). */
+const CRUMBS_HEAD = 1;
+const CRUMBS_TAIL = 3;
+
 function Breadcrumb({ d, id, label }: { d: Dashboard; id: string; label: string }) {
+  const { t } = useI18n();
   const path = d.model.ancestry(id);
+  const hidden = Math.max(0, path.length - CRUMBS_HEAD - CRUMBS_TAIL);
+  const shown = hidden > 1 ? [...path.slice(0, CRUMBS_HEAD), undefined, ...path.slice(-CRUMBS_TAIL)] : path;
   return (
     <nav aria-label={label} className="breadcrumb">
       <ol>
-        {path.map((o, k) => (
-          <li key={o.id}>{k < path.length - 1 ? <OrgLink id={o.id}>{o.name}</OrgLink> : <span aria-current="page">{o.name}</span>}</li>
-        ))}
+        {shown.map((o, k) =>
+          o === undefined ? (
+            <li key="…" className="crumbs-hidden" title={t('robust.crumbsHidden', { n: hidden })}>
+              <span aria-hidden="true">…</span>
+              <span className="visually-hidden">{t('robust.crumbsHidden', { n: hidden })}</span>
+            </li>
+          ) : (
+            <li key={o.id}>
+              {k < shown.length - 1 ? <OrgLink id={o.id}>{o.name}</OrgLink> : <span aria-current="page" title={o.name.length > 20 ? o.name : undefined}>{o.name}</span>}
+            </li>
+          ),
+        )}
       </ol>
     </nav>
   );
@@ -177,8 +193,8 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
   const active = (r: AssignmentState) => r.stage !== 'exempt';
   const columns: Column<AssignmentState>[] = [
     { key: 'indicator', header: t('col.indicator'), cell: (r) => <span title={r.indicator.id}>{local(r.indicator.name)}</span>, sortValue: (r) => r.indicator.id },
-    { key: 'target', header: t('col.target'), cell: (r) => `${i18n.num(r.assignment.target)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`, align: 'right' },
-    { key: 'actual', header: t('col.actual'), cell: (r) => (active(r) ? i18n.num(r.actual) : '—'), sortValue: (r) => (active(r) ? r.actual : undefined), align: 'right' },
+    { key: 'target', header: t('col.target'), cell: (r) => `${fmtNumber(r.assignment.target, i18n.lang)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`, align: 'right' },
+    { key: 'actual', header: t('col.actual'), cell: (r) => (active(r) ? fmtNumber(r.actual, i18n.lang) : '—'), sortValue: (r) => (active(r) ? r.actual : undefined), align: 'right' },
     { key: 'score', header: t('col.score'), cell: (r) => (active(r) ? fmtScore(r.score) : '—'), sortValue: (r) => (active(r) ? r.score : undefined), align: 'right' },
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },
     { key: 'due', header: t('col.due'), cell: (r) => r.assignment.due, sortValue: (r) => r.assignment.due },
