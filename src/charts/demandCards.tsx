@@ -145,8 +145,8 @@ export function DemandTallyList({ id, dm }: { id: string; dm: DemandModel }) {
     [t('demands.state.service'), x.service],
     [t('demands.state.policy'), x.policy],
     [t('demands.state.declined'), x.declined],
-    [t('csv.triageOverdue'), x.triageOverdue],
-    [t('csv.resolveOverdue'), x.resolveOverdue],
+    [t('demands.triageLate'), x.triageOverdue],
+    [t('demands.resolveLate'), x.resolveOverdue],
     [t('demands.median'), x.medianDays === undefined ? '—' : t('demands.medianValue', { n: num(x.medianDays) })],
   ];
   return (

@@ -6,6 +6,7 @@
  * that flows, every card is kept whole (break-inside: avoid) and every chart
  * is re-sized to the page and shorter than a page, so it can never be split.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,9 @@ describe('/demands printed', () => {
   it('hides the controls, keeps cards whole, fits every chart to the page width and within a page height', async () => {
     await page.goto(`${server.url}/demands`);
     await chartsDrawn('.demands-page', 3);
+    // on screen first: the view is accessible
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -48,7 +48,7 @@ export function OrgsPage() {
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
-    { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
+    { key: 'rank', header: t(d.meta.scope ? 'scope.rankTier' : 'col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
     ...c.categories,
     c.alert,
   ];
