@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import type { Demand, DemandConfig, DemandOutcome, DemandTopic, LocalizedName, Org } from '../api/schemas';
 import {
+  DEMAND_STATES,
   DEMAND_TALLIES,
   computeDemands,
   demandHeatmap,
@@ -133,9 +134,14 @@ export class DemandModel {
     return this.topicById.get(id);
   }
 
+  /** The view of demand q at D (as the engine's lists build it), without scanning the others. */
   private viewAt(q: number): DemandView {
-    const [v] = subtreeDemands(this.ds, this.prepared, this.res, this.prepared.dOrg[q], (x) => x.position === q);
-    return v;
+    const { prepared: dp, res } = this;
+    return {
+      demand: dp.records[q], position: q, orgPosition: dp.dOrg[q], state: DEMAND_STATES[res.state[q]],
+      triageOverdue: res.triageOverdue[q] === 1, resolveOverdue: res.resolveOverdue[q] === 1,
+      ageDays: res.day - dp.dReported[q], responseDays: res.responseDays[q] >= 0 ? res.responseDays[q] : undefined,
+    };
   }
 
   private item(v: DemandView): DemandItem {
