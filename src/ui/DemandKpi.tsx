@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useDashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
+import './demandKpi.css';
 
 /**
  * The overview's compact demand card (§12 at the as-of date): reported, open
