@@ -7,6 +7,7 @@ import { createAppRouter } from './app/router';
 import { describeError } from './ui/StatusPanel';
 import { translator } from './i18n';
 import './app/styles.css';
+import './app/print.css';
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);

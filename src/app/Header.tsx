@@ -33,7 +33,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
     <header className="app-header">
       <div className="brand">
         <h1>
-          <span className="district">{districtName ?? ''}</span>
+          <span className="district">{d?.meta.scope ? <span className="scope-tag" title={t('scope.note')}>{t('scope.ours')} · {d.model.org(d.model.rootId).name}</span> : (districtName ?? '')}</span>
           <span className="product">{t('app.title')}</span>
         </h1>
         {/* the built-in district is generated: say so, quietly, wherever the page is shown or captured */}
@@ -43,6 +43,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
         <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('nav.overview')}</Link>
         <Link to="/orgs" activeOptions={{ includeSearch: false }}>{t('nav.orgs')}</Link>
         <Link to="/alerts" activeOptions={{ includeSearch: false }}>{t('nav.alerts')}</Link>
+        {d?.demands ? <Link to="/demands" activeOptions={{ includeSearch: false }}>{t('nav.demands')}</Link> : null}
         <Link to="/methodology" activeOptions={{ includeSearch: false }}>{t('nav.methodology')}</Link>
         <Link to="/whatif" activeOptions={{ includeSearch: false }}>{t('whatif.nav')}</Link>
       </nav>

@@ -48,6 +48,18 @@ const methodologyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/methodology/MethodologyPage'), 'MethodologyPage'),
 });
 
+const demandsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/demands',
+  component: lazyRouteComponent(() => import('../features/demands/DemandsPage'), 'DemandsPage'),
+});
+const briefRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/org/$orgId/brief',
+  component: lazyRouteComponent(() => import('../features/brief/BriefPage'), 'BriefPage'),
+});
+
+
 // the what-if sandbox (issue 12): its settings live in `whatif=`
 const whatIfRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -64,7 +76,7 @@ const screenRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/screen/ScreenPage'), 'ScreenPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute, screenRoute]);
+export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute, screenRoute, demandsRoute, briefRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

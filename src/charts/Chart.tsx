@@ -3,6 +3,10 @@ import type { EChartsInstance } from 'echarts-for-react/esm/types';
 import { useEffect, useMemo, useState, type Ref } from 'react';
 import { queueMount } from './mountQueue';
 import { echarts, type ChartOption } from './echarts';
+import { installPrintResize } from './printResize';
+
+// charts follow the page's width when printed (every view: the print stylesheet is src/app/print.css)
+installPrintResize();
 
 export type ChartEvents = Record<string, (params: unknown) => void>;
 

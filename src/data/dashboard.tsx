@@ -15,6 +15,7 @@ import { Comparison, isLeapYear } from './comparison';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
+import { useDemandModel, type DemandModel } from './demands';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -39,6 +40,8 @@ export interface Dashboard {
   result: IndexResult;
   /** Everything a view asks about an organisation, by id. */
   model: ReadModel;
+  /** §12 demands at the same as-of date; undefined when the backend has none (everything about demands hidden). */
+  demands?: DemandModel;
   /** The last date this year can be computed at (`meta.asOf` for the latest year, else December 31). */
   lastAsOf: string;
   /** The URL asked for a later date than `lastAsOf`: what is shown is as of `lastAsOf`. */
@@ -134,7 +137,8 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
         ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal)
         : loadYear(config.apiBaseUrl, year, meta!, signal),
     enabled: meta !== undefined,
-    placeholderData: keepPreviousData,
+    // the previous year stays on screen while another loads — never another scope's data (contract: Scope of the session)
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (meta?.scope?.orgId ?? null) ? keepPreviousData(previous) : undefined),
     staleTime: Infinity,
     refetchInterval: false,
   });
@@ -196,6 +200,7 @@ export function useDashboardState(
   // a link that opens with a comparison shows it from the first paint (its exports too); turning it on later keeps the page up while it loads
   const shown = useRef(false);
   const awaitingComparison = compareYear !== undefined && !comparison && !compareQ.error && !shown.current;
+  const demands = useDemandModel(data, asOf, model);
 
   // one object per change of what it holds, so every useMemo([d]) downstream recomputes only then
   const dashboard = useMemo<Dashboard | undefined>(
@@ -203,12 +208,12 @@ export function useDashboardState(
       meta && data && asOf && result && model && !awaitingComparison
         ? {
             meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
-            ds: data.ds, result, model, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
+            ds: data.ds, result, model, demands, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
             compareYear, comparison, comparisonFailed: compareYear !== undefined && !comparison && Boolean(compareQ.error),
             updatedAt, stale, transitioning, refetch,
           }
         : undefined,
-    [meta, data, asOf, asOfCapped, result, model, awaitingComparison, compareYear, comparison, compareQ.error, updatedAt, stale, transitioning, refetch],
+    [meta, data, asOf, asOfCapped, result, model, demands, awaitingComparison, compareYear, comparison, compareQ.error, updatedAt, stale, transitioning, refetch],
   );
   if (dashboard) shown.current = true;
   return {

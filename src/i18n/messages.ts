@@ -6,6 +6,7 @@
  * them in `<area>.messages.ts` beside this file (same shape: `zh` and an `en`
  * typed by its keys) and they are spread in below.
  */
+import { zh as demandsZh, en as demandsEn } from './demands.messages';
 import { en as robustEn, zh as robustZh } from './robust.messages';
 import { en as analystEn, zh as analystZh } from './analyst.messages';
 import { en as yoyEn, zh as yoyZh } from './yoy.messages';
@@ -403,6 +404,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 
 export const zh = {
   ...coreZh,
+  ...demandsZh,
   ...robustZh,
   ...analystZh,
   ...yoyZh,
@@ -413,6 +415,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...demandsEn,
   ...robustEn,
   ...analystEn,
   ...yoyEn,

@@ -1,6 +1,7 @@
 import { HttpError, NetworkError, PayloadError, SessionEndedError, TimeoutError } from '../api/errors';
 import { useI18n, type Translate } from '../i18n';
 import { truncateText } from '../lib/format';
+import { NoAccess } from './scope';
 
 /** How much of a server's or an exception's message is shown: enough to identify it, never a page of it. */
 export const MESSAGE_MAX_CHARS = 300;
@@ -9,6 +10,7 @@ export function describeError(t: Translate, error: unknown): string {
   // a server may answer a 200 KB message: show its start and say how long it was
   const clip = (text: string) => truncateText(text, MESSAGE_MAX_CHARS, t('robust.truncated', { n: text.length }));
   if (error instanceof PayloadError) return t('error.payload', { resource: error.resource, path: clip(error.message) });
+  if (error instanceof HttpError && error.status === 403) return `${t('scope.noAccess')}: ${t('scope.noAccessBody')}`;
   if (error instanceof HttpError) return t('error.http', { resource: error.resource, status: error.status, message: clip(error.message) });
   if (error instanceof TimeoutError) return t('error.timeout', { resource: error.resource, seconds: Math.round(error.timeoutMs / 1000) });
   if (error instanceof NetworkError) {
@@ -31,6 +33,8 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
       </div>
     );
   }
+  // outside the session's scope: retrying will not help, so no error panel
+  if (error instanceof HttpError && error.status === 403) return <NoAccess />;
   return (
     <div className="status-panel" role="alert">
       <h2>{t('error.title')}</h2>

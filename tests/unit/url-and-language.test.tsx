@@ -11,6 +11,8 @@ const HAN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff1f]/u;
 function visibleTextWithoutNames(): string {
   const names = new Set<string>();
   for (const year of [2024, 2025]) for (const o of mockDistrict(year).orgs) names.add(o.name);
+  // demand titles are free text reported by the organisations: data, like names
+  for (const year of [2024, 2025]) for (const q of mockDistrict(year).demands) names.add(q.title);
   names.add(mockDistrict(2025).meta.district.name);
   const clone = document.body.cloneNode(true) as HTMLElement;
   // the language switch names the other language in its own script, marked with lang
@@ -53,7 +55,7 @@ describe('URL round trip', () => {
 });
 
 describe('language', () => {
-  const views = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/whatif?whatif=a:0.9'];
+  const views = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/whatif?whatif=a:0.9', '/demands', '/org/T-YINHU/brief'];
   it.each(views)('English mode leaves no Chinese outside names: %s', async (path) => {
     renderApp(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
     await waitForData();

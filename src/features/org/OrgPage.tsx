@@ -21,6 +21,8 @@ import { Sparkline } from '../../ui/Sparkline';
 import { gainColor, lossColor } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AnalystPanels } from './AnalystPanels';
+import { OrgDemandsSection } from '../../charts/demandCards';
+import { BriefLink, NoAccess } from '../../ui/scope';
 
 export function OrgPage() {
   const { orgId } = useParams({ from: '/org/$orgId' });
@@ -30,6 +32,7 @@ export function OrgPage() {
   const known = model.has(orgId);
   useDocumentTitle(known ? model.org(orgId).name : orgId, d.meta.district.name);
   if (!known) {
+    if (d.meta.scope) return <NoAccess />; // outside the session's scope (the backend answers 403 there)
     return (
       <div className="status-panel" role="alert">
         <h2>{i18n.t('org.notFound', { id: orgId })}</h2>
@@ -59,6 +62,7 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           {tier ? local(tier.name) : s.org.tier}
           {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {fmtNumber(s.org.members, i18n.lang)}
         </span>
+        <BriefLink id={id} />
       </div>
       <div className="kpi-row org-kpis">
         <ScoreKpis
@@ -78,6 +82,11 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         </div>
         <div className="kpi">
           <div className="kpi-head"><h3>{t('kpi.rankSiblings')}</h3><TermHelp term={t('kpi.rankSiblings')} text={t('term.rankSiblings')} /></div>
+          <h3>{t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier')}</h3>
+          <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
+        </div>
+        <div className="kpi">
+          <h3>{t(d.meta.scope ? 'scope.rankSiblings' : 'kpi.rankSiblings')}</h3>
           <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
         </div>
         <div className="kpi">
@@ -101,6 +110,7 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
       {model.hasChildren(id) ? <ChildrenSection d={d} id={id} i18n={i18n} /> : null}
       <OwnAssignments d={d} id={id} i18n={i18n} />
       <AnalystPanels d={d} id={id} i18n={i18n} />
+      <OrgDemandsSection id={id} />
     </div>
   );
 }

@@ -54,7 +54,7 @@ export function OrgsPage() {
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.index, c.own, c.sub, c.grade,
     {
-      key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
+      key: 'rank', header: t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
       help: <TermHelp term={t('kpi.rankTier')} text={t('term.ranks')} align="end" />,
     },
     rankRangeColumn(rankIntervals, i18n),

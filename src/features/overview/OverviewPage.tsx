@@ -13,6 +13,7 @@ import { OrgLink } from '../../ui/OrgLink';
 import { Change } from '../../ui/Change';
 import { ScoreKpis } from '../../ui/ScoreKpis';
 import { TermHelp } from '../../ui/TermHelp';
+import { DemandKpi } from '../../ui/DemandKpi';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export function OverviewPage() {
@@ -135,6 +136,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
         prev={prev?.scores(root)}
         prevYear={comparison?.year}
       />
+      <ScoreKpis scores={model.scores(root)} title={t(d.meta.scope ? 'scope.index' : 'kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
       <div className="kpi">
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
@@ -197,6 +199,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
           ))}
         </dl>
       </div>
+      <DemandKpi />
     </div>
   );
 }

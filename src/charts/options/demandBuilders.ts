@@ -1,0 +1,130 @@
+/**
+ * Option builders of the demands view (需求上报, methodology §12): the funnel
+ * 上报 → 研判 → 处置, outcomes, topic × group counts, response-time
+ * distribution. Pure: data in, ECharts option out; names escaped in tooltips.
+ */
+import type { ChartOption } from '../echarts';
+import { escapeHtml } from '../echarts';
+import { gridLine, mutedText, palette } from '../../ui/theme';
+import { base, tooltipLine, type TooltipParam } from './common';
+
+export interface CountItem {
+  name: string;
+  value: number;
+}
+
+/** Colours of the outcomes, in the order service, policy, declined (and of the open states before them). */
+export const demandColors = { untriaged: '#f59e0b', analysing: '#60a5fa', service: '#0f766e', policy: '#7c3aed', declined: '#94a3b8' } as const;
+const funnelColors = ['#93c5fd', '#3b82f6', '#1e40af'];
+
+/** 上报 → 研判 → 处置: each stage counts the demands that got at least that far (at D). */
+export function buildDemandFunnelOption(stages: CountItem[]): ChartOption {
+  const max = Math.max(1, ...stages.map((s) => s.value));
+  return {
+    ...base(),
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    series: [
+      {
+        type: 'funnel',
+        sort: 'none',
+        min: 0,
+        max,
+        minSize: '18%',
+        left: '6%',
+        right: '6%',
+        top: 8,
+        bottom: 8,
+        gap: 2,
+        label: { show: true, position: 'inside', formatter: (p: unknown) => { const x = p as { name: string; value: number }; return `${x.name} ${x.value}`; }, color: '#fff' },
+        data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: funnelColors[k % funnelColors.length] } })),
+      },
+    ],
+  };
+}
+
+/** One horizontal bar per state or outcome, in the given order, each in its colour. */
+export function buildOutcomeBarOption(items: (CountItem & { color: string })[], ui: { countLabel: string }): ChartOption {
+  return {
+    ...base(),
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
+    yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { color: mutedText }, axisTick: { show: false } },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    series: [
+      {
+        type: 'bar',
+        name: ui.countLabel,
+        label: { show: true, position: 'right', fontSize: 11 },
+        data: items.map((i) => ({ value: i.value, itemStyle: { color: i.color } })),
+      },
+    ],
+  };
+}
+
+/** Colour steps for counts 1…max (0 is left blank): up to five equal-width bands. */
+export function countPieces(max: number): { gte: number; lte: number; color: string; label: string }[] {
+  const colors = ['#dbeafe', '#93c5fd', '#3b82f6', '#1d4ed8', '#1e3a8a'];
+  if (max <= 0) return [];
+  const steps = Math.min(colors.length, max);
+  const width = max / steps;
+  const out: { gte: number; lte: number; color: string; label: string }[] = [];
+  let from = 1;
+  for (let k = 0; k < steps; k++) {
+    const to = k === steps - 1 ? max : Math.max(from, Math.round((k + 1) * width));
+    if (to < from) continue;
+    out.push({ gte: from, lte: to, color: colors[Math.round((k * (colors.length - 1)) / Math.max(1, steps - 1))], label: from === to ? `${from}` : `${from}–${to}` });
+    from = to + 1;
+  }
+  return out;
+}
+
+/**
+ * Topic (rows) × group (columns) counts as a heatmap; `open[t][k]` (not yet
+ * resolved) goes into the tooltip beside the count.
+ */
+export function buildDemandHeatmapOption(
+  topics: string[],
+  columns: string[],
+  counts: number[][],
+  open: number[][],
+  ui: { countLabel: string; openLabel: string },
+): ChartOption {
+  const data: [number, number, number | string][] = [];
+  let max = 0;
+  counts.forEach((row, y) => row.forEach((v, x) => { data.push([x, y, v === 0 ? '-' : v]); max = Math.max(max, v); }));
+  return {
+    ...base(),
+    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, rotate: columns.length > 8 ? 40 : 0, width: 72, overflow: 'truncate', fontSize: 11 } },
+    yAxis: { type: 'category', data: topics, inverse: true, axisLabel: { width: 96, overflow: 'truncate', color: mutedText }, axisTick: { show: false } },
+    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: countPieces(max) },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const v = (p as { value: [number, number, number | string] }).value;
+        const n = typeof v[2] === 'number' ? v[2] : 0;
+        return `<b>${escapeHtml(topics[v[1]] ?? '')}</b> · ${escapeHtml(columns[v[0]] ?? '')}<br/>${tooltipLine('', ui.countLabel, String(n))}<br/>${tooltipLine('', ui.openLabel, String(open[v[1]]?.[v[0]] ?? 0))}`;
+      },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        label: { show: true, fontSize: 10, color: '#111827', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 },
+        data: data as never,
+      },
+    ],
+  };
+}
+
+/** Response-time bins (days from report to resolution) as bars. */
+export function buildResponseHistogramOption(bins: { from: number; to: number; count: number }[], ui: { countLabel: string; binLabel: (from: number, to: number) => string }): ChartOption {
+  const labels = bins.map((b) => ui.binLabel(b.from, b.to - 1));
+  return {
+    ...base(),
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 10, hideOverlap: true } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    series: [{ type: 'bar', name: ui.countLabel, barCategoryGap: '8%', itemStyle: { color: palette[2] }, data: bins.map((b) => b.count) }],
+  };
+}
