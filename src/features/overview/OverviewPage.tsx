@@ -130,13 +130,12 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
     <div className="kpi-row">
       <ScoreKpis
         scores={model.scores(root)}
-        title={t('kpi.districtIndex')}
+        title={t(d.meta.scope ? 'scope.index' : 'kpi.districtIndex')}
         testId="district-index"
         bandCount={model.gradeBands.length}
         prev={prev?.scores(root)}
         prevYear={comparison?.year}
       />
-      <ScoreKpis scores={model.scores(root)} title={t(d.meta.scope ? 'scope.index' : 'kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
       <div className="kpi">
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
