@@ -74,19 +74,20 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           prevYear={d.comparison?.year}
         />
         <div className="kpi">
-          <div className="kpi-head"><h3>{t('kpi.rankTier')}</h3><TermHelp term={t('kpi.rankTier')} text={t('term.rankTier')} /></div>
+          <div className="kpi-head">
+            <h3>{t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier')}</h3>
+            <TermHelp term={t('kpi.rankTier')} text={t('term.rankTier')} />
+          </div>
           <p className="kpi-value small">
             {s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}
             {d.comparison ? <> <RankMove value={d.comparison.of(id).rankChange} /></> : null}
           </p>
         </div>
         <div className="kpi">
-          <div className="kpi-head"><h3>{t('kpi.rankSiblings')}</h3><TermHelp term={t('kpi.rankSiblings')} text={t('term.rankSiblings')} /></div>
-          <h3>{t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier')}</h3>
-          <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
-        </div>
-        <div className="kpi">
-          <h3>{t(d.meta.scope ? 'scope.rankSiblings' : 'kpi.rankSiblings')}</h3>
+          <div className="kpi-head">
+            <h3>{t(d.meta.scope ? 'scope.rankSiblings' : 'kpi.rankSiblings')}</h3>
+            <TermHelp term={t('kpi.rankSiblings')} text={t('term.rankSiblings')} />
+          </div>
           <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
         </div>
         <div className="kpi">
