@@ -13,6 +13,8 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
   const qualityOpen = useUiStore((s) => s.qualityOpen);
   const setQualityOpen = useUiStore((s) => s.setQualityOpen);
   const [dateDraft, setDateDraft] = useState<string | null>(null);
+  // phones: the controls fold behind a disclosure so the header stays one compact bar (styles.css hides the toggle elsewhere)
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // the header writes only the global parameters, whatever route is on screen
   const setSearch = (patch: Partial<GlobalSearch>) => navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }) });
@@ -20,12 +22,15 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
   const issues = d?.issues ?? [];
   const generated = d ? new Date(d.meta.generatedAt) : null;
   return (
-    <header className="app-header">
+    <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
       <div className="brand">
         <h1>
           <span className="district">{districtName ?? ''}</span>
           <span className="product">{t('app.title')}</span>
         </h1>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="header-controls" onClick={() => setMenuOpen((v) => !v)}>
+          {menuOpen ? t('phone.menuClose') : t('phone.menu')}
+        </button>
       </div>
       <nav aria-label={t('app.title')} className="main-nav">
         <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('nav.overview')}</Link>
@@ -33,7 +38,7 @@ export function Header({ dashboard: d, districtName }: { dashboard?: Dashboard; 
         <Link to="/alerts" activeOptions={{ includeSearch: false }}>{t('nav.alerts')}</Link>
         <Link to="/methodology" activeOptions={{ includeSearch: false }}>{t('nav.methodology')}</Link>
       </nav>
-      <div className="controls">
+      <div className="controls" id="header-controls">
         {d ? (
           <>
             <label>

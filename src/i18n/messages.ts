@@ -6,6 +6,8 @@
  * them in `<area>.messages.ts` beside this file (same shape: `zh` and an `en`
  * typed by its keys) and they are spread in below.
  */
+import { en as phoneEn, zh as phoneZh } from './phone.messages';
+
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
   'app.loading': '正在加载数据…',
@@ -376,12 +378,14 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 
 export const zh = {
   ...coreZh,
+  ...phoneZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...phoneEn,
 };
 
 export type Lang = 'zh' | 'en';

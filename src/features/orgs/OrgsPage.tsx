@@ -44,13 +44,13 @@ export function OrgsPage() {
   };
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
-    c.name,
+    // name, index, grade and alert first: on a phone they stay on screen while the rest scrolls
+    c.name, c.index, c.grade, c.alert,
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
-    c.index, c.own, c.sub, c.grade,
+    c.own, c.sub,
     { key: 'rank', header: t('col.rank'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right' },
     ...c.categories,
-    c.alert,
   ];
   const sort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
 
