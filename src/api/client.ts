@@ -1,6 +1,22 @@
 import type * as z from 'zod/mini';
 import { apiErrorSchema, type ResourceName } from './schemas';
-import { HttpError, NetworkError, PayloadError, SessionEndedError, payloadErrorFromZod } from './errors';
+import { HttpError, NetworkError, PayloadError, SessionEndedError, TimeoutError, payloadErrorFromZod } from './errors';
+
+/**
+ * How long a request may go without receiving anything (no answer, or a body
+ * that stopped arriving) before it counts as a network failure and is retried.
+ * An idle limit, not a total one: a 7 MB year on a slow phone link keeps going
+ * while bytes arrive.
+ */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** A server's error text is shown to the reader: keep the start of it, not a 200 KB page. */
+export const MAX_SERVER_MESSAGE = 300;
+
+export interface RequestOptions extends RequestInit {
+  /** Abort and fail with a TimeoutError when nothing has arrived for this long (headers or body). */
+  timeoutMs?: number;
+}
 
 /**
  * GET a JSON resource and check its shape. Every failure becomes a typed error
@@ -10,24 +26,54 @@ export async function getJson<S extends z.ZodMiniType>(
   resource: ResourceName,
   url: string,
   schema: S,
-  init: RequestInit = {},
+  options: RequestOptions = {},
 ): Promise<z.infer<S>> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, signal: callerSignal, ...init } = options;
+  const timer = new AbortController();
+  let timedOut = false;
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const rearm = () => {
+    clearTimeout(handle);
+    handle = setTimeout(() => {
+      timedOut = true;
+      timer.abort();
+    }, timeoutMs);
+  };
+  rearm();
+  const signal = callerSignal ? anySignal([callerSignal, timer.signal]) : timer.signal;
+  // an abort by the caller is theirs to handle (the query was cancelled); our own is a timeout
+  const fail = (e: unknown, during?: string): never => {
+    if (timedOut) throw new TimeoutError(resource, timeoutMs);
+    if (callerSignal?.aborted) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new NetworkError(resource, during ? `${resource}: ${during}${reason ? ` (${reason})` : ''}` : reason);
+  };
+
   let res: Response;
+  let text: string;
   try {
-    res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' }, ...init });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new NetworkError(resource, e instanceof Error ? e.message : String(e));
+    try {
+      res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' }, ...init, signal });
+    } catch (e) {
+      return fail(e);
+    }
+    if (res.status === 401) throw new SessionEndedError(resource);
+    try {
+      // the body arrives after the status: a reset or a stall here is as much a network failure
+      text = await readText(res, signal, rearm);
+    } catch (e) {
+      return fail(e, 'the connection broke while reading the response');
+    }
+  } finally {
+    clearTimeout(handle);
   }
-  if (res.status === 401) throw new SessionEndedError(resource);
-  const text = await res.text();
   if (!res.ok) {
     const err = apiErrorSchema.safeParse(safeJsonParse(text));
     throw new HttpError(
       resource,
       res.status,
-      err.success ? err.data.error.code : `http_${res.status}`,
-      err.success ? err.data.error.message : `HTTP ${res.status}`,
+      err.success ? clip(err.data.error.code, 100) : `http_${res.status}`,
+      err.success ? clip(err.data.error.message, MAX_SERVER_MESSAGE) : `HTTP ${res.status}`,
     );
   }
   const body = safeJsonParse(text);
@@ -35,6 +81,66 @@ export async function getJson<S extends z.ZodMiniType>(
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw payloadErrorFromZod(resource, parsed.error);
   return parsed.data;
+}
+
+/** The body as text, re-arming the idle timer on every chunk that arrives. */
+async function readText(res: Response, signal: AbortSignal, progress: () => void): Promise<string> {
+  if (!res.body) return untilAborted(res.text(), signal);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      progress();
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (e) {
+    reader.cancel().catch(() => undefined); // free the connection; its own failure adds nothing
+    throw e;
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/**
+ * A read, or a rejection as soon as `signal` aborts: fetch implementations
+ * do not all tie a body already being read to the request's signal, and a stalled
+ * body must still time out.
+ */
+function untilAborted<T>(read: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    read.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** AbortSignal.any where it exists (Node 20, current browsers); else a manual combination. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
 }
 
 const NOT_JSON = Symbol('not JSON');

@@ -50,6 +50,17 @@ export class NetworkError extends Error {
   }
 }
 
+/** Nothing received for the client's timeout (no answer, or a body that stopped): a network failure (retried), saying how long it waited. */
+export class TimeoutError extends NetworkError {
+  constructor(
+    resource: ResourceName,
+    readonly timeoutMs: number,
+  ) {
+    super(resource, `${resource}: nothing received for ${Math.round(timeoutMs / 100) / 10} s`);
+    this.name = 'TimeoutError';
+  }
+}
+
 /** Worth retrying: the network and 5xx may recover; a bad payload or a 4xx will not. */
 export function isTransient(e: unknown): boolean {
   return e instanceof NetworkError || (e instanceof HttpError && e.status >= 500);

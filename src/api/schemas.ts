@@ -33,6 +33,17 @@ export const metaSchema = z.object({
   generatedAt: z.string(),
   /** v1.1: the session sees this organisation's subtree only (it is the root of /v1/orgs). */
   scope: z.optional(z.object({ orgId: z.string() })),
+}).check((ctx) => {
+  // a default year the backend does not serve would request a year that does not exist
+  const { years, defaultYear } = ctx.value;
+  if (Array.isArray(years) && Number.isInteger(defaultYear) && !years.includes(defaultYear)) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `expected one of years (${years.join(', ')}), received ${defaultYear}`,
+      input: defaultYear,
+      path: ['defaultYear'],
+    });
+  }
 });
 
 export const scoringSchema = z.enum(['ratio', 'binary', 'rating', 'inverse']);
@@ -52,6 +63,8 @@ export const indicatorSchema = z.object({
 
 export const gradeBandSchema = z.object({ grade: z.string(), min: finite });
 
+export const demandTopicSchema = z.object({ id: z.string(), name: localizedName });
+
 export const methodologySchema = z.object({
   year: z.int(),
   categories: z.array(categorySchema),
@@ -70,11 +83,24 @@ export const methodologySchema = z.object({
   /** v1.1 (methodology §12): absent on a backend without demands. */
   demands: z.optional(
     z.object({
-      topics: z.array(z.object({ id: z.string(), name: localizedName })),
+      topics: z.array(demandTopicSchema),
       triageDays: finite,
       resolveDays: finite,
     }),
   ),
+});
+
+/**
+ * The methodology as fetched: its top-level fields are checked whole (a bad
+ * `rollup.ownWeight` fails the payload), its lists entry by entry in
+ * `validate.ts` (a bad indicator costs that indicator only).
+ */
+export const methodologyPayloadSchema = z.object({
+  ...methodologySchema.def.shape,
+  categories: z.array(z.unknown()),
+  indicators: z.array(z.unknown()),
+  grades: z.array(z.unknown()),
+  demands: z.optional(z.object({ topics: z.array(z.unknown()), triageDays: finite, resolveDays: finite })),
 });
 
 export const orgSchema = z.object({
@@ -116,6 +142,8 @@ export const demandSchema = z.object({
 
 export const orgsSchema = z.array(orgSchema);
 export const assignmentsSchema = z.array(assignmentSchema);
+/** A list resource as fetched: an array is required, its records are checked one by one (`validate.ts`). */
+export const recordsSchema = z.array(z.unknown());
 
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -132,6 +160,8 @@ export type Category = z.infer<typeof categorySchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GradeBand = z.infer<typeof gradeBandSchema>;
 export type Methodology = z.infer<typeof methodologySchema>;
+export type MethodologyPayload = z.infer<typeof methodologyPayloadSchema>;
+export type DemandTopic = z.infer<typeof demandTopicSchema>;
 export type Org = z.infer<typeof orgSchema>;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;

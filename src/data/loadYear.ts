@@ -5,8 +5,8 @@
  * runs in a Web Worker in production (`loader.worker.ts`) and in-process where
  * workers cannot be mocked or do not exist (MSW in development, tests).
  */
-import type { Meta, Methodology } from '../api/schemas';
-import { fetchAssignments, fetchMethodology, fetchOrgs } from '../api/resources';
+import type { Demand, Meta, Methodology } from '../api/schemas';
+import { fetchAssignments, fetchDemands, fetchMethodology, fetchOrgs } from '../api/resources';
 import { validateDataset, type DataQualityIssue } from '../api/validate';
 import { prepareDataset, type PreparedDataset } from '../engine';
 
@@ -16,17 +16,26 @@ export interface YearDataset {
   methodology: Methodology;
   issues: DataQualityIssue[];
   ds: PreparedDataset;
+  /** v1.1 demands, valid ones only; absent when the backend has none (no `methodology.demands`, or a 404). */
+  demands?: Demand[];
 }
 
 export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal): Promise<YearDataset> {
-  const [methodology, orgs, assignments] = await Promise.all([
-    fetchMethodology(apiBaseUrl, year, signal),
+  const methodologyRequest = fetchMethodology(apiBaseUrl, year, signal);
+  // demands only where the methodology configures them; asked as soon as it says so, while the rest still loads
+  const demandsRequest = methodologyRequest.then((m) => (m.demands ? fetchDemands(apiBaseUrl, year, undefined, signal) : undefined));
+  demandsRequest.catch(() => undefined); // its failure is reported by the Promise.all below, not as unhandled
+  const [methodology, orgs, assignments, demands] = await Promise.all([
+    methodologyRequest,
     fetchOrgs(apiBaseUrl, year, signal),
     fetchAssignments(apiBaseUrl, year, undefined, signal),
+    demandsRequest,
   ]);
-  const valid = validateDataset(meta, methodology, orgs, assignments);
+  const valid = validateDataset(meta, methodology, orgs, assignments, demands);
   const ds = prepareDataset(valid.methodology, meta.tiers, valid.orgs, valid.assignments);
-  return { year, methodology: valid.methodology, issues: valid.issues, ds };
+  const out: YearDataset = { year, methodology: valid.methodology, issues: valid.issues, ds };
+  if (valid.demands) out.demands = valid.demands;
+  return out;
 }
 
 /** The buffers of a prepared dataset, to transfer rather than copy. */

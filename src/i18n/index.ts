@@ -11,8 +11,8 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 export function translator(lang: Lang): Translate {
   const dict = messages[lang];
   return (key, vars) => {
-    const text = dict[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+    const text = Object.hasOwn(dict, key) ? dict[key] : key;
+    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m)) : text;
   };
 }
 
@@ -53,8 +53,9 @@ export function i18nFor(lang: Lang): I18n {
     local: (name) => name[lang] || name.zh,
     score: (v) => (v === undefined ? '—' : v.toFixed(1)),
     num: (v) => nf.format(v),
-    unit: (u) => (lang === 'en' ? (UNITS_EN[u] ?? u) : u),
-    kind: (k) => KINDS[k]?.[lang] ?? k,
+    // units and kinds are data: an own-property test, so "__proto__" or "toString" prints as itself
+    unit: (u) => (lang === 'en' && Object.hasOwn(UNITS_EN, u) ? UNITS_EN[u] : u),
+    kind: (k) => (Object.hasOwn(KINDS, k) ? KINDS[k][lang] : k),
   };
 }
 

@@ -8,13 +8,13 @@ import { failWith, respondWith, serveDataset, singleYearSource, slow } from '../
 import { renderApp, waitForData, waitForSettled } from './render';
 
 describe('what the app does with bad data', () => {
-  it('a malformed payload: an error panel names the resource and the first failing path, with retry', async () => {
+  it('a malformed payload (its top level): an error panel names the resource and the first failing path, with retry', async () => {
     const user = userEvent.setup();
-    const good = mockDistrict(2025).assignments;
-    server.use(respondWith('assignments', good.slice(0, 1300).map((a, k) => (k === 1204 ? { ...a, target: 'ninety' } : a))));
+    const { methodology } = mockDistrict(2025);
+    server.use(respondWith('methodology', { ...methodology, rollup: { ...methodology.rollup, ownWeight: 'ninety' } }));
     renderApp('/');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('接口 assignments 返回的数据格式不正确：assignments[1204].target: expected number, received string');
+    expect(alert).toHaveTextContent('接口 methodology 返回的数据格式不正确：methodology.rollup.ownWeight: expected number, received string');
     server.resetHandlers();
     await user.click(within(alert).getByRole('button', { name: '重试' }));
     await waitForData();
@@ -29,18 +29,21 @@ describe('what the app does with bad data', () => {
       ...d.assignments,
       { ...d.assignments[0], orgId: 'NOBODY' },
       { ...d.assignments[1], indicatorId: 'ORG-02', orgId: d.assignments[1].orgId, target: 0 },
+      // contract v1.1: one bad field costs its record, not the dashboard
+      { ...d.assignments[2], target: 'ninety' as unknown as number },
     ];
     server.use(...serveDataset(singleYearSource(mockMeta, 2025, { methodology: d.methodology, orgs, assignments })));
     renderApp('/');
     await waitForData();
-    const badge = screen.getByRole('button', { name: /数据质量: 3 条记录已排除/ });
+    const badge = screen.getByRole('button', { name: /数据质量: 4 条记录已排除/ });
     await user.click(badge);
     const dialog = screen.getByRole('dialog', { name: /数据质量：已排除的记录/ });
     const rows = within(dialog).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
       ['orgs', 'orgs[1811]', 'X1', '上级组织不存在', 'GHOST'],
       ['assignments', `assignments[${d.assignments.length}]`, `NOBODY · ${d.assignments[0].indicatorId}`, '组织不存在', 'NOBODY'],
-      ['assignments', `assignments[${d.assignments.length + 1}]`, `${d.assignments[1].orgId} · ORG-02`, '比率指标目标值 ≤ 0', '0'],
+      ['assignments', `assignments[${d.assignments.length + 1}].target`, `${d.assignments[1].orgId} · ORG-02`, '比率指标目标值 ≤ 0', '0'],
+      ['assignments', `assignments[${d.assignments.length + 2}].target`, `${d.assignments[2].orgId} · ${d.assignments[2].indicatorId}`, '字段无效', 'expected number, received string'],
     ]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
