@@ -10,10 +10,11 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
-import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } from '../engine';
+import { computeIndex, type IndexResult, type PreparedDataset } from '../engine';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
+import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -59,29 +60,8 @@ export interface DashboardState {
   retry: () => void;
 }
 
-/**
- * The last date a year can be computed at (methodology §1): for `meta.defaultYear`
- * the date the data is complete to (`meta.asOf`), for other years December 31.
- * Computing later would invent lateness the data does not show.
- */
-export function lastAsOf(meta: Meta, year: number): string {
-  return year === meta.defaultYear ? clampToYear(meta.asOf, year) : `${year}-12-31`;
-}
-
-/** Default as-of date: the last date the year can be computed at. */
-export const defaultAsOf = lastAsOf;
-
-/** The as-of date actually computed for a requested one: inside the year, never past `lastAsOf`. */
-export function effectiveAsOf(meta: Meta, year: number, requested: string | undefined): string {
-  const last = lastAsOf(meta, year);
-  if (requested === undefined) return last;
-  const inYear = clampToYear(requested, year);
-  return inYear > last ? last : inYear;
-}
-
-export function resolveYear(meta: Meta, year: number | undefined): number {
-  return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
-}
+// the as-of rules live in a React-free module: the server's summary applies the very same ones
+export { defaultAsOf, effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 /** How often `meta` is checked for a new `generatedAt` (the year's data follows only when it changes). */
 export const META_REFRESH_MS = 5 * 60_000;

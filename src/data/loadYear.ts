@@ -7,8 +7,9 @@
  */
 import type { Demand, Meta, Methodology } from '../api/schemas';
 import { fetchAssignments, fetchDemands, fetchMethodology, fetchOrgs } from '../api/resources';
-import { validateDataset, type DataQualityIssue } from '../api/validate';
-import { prepareDataset, type PreparedDataset } from '../engine';
+import type { DataQualityIssue } from '../api/validate';
+import type { PreparedDataset } from '../engine';
+import { prepareYear } from './prepareYear';
 
 export interface YearDataset {
   year: number;
@@ -31,10 +32,9 @@ export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, sig
     fetchAssignments(apiBaseUrl, year, undefined, signal),
     demandsRequest,
   ]);
-  const valid = validateDataset(meta, methodology, orgs, assignments, demands);
-  const ds = prepareDataset(valid.methodology, meta.tiers, valid.orgs, valid.assignments);
-  const out: YearDataset = { year, methodology: valid.methodology, issues: valid.issues, ds };
-  if (valid.demands) out.demands = valid.demands;
+  const prepared = prepareYear(meta, methodology, orgs, assignments, demands);
+  const out: YearDataset = { year, methodology: prepared.methodology, issues: prepared.issues, ds: prepared.ds };
+  if (prepared.demands) out.demands = prepared.demands;
   return out;
 }
 
