@@ -1,10 +1,11 @@
-import { Outlet, useSearch } from '@tanstack/react-router';
+import { Outlet, useLocation, useSearch } from '@tanstack/react-router';
 import { useDeferredValue, useEffect } from 'react';
 import { SessionEndedError } from '../api/errors';
 import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import { Header } from './Header';
+import { FirstScreen } from '../features/overview/FirstScreen';
 
 export function Layout() {
   const search = useSearch({ from: '__root__' });
@@ -12,6 +13,7 @@ export function Layout() {
   const { t, lang } = useI18n();
   // views render from a deferred copy: React time-slices their render instead of blocking on it
   const d = useDeferredValue(state.dashboard);
+  const pathname = useLocation({ select: (l) => l.pathname });
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -34,6 +36,9 @@ export function Layout() {
           </>
         ) : state.error ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
+        ) : state.summary && pathname === '/' ? (
+          // the server's summary is here before the year: paint the overview's first screen from it
+          <FirstScreen summary={state.summary} />
         ) : (
           <LoadingScreen />
         )}

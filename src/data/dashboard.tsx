@@ -9,6 +9,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
+import { SessionEndedError } from '../api/errors';
+import { fetchSummary, type Summary } from '../api/summary';
 import type { DataQualityIssue } from '../api/validate';
 import { computeIndex, type IndexResult, type PreparedDataset } from '../engine';
 import { loadYear, type YearDataset } from './loadYear';
@@ -54,6 +56,8 @@ export interface Dashboard {
 
 export interface DashboardState {
   meta?: Meta;
+  /** The server's summary of the first screen while the year is still loading (undefined once it is there, or without the extension). */
+  summary?: Summary;
   dashboard?: Dashboard;
   error: unknown;
   isFetching: boolean;
@@ -85,6 +89,27 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
     refetchInterval: false,
   });
 
+/**
+ * Extension GET /v1/summary for the first screen. Any failure but a session's end means "no summary here" (null):
+ * the raw year is loading anyway, and its own errors are the ones to show.
+ */
+export const summaryQuery = (config: AppConfig, year: number, meta: Meta | undefined, asOf: string, wanted: boolean) =>
+  queryOptions({
+    queryKey: ['summary', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, asOf, meta?.generatedAt ?? null],
+    queryFn: async ({ signal }): Promise<Summary | null> => {
+      try {
+        return await fetchSummary(config.apiBaseUrl, year, asOf, signal);
+      } catch (e) {
+        if (e instanceof SessionEndedError) throw e;
+        return null;
+      }
+    },
+    // the MSW mocks are the platform's raw API (no extension): not asked there, so a mocked build behaves as before
+    enabled: meta !== undefined && wanted && !config.mocks,
+    retry: false,
+    staleTime: Infinity,
+  });
+
 export function useDashboardState(requestedYear: number | undefined, requestedAsOf: string | undefined): DashboardState {
   const config = useConfig();
   const metaQ = useQuery({ ...metaQuery(config.apiBaseUrl), refetchInterval: META_REFRESH_MS });
@@ -92,6 +117,8 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const year = meta ? resolveYear(meta, requestedYear) : 0;
   const yearQ = useQuery(yearDatasetQuery(config, year, meta));
   const data = yearQ.data;
+  // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
+  const summaryQ = useQuery(summaryQuery(config, year, meta, meta ? effectiveAsOf(meta, year, requestedAsOf) : '', !data));
 
   const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;
   // the date asked for lies past what the data is complete to: say so where the date is chosen
@@ -130,6 +157,7 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   );
   return {
     meta,
+    summary: dashboard ? undefined : (summaryQ.data ?? undefined),
     dashboard,
     error: metaQ.error ?? yearQ.error,
     isFetching: metaQ.isFetching || yearQ.isFetching,
