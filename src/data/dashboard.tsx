@@ -6,7 +6,7 @@
  * The previous year stays on screen while another loads.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import { SessionEndedError } from '../api/errors';
@@ -16,6 +16,7 @@ import { computeIndex, type IndexResult, type PreparedDataset } from '../engine'
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
+import { dropYears, fromDevice, saveYear } from './yearCache';
 import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 const ConfigContext = createContext<AppConfig | null>(null);
@@ -119,6 +120,16 @@ export function useDashboardState(requestedYear: number | undefined, requestedAs
   const data = yearQ.data;
   // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
   const summaryQ = useQuery(summaryQuery(config, year, meta, meta ? effectiveAsOf(meta, year, requestedAsOf) : '', !data));
+
+  // keep what was loaded for the next visit; a session that ended leaves nothing behind on the device
+  const loadedFresh = yearQ.isSuccess && !yearQ.isPlaceholderData && data !== undefined && !fromDevice.has(data);
+  useEffect(() => {
+    if (loadedFresh && meta && data) void saveYear(config.apiBaseUrl, meta, data);
+  }, [loadedFresh, meta, data, config.apiBaseUrl]);
+  const sessionEnded = metaQ.error instanceof SessionEndedError || yearQ.error instanceof SessionEndedError;
+  useEffect(() => {
+    if (sessionEnded) void dropYears(config.apiBaseUrl);
+  }, [sessionEnded, config.apiBaseUrl]);
 
   const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;
   // the date asked for lies past what the data is complete to: say so where the date is chosen

@@ -66,3 +66,87 @@ describe('summary first, then the full year (real backend)', () => {
     expect(contentEncoding.get('summary')).toMatch(/^(br|gzip)$/);
   });
 });
+
+/** What IndexedDB keeps for the app: key → generatedAt of kept years (and "meta" entries). */
+function kept(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve) => {
+        const req = indexedDB.open('jianjia-years', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('entries');
+        req.onsuccess = () => {
+          const out: Record<string, string> = {};
+          const cursor = req.result.transaction('entries').objectStore('entries').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve(out);
+            out[String(c.key).split('\u0001').slice(1).join('/')] = (c.value as { generatedAt: string }).generatedAt;
+            c.continue();
+          };
+        };
+      }),
+  );
+}
+
+describe('repeat visits: the year kept in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let close: () => Promise<void>;
+  let current = districtData();
+  let stallMeta = false;
+  let unauthorized = false;
+  let release: () => void = () => undefined;
+  // one gate for every stalled request, so releasing it lets them all go
+  const stalled = new Promise<void>((ok) => (release = ok));
+
+  beforeAll(async () => {
+    const server = await startBackend(() => current, async (resource) => {
+      if (resource === 'meta' && unauthorized) return { status: 401, body: JSON.stringify({ error: { code: 'unauthorized', message: 'signed out' } }) };
+      if (stallMeta) await stalled;
+      return undefined;
+    });
+    base = server.url;
+    close = server.close;
+    browser = await launch({ width: 390, height: 844 });
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    release();
+    await browser?.close();
+    await close?.();
+  });
+
+  const fullOverview = () => page.waitForSelector('.overview:not(.first-screen) .urgent-list', { timeout: 60_000 });
+  const generatedAt = (d: ApiData) => (d.meta as { generatedAt: string }).generatedAt;
+
+  it('keeps the year after a visit, then paints from it with the API stalled', async () => {
+    await page.goto(`${base}/`);
+    await fullOverview();
+    const index = await page.getByTestId('district-index').textContent();
+    await expect.poll(() => kept(page)).toMatchObject({ meta: generatedAt(current), [`year//2025`]: generatedAt(current) });
+
+    stallMeta = true; // every API request now hangs: only the device can paint
+    await page.reload();
+    await fullOverview();
+    expect(await page.getByTestId('district-index').textContent()).toBe(index);
+    stallMeta = false;
+    release();
+  });
+
+  it('replaces the kept year when generatedAt changes', async () => {
+    const next = districtData();
+    (next.meta as { generatedAt: string }).generatedAt = '2025-07-01T10:00:00+08:00';
+    current = next;
+    await page.reload();
+    await fullOverview();
+    await expect.poll(() => kept(page)).toMatchObject({ meta: '2025-07-01T10:00:00+08:00', [`year//2025`]: '2025-07-01T10:00:00+08:00' });
+  });
+
+  it('drops everything kept on a 401', async () => {
+    unauthorized = true;
+    await page.reload();
+    await expect.poll(() => kept(page)).toEqual({});
+    unauthorized = false;
+  });
+});
