@@ -12,6 +12,7 @@ import { metaSchema, methodologyPayloadSchema, recordsSchema, DATE_PATTERN } fro
 import { effectiveAsOf } from '../src/data/asOf';
 import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
 import { buildSummary } from '../src/data/summary';
+import { computeIndex, type IndexResult } from '../src/engine';
 import { filtered } from './api';
 import { JSON_TYPE, type Snapshot } from './data';
 import { Representation } from './representation';
@@ -19,7 +20,15 @@ import { sendRepresentation, type RepHeaders } from './respond';
 
 type Deny = (status: number, code: string, message: string) => void;
 
-const prepared = new WeakMap<Snapshot, Map<string, PreparedYear | Error>>();
+interface Ready {
+  prepared: PreparedYear;
+  /** Results by as-of date, kept for the snapshot's life: every summary's trend reuses the month ends. */
+  results: Map<string, IndexResult>;
+}
+
+const MAX_RESULTS = 16;
+
+const prepared = new WeakMap<Snapshot, Map<string, Ready | Error>>();
 
 export function handleSummary(
   req: IncomingMessage, res: ServerResponse, snapshot: Snapshot, scopeId: string | undefined,
@@ -47,7 +56,7 @@ export function handleSummary(
       const methodology = methodologyPayloadSchema.parse(year.data.methodology);
       const orgs = recordsSchema.parse(scopeId === undefined ? year.data.orgs : filtered(year, 'orgs', scopeId, scopeId));
       const assignments = recordsSchema.parse(scopeId === undefined ? year.data.assignments : filtered(year, 'assignments', scopeId, scopeId));
-      prep = prepareYear(meta, methodology, orgs, assignments);
+      prep = { prepared: prepareYear(meta, methodology, orgs, assignments), results: new Map() };
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
@@ -57,9 +66,18 @@ export function handleSummary(
 
   const y = Number(yearParam);
   const asOf = effectiveAsOf(meta, y, asOfParam ?? undefined);
-  const ready = prep;
+  const { prepared: ready, results } = prep;
+  const resultAt = (date: string) => {
+    let r = results.get(date);
+    if (!r) {
+      results.set(date, (r = computeIndex(ready.ds, date)));
+      // a province's result is tens of MB: keep a year of month ends and a few as-of dates, drop the oldest beyond
+      if (results.size > MAX_RESULTS) results.delete(results.keys().next().value!);
+    }
+    return r;
+  };
   const rep = snapshot.derived.get(`summary|${yearParam}|${scopeId ?? '*'}|${asOf}`, () =>
-    new Representation(Buffer.from(JSON.stringify(buildSummary(meta, y, asOf, ready))), JSON_TYPE, true, scopeId ?? '*'),
+    new Representation(Buffer.from(JSON.stringify(buildSummary(meta, y, asOf, ready, resultAt))), JSON_TYPE, true, scopeId ?? '*'),
   );
   return sendRepresentation(req, res, rep, headers);
 }

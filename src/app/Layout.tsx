@@ -5,6 +5,7 @@ import { DashboardProvider, useDashboardState, type Dashboard } from '../data/da
 import { useI18n } from '../i18n';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import { Header } from './Header';
+import { LoadProgress } from '../ui/LoadProgress';
 import { FirstScreen } from '../features/overview/FirstScreen';
 
 export function Layout() {
@@ -52,6 +53,7 @@ function LoadingScreen() {
   return (
     <div className="loading-screen" aria-busy="true">
       <p className="visually-hidden" role="status">{t('app.loading')}</p>
+      <LoadProgress />
       <div className="kpi-row">{[0, 1, 2, 3, 4, 5].map((k) => <Skeleton key={k} height={96} />)}</div>
       <div className="skeleton-grid">{[0, 1, 2, 3, 4, 5].map((k) => <Skeleton key={k} height={300} />)}</div>
     </div>

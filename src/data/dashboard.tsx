@@ -16,6 +16,7 @@ import { computeIndex, type IndexResult, type PreparedDataset } from '../engine'
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
+import { setLoadProgress } from './loadProgress';
 import { dropYears, fromDevice, saveYear } from './yearCache';
 import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
@@ -79,11 +80,17 @@ export const META_REFRESH_MS = 5 * 60_000;
 export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined) =>
   queryOptions({
     queryKey: ['year-dataset', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, meta?.generatedAt ?? null],
-    queryFn: ({ signal }): Promise<YearDataset> =>
-      // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
-      !config.mocks && typeof Worker !== 'undefined'
-        ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal)
-        : loadYear(config.apiBaseUrl, year, meta!, signal),
+    queryFn: async ({ signal }): Promise<YearDataset> => {
+      setLoadProgress(0);
+      try {
+        // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
+        return await (!config.mocks && typeof Worker !== 'undefined'
+          ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal, setLoadProgress)
+          : loadYear(config.apiBaseUrl, year, meta!, signal, setLoadProgress));
+      } finally {
+        setLoadProgress(undefined);
+      }
+    },
     enabled: meta !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

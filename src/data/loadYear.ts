@@ -21,7 +21,8 @@ export interface YearDataset {
   demands?: Demand[];
 }
 
-export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal): Promise<YearDataset> {
+/** `onBytes`: bytes of the year's assignments received so far (the bulk of the year), for the loading indicator. */
+export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<YearDataset> {
   const methodologyRequest = fetchMethodology(apiBaseUrl, year, signal);
   // demands only where the methodology configures them; asked as soon as it says so, while the rest still loads
   const demandsRequest = methodologyRequest.then((m) => (m.demands ? fetchDemands(apiBaseUrl, year, undefined, signal) : undefined));
@@ -29,7 +30,7 @@ export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, sig
   const [methodology, orgs, assignments, demands] = await Promise.all([
     methodologyRequest,
     fetchOrgs(apiBaseUrl, year, signal),
-    fetchAssignments(apiBaseUrl, year, undefined, signal),
+    fetchAssignments(apiBaseUrl, year, undefined, signal, onBytes),
     demandsRequest,
   ]);
   const prepared = prepareYear(meta, methodology, orgs, assignments, demands);

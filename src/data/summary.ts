@@ -6,7 +6,7 @@
  */
 import type { Meta } from '../api/schemas';
 import type { Summary, SummaryOrg } from '../api/summary';
-import { computeIndex, computeTrend, orgTrend, type IndexResult } from '../engine';
+import { computeIndex, orgTrend, trendDates, type IndexResult } from '../engine';
 import { gradeCounts } from './chartInputs';
 import { ReadModel } from './model';
 import type { PreparedYear } from './prepareYear';
@@ -29,12 +29,17 @@ function summaryOrg(model: ReadModel, id: string): SummaryOrg {
   };
 }
 
-export function buildSummary(meta: Meta, year: number, asOf: string, prepared: PreparedYear, computed?: IndexResult): Summary {
+/**
+ * `resultAt`: a cache of results by date for this prepared year — month ends do not depend on the as-of date, so a
+ * server computing summaries at several dates computes each month end once.
+ */
+export function buildSummary(meta: Meta, year: number, asOf: string, prepared: PreparedYear, resultAt: (date: string) => IndexResult = (date) => computeIndex(prepared.ds, date)): Summary {
   const { ds } = prepared;
-  const result = computed ?? computeIndex(ds, asOf);
+  const result = resultAt(asOf);
   const model = new ReadModel(ds, result);
   const root = model.rootId;
-  const trend = computeTrend(ds, asOf, result);
+  const dates = trendDates(asOf);
+  const trend = { dates, results: dates.map(resultAt) };
   return {
     year, asOf, generatedAt: meta.generatedAt, scope: meta.scope?.orgId ?? null,
     tiers: model.tiers,

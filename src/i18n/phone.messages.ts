@@ -3,8 +3,6 @@ export const zh = {
   'phone.menu': '设置',
   'phone.menuClose': '收起',
   'load.progressBytes': '已加载 {loaded}',
-  'load.progressOf': '已加载 {loaded} / {total}',
-  'load.fromCache': '显示的是本机缓存的数据，正在核对更新…',
   'load.summaryOnly': '总览已显示，完整数据加载中…',
 } as const;
 
@@ -12,7 +10,5 @@ export const en: Record<keyof typeof zh, string> = {
   'phone.menu': 'Settings',
   'phone.menuClose': 'Close',
   'load.progressBytes': '{loaded} loaded',
-  'load.progressOf': '{loaded} of {total} loaded',
-  'load.fromCache': 'Showing the copy saved on this device; checking for updates…',
   'load.summaryOnly': 'Overview shown; loading the full data…',
 };

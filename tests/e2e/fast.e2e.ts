@@ -58,10 +58,13 @@ describe('summary first, then the full year (real backend)', () => {
     expect(await page.locator('.first-screen').count()).toBe(1);
     expect(await page.locator('.first-screen canvas').count()).toBeGreaterThanOrEqual(1);
     expect(contentEncoding.has('assignments')).toBe(false);
+    // the year is still loading, and the page says so
+    expect(await page.getByTestId('load-progress').textContent()).toMatch(/^(已加载|Loaded )?\s*\d+(\.\d)? (KB|MB)/);
 
     release();
     await page.waitForSelector('.overview:not(.first-screen) .urgent-list, .overview:not(.first-screen) .empty-state', { timeout: 60_000 });
     expect(await page.getByTestId('district-index').textContent()).toBe(summary.root.index.toFixed(1));
+    expect(await page.getByTestId('load-progress').count()).toBe(0);
     expect(contentEncoding.get('assignments')).toMatch(/^(br|gzip)$/);
     expect(contentEncoding.get('summary')).toMatch(/^(br|gzip)$/);
   });

@@ -12,6 +12,7 @@ import { ESCALATION, STAGES } from '../../engine';
 import { useI18n } from '../../i18n';
 import { fmtScore } from '../../lib/format';
 import { ScoreKpis } from '../../ui/ScoreKpis';
+import { LoadProgress } from '../../ui/LoadProgress';
 import { Skeleton } from '../../ui/StatusPanel';
 
 export function FirstScreen({ summary }: { summary: Summary }) {
@@ -27,6 +28,7 @@ export function FirstScreen({ summary }: { summary: Summary }) {
     <div className="overview first-screen" aria-busy="true">
       <h2 className="visually-hidden">{t('overview.title')}</h2>
       <p className="visually-hidden" role="status">{t('load.summaryOnly')}</p>
+      <LoadProgress />
       <div className="kpi-row">
         <ScoreKpis scores={model.scores(root)} title={t('kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
         <div className="kpi">
