@@ -4,7 +4,7 @@
  * pixels. Every formatter escapes names.
  */
 import type { ChartOption } from '../echarts';
-import { escapeHtml } from '../echarts';
+import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
 import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
