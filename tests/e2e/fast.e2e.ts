@@ -56,7 +56,8 @@ describe('summary first, then the full year (real backend)', () => {
     const summary = (await (await page.request.get(`${base}/api/v1/summary?year=2025`)).json()) as { root: { index: number } };
     await expect.poll(() => page.getByTestId('district-index').textContent(), { timeout: 30_000 }).toBe(summary.root.index.toFixed(1));
     expect(await page.locator('.first-screen').count()).toBe(1);
-    expect(await page.locator('.first-screen canvas').count()).toBeGreaterThanOrEqual(1);
+    // ECharts is a lazy chunk: the ranking and trend canvases follow the KPIs
+    await expect.poll(() => page.locator('.first-screen canvas').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     expect(contentEncoding.has('assignments')).toBe(false);
     // the year is still loading, and the page says so
     expect(await page.getByTestId('load-progress').textContent()).toMatch(/^(已加载|Loaded )?\s*\d+(\.\d)? (KB|MB)/);
