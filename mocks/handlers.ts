@@ -81,6 +81,8 @@ export function createHandlers(source: DatasetSource = mockSource, { latencyMs =
       const ids = subtreeIds(data.orgs, orgId);
       return HttpResponse.json(data.demands.filter((q) => ids.has(q.orgId)));
     }),
+    // the platform's raw API has no summary (an extension of serve:api, docs/api.md): the app must not need it
+    http.get('*/v1/summary', () => apiError(404, 'not_found', 'no resource summary')),
   ];
 }
 

@@ -8,6 +8,7 @@ import { JSON_TYPE, subtree, type Snapshot, type SnapshotYear, type YearResource
 import { Representation } from './representation';
 import { sendError, sendRepresentation, type RepHeaders } from './respond';
 import { requestToken, type Scope } from './sessions';
+import { handleSummary } from './summary';
 
 const YEAR_RESOURCES = new Set<string>(['methodology', 'orgs', 'assignments', 'demands']);
 const FILTERABLE = new Set<string>(['assignments', 'demands']);
@@ -31,6 +32,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     const rep = scopeId === undefined ? snapshot.metaRep : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
     return sendRepresentation(req, res, rep, headers);
   }
+  if (resource === 'summary') return handleSummary(req, res, snapshot, scopeId, query, headers, deny);
   if (!YEAR_RESOURCES.has(resource)) return deny(404, 'not_found', `no resource ${resource.slice(0, 200)}`);
 
   const yearParam = query.get('year');
@@ -68,7 +70,7 @@ function json(value: unknown, salt: string): Representation {
 }
 
 /** The records of `root`'s subtree; for orgs (only under a scope) the scope organisation becomes the root. */
-function filtered(year: SnapshotYear, name: Exclude<YearResource, 'methodology'>, root: string, scopeId: string | undefined): unknown {
+export function filtered(year: SnapshotYear, name: Exclude<YearResource, 'methodology'>, root: string, scopeId: string | undefined): unknown {
   const ids = subtree(year, root) ?? new Set<string>();
   const list = year.data[name] as unknown[];
   if (name === 'orgs') {

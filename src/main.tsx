@@ -4,6 +4,7 @@ import { loadConfig } from './api/config';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { createAppRouter } from './app/router';
+import { seedFromDevice } from './data/yearCache';
 import { describeError } from './ui/StatusPanel';
 import { translator } from './i18n';
 import './app/styles.css';
@@ -18,9 +19,13 @@ async function start() {
       const { worker } = await import('../mocks/browser');
       await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
     }
+    const queryClient = createQueryClient();
+    // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it
+    const urlYear = Number(new URLSearchParams(location.search).get('year')) || undefined;
+    await seedFromDevice(queryClient, config, urlYear);
     root.render(
       <StrictMode>
-        <App config={config} queryClient={createQueryClient()} router={createAppRouter()} />
+        <App config={config} queryClient={queryClient} router={createAppRouter()} />
       </StrictMode>,
     );
   } catch (error) {

@@ -3,6 +3,9 @@ import 'vitest-canvas-mock';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../mocks/node';
+// ECharts is a lazy chunk in the app (src/charts/Chart.tsx); load it before the tests as a browser would have it
+// cached, so a test's 1 s findBy does not also wait for the first transform of ECharts' sources
+import '../src/charts/EChartsView';
 
 // No layout engine here: give every element a size so charts initialise as in a browser
 // (node-environment tests — lint, server — have no DOM at all).

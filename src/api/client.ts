@@ -16,6 +16,8 @@ export const MAX_SERVER_MESSAGE = 300;
 export interface RequestOptions extends RequestInit {
   /** Abort and fail with a TimeoutError when nothing has arrived for this long (headers or body). */
   timeoutMs?: number;
+  /** Called as the body arrives with the bytes received so far (decoded), for a loading indicator. */
+  onBytes?: (received: number) => void;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function getJson<S extends z.ZodMiniType>(
   schema: S,
   options: RequestOptions = {},
 ): Promise<z.infer<S>> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, signal: callerSignal, ...init } = options;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, signal: callerSignal, onBytes, ...init } = options;
   const timer = new AbortController();
   let timedOut = false;
   let handle: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +62,7 @@ export async function getJson<S extends z.ZodMiniType>(
     if (res.status === 401) throw new SessionEndedError(resource);
     try {
       // the body arrives after the status: a reset or a stall here is as much a network failure
-      text = await readText(res, signal, rearm);
+      text = await readText(res, signal, rearm, onBytes);
     } catch (e) {
       return fail(e, 'the connection broke while reading the response');
     }
@@ -84,16 +86,19 @@ export async function getJson<S extends z.ZodMiniType>(
 }
 
 /** The body as text, re-arming the idle timer on every chunk that arrives. */
-async function readText(res: Response, signal: AbortSignal, progress: () => void): Promise<string> {
+async function readText(res: Response, signal: AbortSignal, progress: () => void, onBytes?: (received: number) => void): Promise<string> {
   if (!res.body) return untilAborted(res.text(), signal);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
+  let received = 0;
   try {
     for (;;) {
       const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
       progress();
+      received += value.byteLength;
+      onBytes?.(received);
       parts.push(decoder.decode(value, { stream: true }));
     }
   } catch (e) {

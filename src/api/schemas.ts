@@ -172,4 +172,4 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** The resources of the contract, by the name used in messages and query keys. */
-export type ResourceName = 'config' | 'meta' | 'methodology' | 'orgs' | 'assignments' | 'demands';
+export type ResourceName = 'config' | 'meta' | 'methodology' | 'orgs' | 'assignments' | 'demands' | 'summary';

@@ -1,4 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { previousYear, useConfig, type Dashboard } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
@@ -23,6 +24,8 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
   const navigate = useNavigate();
   const qualityOpen = useUiStore((s) => s.qualityOpen);
   const setQualityOpen = useUiStore((s) => s.setQualityOpen);
+  // phones: the controls fold behind a disclosure so the header stays one compact bar (styles.css hides the toggle elsewhere)
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // the header writes only the global parameters, whatever route is on screen
   const setSearch = (patch: Partial<GlobalSearch>) => navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }) });
@@ -30,7 +33,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
   const issues = d?.issues ?? [];
   const generated = d ? new Date(d.meta.generatedAt) : null;
   return (
-    <header className="app-header">
+    <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
       <div className="brand">
         <h1>
           <span className="district">{d?.meta.scope ? <span className="scope-tag" title={t('scope.note')}>{t('scope.ours')} · {d.model.org(d.model.rootId).name}</span> : (districtName ?? '')}</span>
@@ -38,6 +41,9 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
         </h1>
         {/* the built-in district is generated: say so, quietly, wherever the page is shown or captured */}
         {mocks ? <span className="demo-badge" title={t('robust.demoTitle')}>{t('robust.demo')}<span className="visually-hidden">: {t('robust.demoTitle')}</span></span> : null}
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="header-controls" onClick={() => setMenuOpen((v) => !v)}>
+          {menuOpen ? t('phone.menuClose') : t('phone.menu')}
+        </button>
       </div>
       <nav aria-label={t('app.title')} className="main-nav">
         <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('nav.overview')}</Link>
@@ -47,7 +53,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
         <Link to="/methodology" activeOptions={{ includeSearch: false }}>{t('nav.methodology')}</Link>
         <Link to="/whatif" activeOptions={{ includeSearch: false }}>{t('whatif.nav')}</Link>
       </nav>
-      <div className="controls">
+      <div className="controls" id="header-controls">
         {d ? (
           <>
             <label>

@@ -7,6 +7,8 @@ import { ErrorBoundary, ViewError } from '../ui/ErrorBoundary';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import './robust.css';
 import { Header } from './Header';
+import { LoadProgress } from '../ui/LoadProgress';
+import { FirstScreen } from '../features/overview/FirstScreen';
 
 /** The command-room screen (/screen) brings its own chrome and live dataset: none of the app's around it. */
 export function Layout() {
@@ -54,6 +56,9 @@ function AppLayout() {
           <YearFailed year={state.failedYear} years={state.meta.years} error={state.error} retrying={state.isFetching} onRetry={state.retry} />
         ) : state.error ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
+        ) : state.summary && pathname === '/' ? (
+          // the server's summary is here before the year: paint the overview's first screen from it
+          <FirstScreen summary={state.summary} />
         ) : (
           <LoadingScreen />
         )}
@@ -67,6 +72,7 @@ function LoadingScreen() {
   return (
     <div className="loading-screen" aria-busy="true">
       <p className="visually-hidden" role="status">{t('app.loading')}</p>
+      <LoadProgress />
       <div className="kpi-row">{[0, 1, 2, 3, 4, 5].map((k) => <Skeleton key={k} height={96} />)}</div>
       <div className="skeleton-grid">{[0, 1, 2, 3, 4, 5].map((k) => <Skeleton key={k} height={300} />)}</div>
     </div>

@@ -1,12 +1,11 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsInstance } from 'echarts-for-react/esm/types';
-import { useEffect, useMemo, useState, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type Ref } from 'react';
 import { queueMount } from './mountQueue';
-import { echarts, type ChartOption } from './echarts';
-import { installPrintResize } from './printResize';
+import type { ChartOption } from './echarts';
 
-// charts follow the page's width when printed (every view: the print stylesheet is src/app/print.css)
-installPrintResize();
+// ECharts (~170 KB gzip) is not needed to paint the KPIs: it loads beside the data, in its own chunk
+const EChartsView = lazy(() => import('./EChartsView'));
 
 export type ChartEvents = Record<string, (params: unknown) => void>;
 
@@ -24,16 +23,9 @@ export function Chart({ option, onEvents, height, ref }: ChartProps) {
   useEffect(() => queueMount(() => setMounted(true)), []);
   if (!mounted) return <div style={style} />;
   return (
-    <ReactEChartsCore
-      ref={ref}
-      echarts={echarts}
-      option={option}
-      notMerge
-      lazyUpdate
-      onEvents={onEvents}
-      style={style}
-      opts={{ renderer: 'canvas' }}
-    />
+    <Suspense fallback={<div style={style} />}>
+      <EChartsView ref={ref} option={option} onEvents={onEvents} style={style} />
+    </Suspense>
   );
 }
 

@@ -27,5 +27,3 @@ export type ChartOption = echarts.ComposeOption<
 
 export { echarts };
 
-/** Org names are data, never markup: every tooltip formatter goes through this. */
-export const escapeHtml = (text: string): string => echarts.format.encodeHTML(text);

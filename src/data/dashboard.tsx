@@ -6,16 +6,21 @@
  * The previous year stays on screen while another loads.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
+import { SessionEndedError } from '../api/errors';
+import { fetchSummary, type Summary } from '../api/summary';
 import type { DataQualityIssue } from '../api/validate';
-import { clampToYear, computeIndex, type IndexResult, type PreparedDataset } from '../engine';
+import { computeIndex, type IndexResult, type PreparedDataset } from '../engine';
 import { Comparison, isLeapYear } from './comparison';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
 import { useDemandModel, type DemandModel } from './demands';
+import { setLoadProgress } from './loadProgress';
+import { dropYears, fromDevice, saveYear } from './yearCache';
+import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -63,6 +68,8 @@ export interface Dashboard {
 
 export interface DashboardState {
   meta?: Meta;
+  /** The server's summary of the first screen while the year is still loading (undefined once it is there, or without the extension). */
+  summary?: Summary;
   dashboard?: Dashboard;
   /** The year asked for (the URL's, or the default), once meta is known. */
   year?: number;
@@ -76,25 +83,8 @@ export interface DashboardState {
   retry: () => void;
 }
 
-/**
- * The last date a year can be computed at (methodology §1): for `meta.defaultYear`
- * the date the data is complete to (`meta.asOf`), for other years December 31.
- * Computing later would invent lateness the data does not show.
- */
-export function lastAsOf(meta: Meta, year: number): string {
-  return year === meta.defaultYear ? clampToYear(meta.asOf, year) : `${year}-12-31`;
-}
-
-/** Default as-of date: the last date the year can be computed at. */
-export const defaultAsOf = lastAsOf;
-
-/** The as-of date actually computed for a requested one: inside the year, never past `lastAsOf`. */
-export function effectiveAsOf(meta: Meta, year: number, requested: string | undefined): string {
-  const last = lastAsOf(meta, year);
-  if (requested === undefined) return last;
-  const inYear = clampToYear(requested, year);
-  return inYear > last ? last : inYear;
-}
+// the as-of rules live in a React-free module: the server's summary applies the very same ones
+export { defaultAsOf, effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 /** The year before `year`, when the API serves it (what the header's toggle turns on). */
 export function previousYear(meta: Meta, year: number): number | undefined {
@@ -116,9 +106,6 @@ export function comparisonAsOf(meta: Meta, asOf: string, year: number): string {
   return effectiveAsOf(meta, year, `${String(year).padStart(4, '0')}-${monthDay}`);
 }
 
-export function resolveYear(meta: Meta, year: number | undefined): number {
-  return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
-}
 
 /** How often `meta` is checked for a new `generatedAt` (the year's data follows only when it changes). */
 export const META_REFRESH_MS = 5 * 60_000;
@@ -131,17 +118,45 @@ export const META_REFRESH_MS = 5 * 60_000;
 export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined) =>
   queryOptions({
     queryKey: ['year-dataset', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, meta?.generatedAt ?? null],
-    queryFn: ({ signal }): Promise<YearDataset> =>
-      // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
-      !config.mocks && typeof Worker !== 'undefined'
-        ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal)
-        : loadYear(config.apiBaseUrl, year, meta!, signal),
+    queryFn: async ({ signal }): Promise<YearDataset> => {
+      setLoadProgress(0);
+      try {
+        // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
+        return await (!config.mocks && typeof Worker !== 'undefined'
+          ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal, setLoadProgress)
+          : loadYear(config.apiBaseUrl, year, meta!, signal, setLoadProgress));
+      } finally {
+        setLoadProgress(undefined);
+      }
+    },
     enabled: meta !== undefined,
     // the previous year stays on screen while another loads — never another scope's data (contract: Scope of the session)
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (meta?.scope?.orgId ?? null) ? keepPreviousData(previous) : undefined),
     staleTime: Infinity,
     refetchInterval: false,
   });
+
+/**
+ * Extension GET /v1/summary for the first screen. Any failure but a session's end means "no summary here" (null):
+ * the raw year is loading anyway, and its own errors are the ones to show.
+ */
+export const summaryQuery = (config: AppConfig, year: number, meta: Meta | undefined, asOf: string, wanted: boolean) =>
+  queryOptions({
+    queryKey: ['summary', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, asOf, meta?.generatedAt ?? null],
+    queryFn: async ({ signal }): Promise<Summary | null> => {
+      try {
+        return await fetchSummary(config.apiBaseUrl, year, asOf, signal);
+      } catch (e) {
+        if (e instanceof SessionEndedError) throw e;
+        return null;
+      }
+    },
+    // the MSW mocks are the platform's raw API (no extension): not asked there, so a mocked build behaves as before
+    enabled: meta !== undefined && wanted && !config.mocks,
+    retry: false,
+    staleTime: Infinity,
+  });
+
 
 /** A live screen's refresh: meta checked every `refreshMs`, also when the tab is hidden (a wall is never "in use"). */
 export interface LiveRefresh {
@@ -165,6 +180,18 @@ export function useDashboardState(
   // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
   const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta), ...(live ? { gcTime: 0 } : {}) });
   const data = yearQ.data;
+  // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
+  const summaryQ = useQuery(summaryQuery(config, year, meta, meta ? effectiveAsOf(meta, year, requestedAsOf) : '', !data));
+
+  // keep what was loaded for the next visit; a session that ended leaves nothing behind on the device
+  const loadedFresh = yearQ.isSuccess && !yearQ.isPlaceholderData && data !== undefined && !fromDevice.has(data);
+  useEffect(() => {
+    if (loadedFresh && meta && data) void saveYear(config.apiBaseUrl, meta, data);
+  }, [loadedFresh, meta, data, config.apiBaseUrl]);
+  const sessionEnded = metaQ.error instanceof SessionEndedError || yearQ.error instanceof SessionEndedError;
+  useEffect(() => {
+    if (sessionEnded) void dropYears(config.apiBaseUrl);
+  }, [sessionEnded, config.apiBaseUrl]);
 
   const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;
   // the date asked for lies past what the data is complete to: say so where the date is chosen
@@ -218,6 +245,7 @@ export function useDashboardState(
   if (dashboard) shown.current = true;
   return {
     meta,
+    summary: dashboard ? undefined : (summaryQ.data ?? undefined),
     dashboard,
     year: meta ? year : undefined,
     // with no data left for the key, the query's own error: the previous year is no longer on screen

@@ -7,8 +7,9 @@
  */
 import type { Demand, Meta, Methodology } from '../api/schemas';
 import { fetchAssignments, fetchDemands, fetchMethodology, fetchOrgs } from '../api/resources';
-import { validateDataset, type DataQualityIssue } from '../api/validate';
-import { prepareDataset, type PreparedDataset } from '../engine';
+import type { DataQualityIssue } from '../api/validate';
+import type { PreparedDataset } from '../engine';
+import { prepareYear } from './prepareYear';
 
 export interface YearDataset {
   year: number;
@@ -20,7 +21,8 @@ export interface YearDataset {
   demands?: Demand[];
 }
 
-export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal): Promise<YearDataset> {
+/** `onBytes`: bytes of the year's assignments received so far (the bulk of the year), for the loading indicator. */
+export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<YearDataset> {
   const methodologyRequest = fetchMethodology(apiBaseUrl, year, signal);
   // demands only where the methodology configures them; asked as soon as it says so, while the rest still loads
   const demandsRequest = methodologyRequest.then((m) => (m.demands ? fetchDemands(apiBaseUrl, year, undefined, signal) : undefined));
@@ -28,13 +30,12 @@ export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, sig
   const [methodology, orgs, assignments, demands] = await Promise.all([
     methodologyRequest,
     fetchOrgs(apiBaseUrl, year, signal),
-    fetchAssignments(apiBaseUrl, year, undefined, signal),
+    fetchAssignments(apiBaseUrl, year, undefined, signal, onBytes),
     demandsRequest,
   ]);
-  const valid = validateDataset(meta, methodology, orgs, assignments, demands);
-  const ds = prepareDataset(valid.methodology, meta.tiers, valid.orgs, valid.assignments);
-  const out: YearDataset = { year, methodology: valid.methodology, issues: valid.issues, ds };
-  if (valid.demands) out.demands = valid.demands;
+  const prepared = prepareYear(meta, methodology, orgs, assignments, demands);
+  const out: YearDataset = { year, methodology: prepared.methodology, issues: prepared.issues, ds: prepared.ds };
+  if (prepared.demands) out.demands = prepared.demands;
   return out;
 }
 

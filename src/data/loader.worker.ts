@@ -21,7 +21,14 @@ self.onmessage = async (event: MessageEvent<LoadRequest>) => {
   const controller = new AbortController();
   inFlight.set(id, controller);
   try {
-    const data = await loadYear(apiBaseUrl, year, meta, controller.signal);
+    // progress at most every 100 ms: a message per network chunk would be noise
+    let last = 0;
+    const data = await loadYear(apiBaseUrl, year, meta, controller.signal, (bytes) => {
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      self.postMessage({ id, bytes });
+    });
     if (!controller.signal.aborted) self.postMessage({ id, data }, transferables(data.ds));
   } catch (error) {
     if (!controller.signal.aborted) self.postMessage({ id, error: serializeFailure(error) });

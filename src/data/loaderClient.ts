@@ -4,11 +4,11 @@ import type { Meta } from '../api/schemas';
 import type { YearDataset } from './loadYear';
 import type { LoadRequest } from './loader.worker';
 
-type Reply = { id: number; data: YearDataset } | { id: number; error: SerializedFailure };
+type Reply = { id: number; data: YearDataset } | { id: number; error: SerializedFailure } | { id: number; bytes: number };
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (d: YearDataset) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (d: YearDataset) => void; reject: (e: Error) => void; onBytes?: (received: number) => void }>();
 
 function getWorker(): Worker {
   if (!worker) {
@@ -17,6 +17,7 @@ function getWorker(): Worker {
       const reply = event.data;
       const p = pending.get(reply.id);
       if (!p) return;
+      if ('bytes' in reply) return p.onBytes?.(reply.bytes);
       pending.delete(reply.id);
       if ('error' in reply) p.reject(deserializeFailure(reply.error));
       else p.resolve(reply.data);
@@ -31,10 +32,10 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal): Promise<YearDataset> {
+export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<YearDataset> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onBytes });
     signal?.addEventListener(
       'abort',
       () => {

@@ -18,8 +18,11 @@ export interface AlertRow extends AssignmentState {
   levelRank: number;
 }
 
+/** What the alert selectors read: a dashboard, or the server's summary's own engine run. */
+export type AlertSource = Pick<Dashboard, 'ds' | 'result' | 'model'>;
+
 /** Positions of every active assignment with an alert, most urgent first: level, then days overdue, then pace gap. */
-export function alertPositions(d: Dashboard): number[] {
+export function alertPositions(d: AlertSource): number[] {
   const { ds, result } = d;
   const out: number[] = [];
   for (let a = 0; a < ds.assignmentCount; a++) if (result.aAlert[a] > 0) out.push(a);
@@ -29,7 +32,7 @@ export function alertPositions(d: Dashboard): number[] {
 }
 
 /** One alert as a table row (organisation, its group, indicator, state). */
-export function alertRow(d: Dashboard, a: number): AlertRow {
+export function alertRow(d: AlertSource, a: number): AlertRow {
   const { ds, result, model } = d;
   const s = assignmentState(ds, result, a)!;
   const org = ds.orgs[ds.aOrg[a]];
@@ -51,7 +54,7 @@ export function alertRows(d: Dashboard): AlertRow[] {
 }
 
 /** The `n` most urgent alerts, without building rows for the rest. */
-export function urgentAlerts(d: Dashboard, n: number): AlertRow[] {
+export function urgentAlerts(d: AlertSource, n: number): AlertRow[] {
   return alertPositions(d).slice(0, n).map((a) => alertRow(d, a));
 }
 

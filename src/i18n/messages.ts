@@ -11,6 +11,7 @@ import { en as robustEn, zh as robustZh } from './robust.messages';
 import { en as analystEn, zh as analystZh } from './analyst.messages';
 import { en as yoyEn, zh as yoyZh } from './yoy.messages';
 import { en as screenEn, zh as screenZh } from './screen.messages';
+import { en as phoneEn, zh as phoneZh } from './phone.messages';
 
 const coreZh = {
   'app.title': '建家指数 · 一屏掌控',
@@ -409,6 +410,7 @@ export const zh = {
   ...analystZh,
   ...yoyZh,
   ...screenZh,
+  ...phoneZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -420,6 +422,7 @@ export const en: Record<MessageKey, string> = {
   ...analystEn,
   ...yoyEn,
   ...screenEn,
+  ...phoneEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -4,6 +4,11 @@
  * own assignments payload; 100,000 grassroots unions ≤ 2 s; rank robustness
  * (1,000 draws, ±25 %) on the district ≤ 1 s.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { startServer } from '../../server/serve';
 import { generateDistrict, mockDistrict, type MockDistrict } from '../../mocks/data/district';
 import { assignmentsSchema, orgsSchema, type Assignment } from '../../src/api/schemas';
 import { validateDataset } from '../../src/api/validate';
@@ -79,6 +84,32 @@ console.log(`\nProvince scale: ${province.orgs.length.toLocaleString('en')} orgs
 const big = benchEngine(province, province.assignments, '2025-06-30', 5);
 printEngine(big, '2025-06-30');
 
+// the phone's first screen at province scale: the server's summary (issue 9), over HTTP as a phone would ask it
+const provinceMeta = { ...province.meta, years: [2025], defaultYear: 2025, asOf: '2025-06-30' };
+const running = await startServer({
+  distDir: mkdtempSync(join(tmpdir(), 'jj-bench-dist-')),
+  data: { meta: provinceMeta, years: { 2025: { methodology: province.methodology, orgs: province.orgs, assignments: province.assignments } } },
+  log: () => undefined,
+});
+const timedGet = async (path: string) => {
+  const t = performance.now();
+  const res = await fetch(`${running.url}${path}`, { headers: { 'Accept-Encoding': 'identity' } });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { ms: performance.now() - t, status: res.status, body };
+};
+const coldSummary = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-30');
+const warmSamples: number[] = [];
+for (const asOf of ['2025-05-31', '2025-04-30', '2025-03-31']) warmSamples.push((await timedGet(`/api/v1/summary?year=2025&asOf=${asOf}`)).ms);
+const summaryWarm = median(warmSamples);
+const firstScreen = Buffer.concat([coldSummary.body, (await timedGet('/api/v1/meta')).body, Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false }))]);
+const firstScreenBr = brotliCompressSync(firstScreen, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const firstScreenGz = gzipSync(firstScreen, { level: 6 }).length;
+running.server.closeAllConnections();
+await new Promise((ok) => running.server.close(ok));
+console.log(`  summary (HTTP ${coldSummary.status}), cold: validate+prepare+compute+trend ${fmt(coldSummary.ms)}`);
+console.log(`  summary at another date (year prepared once) ${fmt(summaryWarm)}`);
+console.log(`  first-screen payload (summary+meta+config): ${(firstScreen.length / 1024).toFixed(1)} KB raw, ${(firstScreenGz / 1024).toFixed(1)} KB gzip, ${(firstScreenBr / 1024).toFixed(1)} KB brotli`);
+
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 console.log('\nTargets:');
 console.log(`  district compute ≤ 20 ms:                    ${fmt(district.compute)}  ${verdict(district.compute <= 20)}`);
@@ -86,3 +117,6 @@ console.log(`  district compute ≤ 0.5 × JSON.parse:         ${(district.compu
 console.log(`  100,000 unions compute ≤ 2 s:                ${fmt(big.compute)}  ${verdict(big.compute <= 2000)}`);
 console.log(`  100,000 unions validate+prepare+compute ≤ 2 s: ${fmt(big.full)}  ${verdict(big.full <= 2000)}`);
 console.log(`  district rank robustness (1,000 draws) ≤ 1 s: ${fmt(robustness.ms)}  ${verdict(robustness.ms <= 1000)}`);
+console.log(`  100,000 unions summary (cold, incl. validate+prepare) ≤ 1 s: ${fmt(coldSummary.ms)}  ${verdict(coldSummary.ms <= 1000)}`);
+console.log(`  100,000 unions summary (year prepared) ≤ 1 s: ${fmt(summaryWarm)}  ${verdict(summaryWarm <= 1000)}`);
+console.log(`  phone first-screen payload ≤ 100 KB compressed: ${(firstScreenGz / 1024).toFixed(1)} KB gzip  ${verdict(firstScreenGz <= 100 * 1024)}`);

@@ -179,8 +179,12 @@ describe('a real backend with mocks off (Node http, no MSW)', () => {
     await s.page.goto(`${s.base}/orgs?sort=index&dir=desc`);
     const rows = s.page.getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBe(7);
-    const byName = async (name: string) =>
-      (await rows.filter({ has: s.page.getByRole('link', { name, exact: true }) }).getByRole('cell').allTextContents()).slice(0, 8);
+    // the table leads with name, index, grade, alert (kept on screen on a phone), then tier, parent, own, sub, rank:
+    // read back as name, tier, parent, index, own, sub, grade, rank
+    const byName = async (name: string) => {
+      const c = await rows.filter({ has: s.page.getByRole('link', { name, exact: true }) }).getByRole('cell').allTextContents();
+      return [c[0], c[4], c[5], c[1], c[6], c[7], c[2], c[8]];
+    };
     expect(await byName('示例区总工会')).toEqual(['示例区总工会', '区总工会', '—', '73.3', '97.0', '57.4', '3A', '1']);
     expect(await byName('东镇总工会')).toEqual(['东镇总工会', '镇街工会', '示例区总工会', '40.4', '22.2', '52.6', '未评级', '2']);
     // no service worker: the app talked to the server itself

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from './builders';
+import { buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption, wrapWords } from './builders';
 import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
@@ -102,5 +102,13 @@ describe('option builders', () => {
     expect(c).toEqual([{ name: 'A', gain: 30, loss: 30 }, { name: 'B', gain: 40, loss: 0 }]);
     const o = buildContributionsOption(c, { gainLabel: '+', lossLabel: '-' });
     expect(series(o).map((s) => s.data)).toEqual([[30, 40], [30, 0]]);
+  });
+});
+
+describe('wrapWords (radar axis names on a phone)', () => {
+  it('breaks long names between words and leaves short ones alone', () => {
+    expect(wrapWords('Democratic management', 12)).toBe('Democratic\nmanagement');
+    expect(wrapWords('Skills and achievements', 12)).toBe('Skills and\nachievements');
+    expect(wrapWords('组织建设', 12)).toBe('组织建设');
   });
 });

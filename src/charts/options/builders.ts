@@ -4,7 +4,7 @@
  * pixels. Every formatter escapes names.
  */
 import type { ChartOption } from '../echarts';
-import { escapeHtml } from '../echarts';
+import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
 import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
@@ -62,7 +62,7 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
         return `<b>${escapeHtml(x.name ?? '')}</b><br/>${lines.join('<br/>')}`;
       },
     },
-    radar: { indicator: axes.map((name) => ({ name, max: 100, min: 0 })), radius: '66%', center: ['50%', '52%'], axisName: { color: mutedText } },
+    radar: { indicator: axes.map((name) => ({ name, max: 100, min: 0 })), radius: '66%', center: ['50%', '52%'], axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 12) } },
     series: [
       {
         type: 'radar',
@@ -208,4 +208,15 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
       },
     ],
   };
+}
+
+/** Long (English) axis names break between words so a phone-width radar does not clip them; CJK names are short. */
+export function wrapWords(text: string, perLine: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }

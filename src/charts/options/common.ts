@@ -1,4 +1,4 @@
-import { escapeHtml } from '../echarts';
+import { escapeHtml } from '../escape';
 
 export { fmtScore } from '../../lib/format';
 

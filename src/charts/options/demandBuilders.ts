@@ -4,7 +4,7 @@
  * distribution. Pure: data in, ECharts option out; names escaped in tooltips.
  */
 import type { ChartOption } from '../echarts';
-import { escapeHtml } from '../echarts';
+import { escapeHtml } from '../escape';
 import { gridLine, mutedText, palette } from '../../ui/theme';
 import { base, tooltipLine, type TooltipParam } from './common';
 

@@ -4,7 +4,8 @@
  */
 import { ScatterChart } from 'echarts/charts';
 import type { ChartOption } from '../echarts';
-import { echarts, escapeHtml } from '../echarts';
+import { echarts } from '../echarts';
+import { escapeHtml } from '../escape';
 import { gainColor, gridLine, lossColor, palette } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 

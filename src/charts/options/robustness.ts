@@ -5,7 +5,7 @@
  * Rank 1 on the left; best official rank on top.
  */
 import type { ChartOption } from '../echarts';
-import { escapeHtml } from '../echarts';
+import { escapeHtml } from '../escape';
 import { gridLine, mutedText, palette } from '../../ui/theme';
 import { base, type TooltipParam } from './common';
 

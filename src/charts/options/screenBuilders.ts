@@ -9,7 +9,8 @@ import type { HeatmapRow, RadarSeries } from '../../data/chartInputs';
 import type { RankedChild } from '../../data/screen';
 import type { EscalationLevel, LevelTally } from '../../engine';
 import type { ScoreBand } from '../../ui/theme';
-import { escapeHtml, type ChartOption } from '../echarts';
+import type { ChartOption } from '../echarts';
+import { escapeHtml } from '../escape';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 
 /** The screen's dark palette (the CSS in features/screen/screen.css uses the same values). */

@@ -37,7 +37,8 @@ export function MethodologyPage() {
         </table>
       </section>
 
-      <section className="card" aria-labelledby="m-indicators">
+      {/* focusable: on a phone this wide table scrolls inside its card, and a keyboard must be able to scroll it too */}
+      <section className="card" aria-labelledby="m-indicators" tabIndex={0}>
         <h3 id="m-indicators">{t('method.indicators')} ({m.indicators.length})</h3>
         <table className="data-table dense">
           <caption className="visually-hidden">{t('method.indicators')}</caption>

@@ -159,7 +159,7 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
   const rows = useMemo(() => kids.map((v) => model.scores(v)), [model, kids]);
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
-    c.name, c.index, c.own, c.sub, c.grade,
+    c.name, c.index, c.grade, c.alert, c.own, c.sub, // name, index, grade, alert first: on screen on a phone
     {
       key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—',
       sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right',
@@ -168,7 +168,6 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
     ...yoyColumns(d.comparison, i18n),
     ...c.categories,
     { key: 'members', header: t('col.members'), cell: (r) => r.org.members, sortValue: (r) => r.org.members, align: 'right' },
-    c.alert,
   ];
   const listHeight = Math.min(520, Math.max(220, kids.length * 22 + 60));
   return (

@@ -49,10 +49,11 @@ export function OrgsPage() {
   const c = orgScoreColumns(d, i18n);
   const rankIntervals = useRankIntervals(d);
   const columns: Column<OrgScores>[] = [
-    c.name,
+    // name, index, grade and alert first: on a phone they stay on screen while the rest scrolls
+    c.name, c.index, c.grade, c.alert,
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
-    c.index, c.own, c.sub, c.grade,
+    c.own, c.sub,
     {
       key: 'rank', header: t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
       help: <TermHelp term={t('kpi.rankTier')} text={t('term.ranks')} align="end" />,
@@ -60,7 +61,6 @@ export function OrgsPage() {
     rankRangeColumn(rankIntervals, i18n),
     ...yoyColumns(d.comparison, i18n),
     ...c.categories,
-    c.alert,
   ];
   const urlSort = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : {};
   // laggards and leaders first: the list opens by rank in tier, best first (the rank column sorts on −rank)

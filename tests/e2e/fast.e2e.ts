@@ -1,0 +1,156 @@
+/**
+ * The fast first screen against the real HTTP backend (mocks off): the overview paints from GET /v1/summary while
+ * the year's assignments are still on their way, then the full overview takes over; the year's payloads travel
+ * compressed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockDistrict, mockMeta } from '../../mocks/data/district';
+import type { ApiData } from '../../server/serve';
+import { launch, type Browser } from './browser';
+import { startBackend } from './servers';
+
+function districtData(): ApiData {
+  const meta = mockMeta();
+  const years: ApiData['years'] = {};
+  for (const y of meta.years) {
+    const d = mockDistrict(y);
+    years[y] = { methodology: d.methodology, orgs: d.orgs, assignments: d.assignments };
+  }
+  return { meta, years };
+}
+
+describe('summary first, then the full year (real backend)', () => {
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let close: () => Promise<void>;
+  let release: () => void = () => undefined;
+  let gate = Promise.resolve();
+  const contentEncoding = new Map<string, string | undefined>();
+
+  beforeAll(async () => {
+    const server = await startBackend(districtData(), async (resource) => {
+      // the raw year's biggest payload waits while the gate is shut: the first screen must not need it
+      if (resource === 'assignments') await gate;
+      return undefined;
+    });
+    base = server.url;
+    close = server.close;
+    browser = await launch({ width: 390, height: 844 });
+    page = await browser.context.newPage();
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/v1/')) contentEncoding.set(path.slice(8), r.headers()['content-encoding']);
+    });
+  });
+  afterAll(async () => {
+    release();
+    await browser?.close();
+    await close?.();
+  });
+
+  it('paints the KPIs and the ranking from the summary while the assignments are held back, then the full overview', async () => {
+    gate = new Promise<void>((ok) => (release = ok));
+    await page.goto(`${base}/`);
+    const summary = (await (await page.request.get(`${base}/api/v1/summary?year=2025`)).json()) as { root: { index: number } };
+    await expect.poll(() => page.getByTestId('district-index').textContent(), { timeout: 30_000 }).toBe(summary.root.index.toFixed(1));
+    expect(await page.locator('.first-screen').count()).toBe(1);
+    // ECharts is a lazy chunk: the ranking and trend canvases follow the KPIs
+    await expect.poll(() => page.locator('.first-screen canvas').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    expect(contentEncoding.has('assignments')).toBe(false);
+    // the year is still loading, and the page says so
+    expect(await page.getByTestId('load-progress').textContent()).toMatch(/^(已加载|Loaded )?\s*\d+(\.\d)? (KB|MB)/);
+
+    release();
+    await page.waitForSelector('.overview:not(.first-screen) .urgent-list, .overview:not(.first-screen) .empty-state', { timeout: 60_000 });
+    expect(await page.getByTestId('district-index').textContent()).toBe(summary.root.index.toFixed(1));
+    expect(await page.getByTestId('load-progress').count()).toBe(0);
+    expect(contentEncoding.get('assignments')).toMatch(/^(br|gzip)$/);
+    expect(contentEncoding.get('summary')).toMatch(/^(br|gzip)$/);
+  });
+});
+
+/** What IndexedDB keeps for the app: key → generatedAt of kept years (and "meta" entries). */
+function kept(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve) => {
+        const req = indexedDB.open('jianjia-years', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('entries');
+        req.onsuccess = () => {
+          const out: Record<string, string> = {};
+          const cursor = req.result.transaction('entries').objectStore('entries').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve(out);
+            out[String(c.key).split('\u0001').slice(1).join('/')] = (c.value as { generatedAt: string }).generatedAt;
+            c.continue();
+          };
+        };
+      }),
+  );
+}
+
+describe('repeat visits: the year kept in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let close: () => Promise<void>;
+  let current = districtData();
+  let stallMeta = false;
+  let unauthorized = false;
+  let release: () => void = () => undefined;
+  // one gate for every stalled request, so releasing it lets them all go
+  const stalled = new Promise<void>((ok) => (release = ok));
+
+  beforeAll(async () => {
+    const server = await startBackend(() => current, async (resource) => {
+      if (resource === 'meta' && unauthorized) return { status: 401, body: JSON.stringify({ error: { code: 'unauthorized', message: 'signed out' } }) };
+      if (stallMeta) await stalled;
+      return undefined;
+    });
+    base = server.url;
+    close = server.close;
+    browser = await launch({ width: 390, height: 844 });
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    release();
+    await browser?.close();
+    await close?.();
+  });
+
+  const fullOverview = () => page.waitForSelector('.overview:not(.first-screen) .urgent-list', { timeout: 60_000 });
+  const generatedAt = (d: ApiData) => (d.meta as { generatedAt: string }).generatedAt;
+
+  it('keeps the year after a visit, then paints from it with the API stalled', async () => {
+    await page.goto(`${base}/`);
+    await fullOverview();
+    const index = await page.getByTestId('district-index').textContent();
+    await expect.poll(() => kept(page)).toMatchObject({ meta: generatedAt(current), [`year//2025`]: generatedAt(current) });
+
+    stallMeta = true; // every API request now hangs: only the device can paint
+    await page.reload();
+    await fullOverview();
+    expect(await page.getByTestId('district-index').textContent()).toBe(index);
+    stallMeta = false;
+    release();
+  });
+
+  it('replaces the kept year when generatedAt changes', async () => {
+    const next = districtData();
+    (next.meta as { generatedAt: string }).generatedAt = '2025-07-01T10:00:00+08:00';
+    current = next;
+    await page.reload();
+    await fullOverview();
+    await expect.poll(() => kept(page)).toMatchObject({ meta: '2025-07-01T10:00:00+08:00', [`year//2025`]: '2025-07-01T10:00:00+08:00' });
+  });
+
+  it('drops everything kept on a 401', async () => {
+    unauthorized = true;
+    await page.reload();
+    await expect.poll(() => kept(page)).toEqual({});
+    unauthorized = false;
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The phone layout: a district leader on 浙里办 / 浙政钉 at 390×844. Every view, in both languages:
+ * nothing scrolls sideways, the header stays a compact bar, every visible control is a 44 px target,
+ * and axe finds nothing serious.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Browser } from './browser';
+import { startPreview } from './servers';
+
+const VIEWS = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology'];
+const CASES = VIEWS.flatMap((view) => [
+  { view, lang: 'zh' as const },
+  { view, lang: 'en' as const },
+]);
+
+/** Visible controls under 44 px high (or wide): what a finger would miss. Inline links inside prose are exempt (WCAG 2.5.8). */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a[href], button, select, input, summary, [role="button"], [role="tab"]')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width < 2 || r.height < 2 || e.closest('.visually-hidden') || e.classList.contains('skip-link')) return false;
+        if (getComputedStyle(e).visibility === 'hidden') return false;
+        if (e.tagName === 'A' && e.closest('p')) return false;
+        return r.height < 43.5 || r.width < 43.5;
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`),
+  );
+}
+
+describe('phone layout at 390×844', () => {
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let closeServer: () => Promise<void>;
+
+  beforeAll(async () => {
+    const server = await startPreview();
+    base = server.url;
+    closeServer = server.close;
+    browser = await launch({ width: 390, height: 844 });
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer?.();
+  });
+
+  it.each(CASES)('$view ($lang): no sideways scroll, 44 px targets, compact header, axe clean', async ({ view, lang }) => {
+    await page.goto(`${base}${view}${lang === 'en' ? '?lang=en' : ''}`);
+    // the view has painted its data (not the loading skeleton)
+    await page.waitForSelector('main [aria-busy="true"]', { state: 'detached', timeout: 30_000 });
+    await page.waitForSelector('main h2', { timeout: 30_000 });
+    await page.waitForTimeout(300);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const header = await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height);
+    expect(header).toBeLessThanOrEqual(120);
+    expect(await smallTargets(page)).toEqual([]);
+
+    // the folded controls open from the menu button and still fit the width
+    const toggle = page.locator('.menu-toggle');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#header-controls select').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await smallTargets(page)).toEqual([]);
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await toggle.click();
+  });
+
+  it('keeps the name, index and alert of a wide table on screen', async () => {
+    await page.goto(`${base}/orgs?lang=en`);
+    await page.waitForSelector('.data-table tbody tr', { timeout: 30_000 });
+    const visible = await page.evaluate(() => {
+      const table = document.querySelector<HTMLTableElement>('.table-wrap .data-table')!;
+      const heads = [...table.tHead!.rows[0].cells].map((c) => ({ text: c.textContent ?? '', right: c.getBoundingClientRect().right }));
+      return heads.filter((h) => h.right <= innerWidth).map((h) => h.text);
+    });
+    expect(visible.some((h) => h.startsWith('Name') || h.startsWith('Organisation'))).toBe(true);
+    expect(visible.some((h) => h.startsWith('Index'))).toBe(true);
+    expect(visible.some((h) => h.startsWith('Alert'))).toBe(true);
+  });
+});
