@@ -197,7 +197,10 @@ describe('laggards first', () => {
     renderApp('/orgs?tier=town');
     await waitForData();
     const table = await screen.findByRole('table');
-    const ranks = within(table).getAllByRole('row').slice(1, 6).map((r) => within(r).getAllByRole('cell')[7].textContent);
+    // find the rank column by its header, not its position (the phone layout leads with name, index, grade, alert)
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
+    const rankColumn = headers.findIndex((h) => h.startsWith('层级排名'));
+    const ranks = within(table).getAllByRole('row').slice(1, 6).map((r) => r.querySelectorAll('th, td')[rankColumn].textContent);
     expect(ranks).toEqual(['1', '2', '3', '4', '5']);
   }, 30000);
 
