@@ -112,9 +112,16 @@ describe('rank ranges on the mock district (vite preview, mocks on)', () => {
     await s.page.goto(`${s.base}/orgs?lang=en`);
     const header = s.page.getByRole('columnheader', { name: /Rank range/ });
     await header.waitFor({ timeout: 30_000 });
-    const cells = s.page.locator('table tbody tr td:nth-child(9)');
+    // columns by their headers (the phone layout decides their order)
+    const column = (pattern: string) =>
+      s.page.evaluate((p) => [...document.querySelectorAll('table thead th')].findIndex((th) => new RegExp(p).test(th.textContent ?? '')) + 1, pattern);
+    const rangeColumn = await column('^Rank range');
+    const rankColumn = await column('^Rank in tier');
+    expect(rangeColumn).toBeGreaterThan(0);
+    expect(rankColumn).toBeGreaterThan(0);
+    const cells = s.page.locator(`table tbody tr > :nth-child(${rangeColumn})`);
     await expect.poll(async () => (await cells.first().textContent()) ?? '', { timeout: 30_000 }).toMatch(/^\d+(–\d+)?$/);
-    const ranks = await s.page.locator('table tbody tr td:nth-child(8)').allTextContents();
+    const ranks = await s.page.locator(`table tbody tr > :nth-child(${rankColumn})`).allTextContents();
     const ranges = await cells.allTextContents();
     for (let k = 0; k < ranges.length; k++) {
       if (ranks[k] === '—') continue;

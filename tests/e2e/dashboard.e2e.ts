@@ -117,7 +117,9 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     await s.page.goto(`${s.base}/`);
     await waitForCharts(s.page, 6);
     const before = await s.page.getByTestId('district-index').textContent();
+    // the field commits on Enter (or blur), not per keystroke
     await s.page.getByLabel('截至日期').fill('2025-03-31');
+    await s.page.getByLabel('截至日期').press('Enter');
     await expect.poll(() => search(s.page).asOf).toBe('2025-03-31');
     await expect.poll(() => s.page.getByTestId('district-index').textContent()).not.toBe(before);
     await s.page.getByRole('combobox', { name: '年度' }).selectOption('2024');
@@ -192,7 +194,9 @@ describe('a real backend with mocks off (Node http, no MSW)', () => {
   });
 
   it('exports the engine values, rounded to 2 decimals', async () => {
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    // English mode: the machine-readable headers and codes scripts rely on
+    await s.page.goto(`${s.base}/orgs?lang=en`);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export CSV' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toContain('D,示例区总工会,district,,73.25,97,57.42,3A,1,63.8,80.32,none');
     expect(lines).toContain('T2,西街道总工会,town,D,74.4,,74.4,3A,1,,74.4,none');
@@ -232,7 +236,8 @@ describe('hostile names against the real backend', () => {
   });
 
   it('neutralises formulas in the CSV', async () => {
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    await s.page.goto(`${s.base}/orgs?lang=en`);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export CSV' }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text).toContain(`G2,"'=HYPERLINK(""http://x"",""y"")",grassroots,T1`);
     expect(text).toContain(`T1,<img src=x onerror=alert(1)>,town,D`);
