@@ -14,14 +14,20 @@ const into = (layer) => `^(\\.\\./)+${layer}(/|$)`;
 
 function layerRule(layer) {
   const above = LAYERS.slice(LAYERS.indexOf(layer) + 1);
-  const patterns = above.map((l) => ({ regex: into(l), message: `${layer}/ is below ${l}/: it must not import from it (see README, Layout).` }));
+  const patterns = above.map((l) => ({
+    regex: into(l),
+    message: `${layer}/ is below ${l}/: it must not import from it (see README, Layout).`,
+  }));
   if (layer === 'engine') {
     // the methodology runs in Node and a Worker: from the contract it takes types only
     patterns.push({ regex: into('api'), allowTypeImports: true, message: 'engine/ imports only types from api/.' });
   }
   if (layer === 'features') {
     // a sibling folder of a feature is another feature
-    patterns.push({ regex: '^\\.\\./[^./]', message: 'A feature never imports another feature: move what both need down a layer (data, ui or charts).' });
+    patterns.push({
+      regex: '^\\.\\./[^./]',
+      message: 'A feature never imports another feature: move what both need down a layer (data, ui or charts).',
+    });
   }
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
@@ -52,8 +58,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='ds']", message: 'Features read the read model (`d.model`), not the prepared dataset.' },
-        { selector: "MemberExpression[property.name='result']", message: 'Features read the read model (`d.model`), not the engine result.' },
+        {
+          selector: "MemberExpression[property.name='ds']",
+          message: 'Features read the read model (`d.model`), not the prepared dataset.',
+        },
+        {
+          selector: "MemberExpression[property.name='result']",
+          message: 'Features read the read model (`d.model`), not the engine result.',
+        },
       ],
     },
   },

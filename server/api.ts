@@ -15,21 +15,39 @@ const FILTERABLE = new Set<string>(['assignments', 'demands']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export async function handleResource(req: IncomingMessage, res: ServerResponse, snapshot: Snapshot, resource: string, query: URLSearchParams): Promise<void> {
+export async function handleResource(
+  req: IncomingMessage,
+  res: ServerResponse,
+  snapshot: Snapshot,
+  resource: string,
+  query: URLSearchParams,
+): Promise<void> {
   let scope: Scope | undefined;
   if (snapshot.users) {
     const token = requestToken(req);
     scope = token === undefined ? undefined : snapshot.users.get(token);
-    if (!scope) return sendError(res, 401, 'unauthorized', token === undefined ? 'no session: sign in' : 'the session is not known (signed out or expired)', { Vary: 'Cookie, Authorization' });
+    if (!scope)
+      return sendError(
+        res,
+        401,
+        'unauthorized',
+        token === undefined ? 'no session: sign in' : 'the session is not known (signed out or expired)',
+        { Vary: 'Cookie, Authorization' },
+      );
   }
   // with sessions, every answer depends on who asks: no shared cache may keep it for another
-  const headers: RepHeaders = snapshot.users ? { cacheControl: 'private, no-cache', vary: ['Cookie', 'Authorization'] } : { cacheControl: 'no-cache' };
+  const headers: RepHeaders = snapshot.users
+    ? { cacheControl: 'private, no-cache', vary: ['Cookie', 'Authorization'] }
+    : { cacheControl: 'no-cache' };
   const deny = (status: number, code: string, message: string) =>
     sendError(res, status, code, message, snapshot.users ? { Vary: 'Cookie, Authorization' } : {});
   const scopeId = scope?.orgId;
 
   if (resource === 'meta') {
-    const rep = scopeId === undefined ? snapshot.metaRep : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
+    const rep =
+      scopeId === undefined
+        ? snapshot.metaRep
+        : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
     return sendRepresentation(req, res, rep, headers);
   }
   if (resource === 'summary') return handleSummary(req, res, snapshot, scopeId, query, headers, deny);
@@ -53,7 +71,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (orgIdParam !== null) {
     if (!orgIdParam) return deny(400, 'bad_request', 'orgId: expected an organisation id');
     // inside a scope, an unknown id is as much outside it as a neighbour's: 403 either way, nothing disclosed
-    if (visible && !visible.has(orgIdParam)) return deny(403, 'forbidden', `organisation ${orgIdParam.slice(0, 200)} is outside the session's scope`);
+    if (visible && !visible.has(orgIdParam))
+      return deny(403, 'forbidden', `organisation ${orgIdParam.slice(0, 200)} is outside the session's scope`);
     if (!year.ids.has(orgIdParam)) return deny(404, 'not_found', `no organisation ${orgIdParam.slice(0, 200)} in year ${yearParam}`);
     root = orgIdParam;
   }
@@ -70,11 +89,18 @@ function json(value: unknown, salt: string): Representation {
 }
 
 /** The records of `root`'s subtree; for orgs (only under a scope) the scope organisation becomes the root. */
-export function filtered(year: SnapshotYear, name: Exclude<YearResource, 'methodology'>, root: string, scopeId: string | undefined): unknown {
+export function filtered(
+  year: SnapshotYear,
+  name: Exclude<YearResource, 'methodology'>,
+  root: string,
+  scopeId: string | undefined,
+): unknown {
   const ids = subtree(year, root) ?? new Set<string>();
   const list = year.data[name] as unknown[];
   if (name === 'orgs') {
-    return list.filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id)).map((o) => ((o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
+    return list
+      .filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id))
+      .map((o) => ((o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
   }
   return list.filter((r) => isRecord(r) && typeof r.orgId === 'string' && ids.has(r.orgId));
 }

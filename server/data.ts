@@ -59,7 +59,10 @@ export interface Snapshot {
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 export class DataError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }
@@ -149,7 +152,8 @@ function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
 
 export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapshot {
   checkShapes(data);
-  const rep = (file: string, value: unknown) => new Representation(raw.get(file) ?? Buffer.from(JSON.stringify(value)), JSON_TYPE, true, '*');
+  const rep = (file: string, value: unknown) =>
+    new Representation(raw.get(file) ?? Buffer.from(JSON.stringify(value)), JSON_TYPE, true, '*');
   const years = new Map<number, SnapshotYear>();
   for (const [key, d] of Object.entries(data.years)) {
     const y = Number(key);
@@ -237,7 +241,10 @@ export class DataStore {
   private readonly log: Logger;
 
   /** Throws if the data dir cannot be loaded at start: a server with no data must not come up. */
-  constructor(readonly dir: string, private readonly options: StoreOptions = {}) {
+  constructor(
+    readonly dir: string,
+    private readonly options: StoreOptions = {},
+  ) {
     this.log = options.log ?? stderrLogger;
     this.signature = this.sign();
     const { data, raw } = readData(dir);

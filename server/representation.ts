@@ -27,7 +27,12 @@ export class Representation {
    * @param salt mixed into the ETag so that equal bytes served under different
    * scopes never share a validator (a shared cache must not cross sessions).
    */
-  constructor(readonly body: Buffer, readonly type: string, readonly compressible: boolean, salt = '') {
+  constructor(
+    readonly body: Buffer,
+    readonly type: string,
+    readonly compressible: boolean,
+    salt = '',
+  ) {
     this.hash = createHash('sha256').update(salt).update('\0').update(body).digest('base64url').slice(0, 32);
     this.etag = `"${this.hash}"`;
   }

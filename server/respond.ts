@@ -21,7 +21,12 @@ export interface RepHeaders {
   vary?: string[];
 }
 
-export async function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep: Representation, { cacheControl, vary = [] }: RepHeaders): Promise<void> {
+export async function sendRepresentation(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rep: Representation,
+  { cacheControl, vary = [] }: RepHeaders,
+): Promise<void> {
   const encoding = rep.choose(req.headers['accept-encoding']);
   const headers: Record<string, string | number> = {
     'Content-Type': rep.type,

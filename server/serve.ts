@@ -156,7 +156,8 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     res.setHeader('Content-Security-Policy', csp);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method_not_allowed', 'only GET and HEAD', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 405, 'method_not_allowed', 'only GET and HEAD', { Allow: 'GET, HEAD' });
     const target = parseTarget(req.url ?? '/');
     if (!target) return sendError(res, 400, 'bad_request', 'malformed request target');
     const { path, query } = target;
@@ -205,7 +206,13 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       inFlight++;
       res.once('close', () => inFlight--);
       handle(req, res).catch((e: unknown) => {
-        log({ level: 'error', event: 'request_failed', method: req.method, url: req.url?.slice(0, 200), error: e instanceof Error ? e.message : String(e) });
+        log({
+          level: 'error',
+          event: 'request_failed',
+          method: req.method,
+          url: req.url?.slice(0, 200),
+          error: e instanceof Error ? e.message : String(e),
+        });
         try {
           sendError(res, 500, 'internal', 'internal error');
         } catch {
@@ -223,7 +230,9 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       return;
     }
     const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const body = JSON.stringify({ error: timeout ? { code: 'timeout', message: 'request took too long' } : { code: 'bad_request', message: 'malformed request' } });
+    const body = JSON.stringify({
+      error: timeout ? { code: 'timeout', message: 'request took too long' } : { code: 'bad_request', message: 'malformed request' },
+    });
     const head = [
       `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}`,
       `Content-Type: ${JSON_TYPE}`,

@@ -48,7 +48,10 @@ export function requestToken(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    const value = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
     try {
       return decodeURIComponent(value);
     } catch {

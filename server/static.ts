@@ -26,9 +26,7 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.map', '.txt', '.svg', '.ico', '.wasm']);
 
-export type StaticResult =
-  | { kind: 'file'; rep: Representation; immutable: boolean }
-  | { kind: 'not_found' };
+export type StaticResult = { kind: 'file'; rep: Representation; immutable: boolean } | { kind: 'not_found' };
 
 /** A path is inside dir when the relative path from dir does not climb out of it (separator-aware, unlike startsWith). */
 export function contained(dir: string, file: string): boolean {

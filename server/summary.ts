@@ -31,8 +31,13 @@ const MAX_RESULTS = 16;
 const prepared = new WeakMap<Snapshot, Map<string, Ready | Error>>();
 
 export function handleSummary(
-  req: IncomingMessage, res: ServerResponse, snapshot: Snapshot, scopeId: string | undefined,
-  query: URLSearchParams, headers: RepHeaders, deny: Deny,
+  req: IncomingMessage,
+  res: ServerResponse,
+  snapshot: Snapshot,
+  scopeId: string | undefined,
+  query: URLSearchParams,
+  headers: RepHeaders,
+  deny: Deny,
 ): void | Promise<void> {
   const yearParam = query.get('year');
   if (yearParam === null || !/^\d{1,6}$/.test(yearParam)) return deny(400, 'bad_request', 'year: expected ?year=<year>');
@@ -40,7 +45,8 @@ export function handleSummary(
   if (asOfParam !== null && !DATE_PATTERN.test(asOfParam)) return deny(400, 'bad_request', 'asOf: expected YYYY-MM-DD');
   const year = snapshot.years.get(Number(yearParam));
   if (!year) return deny(404, 'not_found', `no data for year ${yearParam}`);
-  if (scopeId !== undefined && !year.ids.has(scopeId)) return deny(403, 'forbidden', `the session's organisation ${scopeId} is not in year ${yearParam}`);
+  if (scopeId !== undefined && !year.ids.has(scopeId))
+    return deny(403, 'forbidden', `the session's organisation ${scopeId} is not in year ${yearParam}`);
 
   const metaParsed = metaSchema.safeParse(scopeId === undefined ? snapshot.meta : { ...snapshot.meta, scope: { orgId: scopeId } });
   // data the browser could not read either: no summary, the app falls back to the raw year and reports it there
@@ -55,7 +61,9 @@ export function handleSummary(
     try {
       const methodology = methodologyPayloadSchema.parse(year.data.methodology);
       const orgs = recordsSchema.parse(scopeId === undefined ? year.data.orgs : filtered(year, 'orgs', scopeId, scopeId));
-      const assignments = recordsSchema.parse(scopeId === undefined ? year.data.assignments : filtered(year, 'assignments', scopeId, scopeId));
+      const assignments = recordsSchema.parse(
+        scopeId === undefined ? year.data.assignments : filtered(year, 'assignments', scopeId, scopeId),
+      );
       prep = { prepared: prepareYear(meta, methodology, orgs, assignments), results: new Map() };
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
@@ -76,8 +84,9 @@ export function handleSummary(
     }
     return r;
   };
-  const rep = snapshot.derived.get(`summary|${yearParam}|${scopeId ?? '*'}|${asOf}`, () =>
-    new Representation(Buffer.from(JSON.stringify(buildSummary(meta, y, asOf, ready, resultAt))), JSON_TYPE, true, scopeId ?? '*'),
+  const rep = snapshot.derived.get(
+    `summary|${yearParam}|${scopeId ?? '*'}|${asOf}`,
+    () => new Representation(Buffer.from(JSON.stringify(buildSummary(meta, y, asOf, ready, resultAt))), JSON_TYPE, true, scopeId ?? '*'),
   );
   return sendRepresentation(req, res, rep, headers);
 }

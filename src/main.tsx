@@ -17,7 +17,11 @@ async function start() {
     if (config.mocks) {
       // the mock backend is only downloaded when config.json asks for it
       const { worker } = await import('../mocks/browser');
-      await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+      await worker.start({
+        onUnhandledRequest: 'bypass',
+        quiet: true,
+        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+      });
     }
     const queryClient = createQueryClient();
     // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it
@@ -35,7 +39,9 @@ async function start() {
       <div className="status-panel" role="alert">
         <h2>{t('error.title')}</h2>
         <p className="error-text">{describeError(t, error)}</p>
-        <button type="button" className="primary" onClick={() => location.reload()}>{t('error.retry')}</button>
+        <button type="button" className="primary" onClick={() => location.reload()}>
+          {t('error.retry')}
+        </button>
       </div>,
     );
   }

@@ -11,8 +11,15 @@ const T = 'town';
 const G = 'grassroots';
 
 const ind = (
-  id: string, categoryId: string, zh: string, en: string, unit: string,
-  scoring: IndicatorRow['scoring'], tiers: string[], weight: number, penalty?: number,
+  id: string,
+  categoryId: string,
+  zh: string,
+  en: string,
+  unit: string,
+  scoring: IndicatorRow['scoring'],
+  tiers: string[],
+  weight: number,
+  penalty?: number,
 ): IndicatorRow => ({ id, categoryId, name: { zh, en }, unit, scoring, weight, tiers, ...(penalty !== undefined ? { penalty } : {}) });
 
 export const categories2025: Methodology['categories'] = [
@@ -51,8 +58,11 @@ export const indicators2025: IndicatorRow[] = [
 
 const rules = {
   grades: [
-    { grade: '5A', min: 90 }, { grade: '4A', min: 80 }, { grade: '3A', min: 70 },
-    { grade: '2A', min: 60 }, { grade: '1A', min: 50 },
+    { grade: '5A', min: 90 },
+    { grade: '4A', min: 80 },
+    { grade: '3A', min: 70 },
+    { grade: '2A', min: 60 },
+    { grade: '1A', min: 50 },
   ],
   rollup: { ownWeight: 0.4, childWeighting: 'equal' as const },
   alerts: { remindDays: 7, superviseDays: 15, interviewDays: 30, pace: { remind: 10, warn: 20, supervise: 30 } },

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/api/validate';
 import {
-  computeDemands, computeIndex, demandTally, orgScores, policyOutcomes, prepareDataset, prepareDemands, subtreeAlertTally, subtreeStageTally,
+  computeDemands,
+  computeIndex,
+  demandTally,
+  orgScores,
+  policyOutcomes,
+  prepareDataset,
+  prepareDemands,
+  subtreeAlertTally,
+  subtreeStageTally,
 } from '../../src/engine';
 import { generateDistrict, mockDistrict, TOWNS } from './district';
 
@@ -32,7 +40,9 @@ describe('the mock Fuyang district', () => {
 
   it('spreads unions by economic weight: 银湖 largest, 湖源 and 上官 smallest', () => {
     const size = (id: string) => d.orgs.filter((o) => o.parentId === id).length;
-    const sizes = TOWNS.filter((t) => t.kind !== 'system').map((t) => size(t.id)).sort((a, b) => a - b);
+    const sizes = TOWNS.filter((t) => t.kind !== 'system')
+      .map((t) => size(t.id))
+      .sort((a, b) => a - b);
     expect(size('T-YINHU')).toBe(sizes[sizes.length - 1]);
     expect(sizes.slice(0, 2)).toContain(size('T-HUYUAN'));
     expect(sizes.slice(0, 3)).toContain(size('T-SHANGGUAN'));

@@ -76,26 +76,172 @@ export const FUYANG_GRASSROOTS = 1790;
 // ---------------------------------------------------------------- names
 
 const COMPANY_CORES = [
-  '华盛', '永泰', '金鑫', '恒达', '东方', '宏远', '新华', '天成', '富豪', '春江', '鼎盛', '瑞丰', '明辉', '嘉和',
-  '汇丰', '正泰', '海川', '双溪', '万润', '国泰', '景华', '信达', '兴隆', '顺发', '远洋', '中天', '博远', '凯越',
-  '祥和', '长城', '鸿运', '星光', '盛世', '旭日', '银河', '绿源', '同创', '安吉', '百川', '立信', '卓越', '振兴',
-  '胜达', '金马', '润泽', '泰昌', '德力', '神州', '大洋', '新光', '亚太', '江南', '山水', '恒丰', '金桥', '众合',
+  '华盛',
+  '永泰',
+  '金鑫',
+  '恒达',
+  '东方',
+  '宏远',
+  '新华',
+  '天成',
+  '富豪',
+  '春江',
+  '鼎盛',
+  '瑞丰',
+  '明辉',
+  '嘉和',
+  '汇丰',
+  '正泰',
+  '海川',
+  '双溪',
+  '万润',
+  '国泰',
+  '景华',
+  '信达',
+  '兴隆',
+  '顺发',
+  '远洋',
+  '中天',
+  '博远',
+  '凯越',
+  '祥和',
+  '长城',
+  '鸿运',
+  '星光',
+  '盛世',
+  '旭日',
+  '银河',
+  '绿源',
+  '同创',
+  '安吉',
+  '百川',
+  '立信',
+  '卓越',
+  '振兴',
+  '胜达',
+  '金马',
+  '润泽',
+  '泰昌',
+  '德力',
+  '神州',
+  '大洋',
+  '新光',
+  '亚太',
+  '江南',
+  '山水',
+  '恒丰',
+  '金桥',
+  '众合',
 ];
 const INDUSTRIES = [
-  '纸业', '造纸', '服饰', '机械', '电子', '建材', '光电', '新材料', '医疗器械', '印务', '包装', '五金', '化纤',
-  '环保科技', '食品', '茶业', '物流', '汽车部件', '电器', '针织', '家居', '铜业', '精密机械', '智能科技', '生物科技',
-  '塑业', '竹木制品', '酒店管理', '建设', '农业开发',
+  '纸业',
+  '造纸',
+  '服饰',
+  '机械',
+  '电子',
+  '建材',
+  '光电',
+  '新材料',
+  '医疗器械',
+  '印务',
+  '包装',
+  '五金',
+  '化纤',
+  '环保科技',
+  '食品',
+  '茶业',
+  '物流',
+  '汽车部件',
+  '电器',
+  '针织',
+  '家居',
+  '铜业',
+  '精密机械',
+  '智能科技',
+  '生物科技',
+  '塑业',
+  '竹木制品',
+  '酒店管理',
+  '建设',
+  '农业开发',
 ];
-const PLACE_WORDS = ['东', '西', '南', '北', '新', '中', '上', '下', '大', '小', '龙', '凤', '桥', '山', '溪', '湖', '塘', '岭', '坞', '源'];
+const PLACE_WORDS = [
+  '东',
+  '西',
+  '南',
+  '北',
+  '新',
+  '中',
+  '上',
+  '下',
+  '大',
+  '小',
+  '龙',
+  '凤',
+  '桥',
+  '山',
+  '溪',
+  '湖',
+  '塘',
+  '岭',
+  '坞',
+  '源',
+];
 const PLACE_TAILS = ['村', '社区'];
 const SCHOOL_KINDS = ['小学', '中学', '初级中学', '幼儿园', '中心小学', '中心幼儿园'];
-const JOINT_KINDS = ['小微企业联合工会', '商会联合工会', '园区联合工会', '快递物流行业联合工会', '餐饮行业联合工会', '家政服务行业联合工会', '楼宇联合工会', '货运司机联合工会'];
+const JOINT_KINDS = [
+  '小微企业联合工会',
+  '商会联合工会',
+  '园区联合工会',
+  '快递物流行业联合工会',
+  '餐饮行业联合工会',
+  '家政服务行业联合工会',
+  '楼宇联合工会',
+  '货运司机联合工会',
+];
 const DISTRICT_BODIES = [
-  '财政局', '人力社保局', '发展和改革局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '文化和广电旅游体育局',
-  '民政局', '司法局', '自然资源和规划分局', '生态环境分局', '市场监督管理局', '应急管理局', '统计局', '医疗保障分局',
-  '人民法院', '人民检察院', '公安分局', '税务局', '供销合作社', '融媒体中心', '档案馆', '图书馆', '总工会机关',
-  '机关事务服务中心', '城市管理局', '水利水电局', '经济和信息化局', '退役军人事务局', '审计局', '科学技术局',
-  '数据资源局', '信访局', '科协', '妇联', '团区委', '残联', '红十字会', '党校', '行政服务中心', '卫生监督所',
+  '财政局',
+  '人力社保局',
+  '发展和改革局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '商务局',
+  '文化和广电旅游体育局',
+  '民政局',
+  '司法局',
+  '自然资源和规划分局',
+  '生态环境分局',
+  '市场监督管理局',
+  '应急管理局',
+  '统计局',
+  '医疗保障分局',
+  '人民法院',
+  '人民检察院',
+  '公安分局',
+  '税务局',
+  '供销合作社',
+  '融媒体中心',
+  '档案馆',
+  '图书馆',
+  '总工会机关',
+  '机关事务服务中心',
+  '城市管理局',
+  '水利水电局',
+  '经济和信息化局',
+  '退役军人事务局',
+  '审计局',
+  '科学技术局',
+  '数据资源局',
+  '信访局',
+  '科协',
+  '妇联',
+  '团区委',
+  '残联',
+  '红十字会',
+  '党校',
+  '行政服务中心',
+  '卫生监督所',
 ];
 const HOSPITALS = ['第一人民医院', '第二人民医院', '中医骨伤医院', '妇幼保健院', '疾病预防控制中心', '中医院', '第三人民医院', '急救中心'];
 
@@ -182,7 +328,12 @@ function buildTree(rng: Random, year: number, grassrootsTotal: number): OrgDraft
       for (let attempt = 0; names.has(name) && attempt < 5; attempt++) name = grassrootsName(rng, town, kind);
       if (names.has(name)) name = name.replace(/工会$/, `第${serial}分会工会`);
       const members = membersFor(rng, kind);
-      const form = town.form * 1.2 + rng.normal(0, 1.0) - (rng.chance(0.4) ? rng.between(0.5, 2) : 0) + (members > 300 ? 0.25 : 0) + (kind === 'community' ? -0.2 : 0);
+      const form =
+        town.form * 1.2 +
+        rng.normal(0, 1.0) -
+        (rng.chance(0.4) ? rng.between(0.5, 2) : 0) +
+        (members > 300 ? 0.25 : 0) +
+        (kind === 'community' ? -0.2 : 0);
       names.add(name);
       // ~1% of unions exist in only one of the two years
       if (yearRng.chance(0.012) && (year === 2024) === (serial % 2 === 0)) continue;
@@ -238,11 +389,18 @@ const TARGETS: Record<string, TargetRule> = {
   'DEM-03': { kinds: ['enterprise', 'joint'], target: (t) => (t === 'district' ? 96 : t === 'town' ? 92 : 90), due: '12-31', rate: true },
   'DEM-04': { target: () => 85, due: '12-20' },
   'SRV-01': { target: () => 100, due: '12-31', rate: true },
-  'SRV-02': { target: (t, m) => (t === 'district' ? 12000 : t === 'town' ? sizeScaled(0.05, 120)(m) : sizeScaled(0.08, 3)(m)), due: '12-31' },
+  'SRV-02': {
+    target: (t, m) => (t === 'district' ? 12000 : t === 'town' ? sizeScaled(0.05, 120)(m) : sizeScaled(0.08, 3)(m)),
+    due: '12-31',
+  },
   'SRV-03': { target: () => 95, due: '12-20' },
   'SRV-04': { target: () => 95, due: '12-31', rate: true },
   'SRV-05': { target: (t) => (t === 'district' ? 3 : t === 'town' ? 1 : 0), due: '12-31' },
-  'DEV-01': { kinds: ['enterprise', 'joint', 'institution'], target: (t, m) => (t === 'district' ? 60 : t === 'town' ? sizeScaled(0.001, 8)(m) : m > 300 ? 4 : m > 80 ? 2 : 1), due: '11-30' },
+  'DEV-01': {
+    kinds: ['enterprise', 'joint', 'institution'],
+    target: (t, m) => (t === 'district' ? 60 : t === 'town' ? sizeScaled(0.001, 8)(m) : m > 300 ? 4 : m > 80 ? 2 : 1),
+    due: '11-30',
+  },
   'DEV-02': { target: (t, m) => (t === 'district' ? 30 : sizeScaled(0.0002, 1)(m)), due: '11-30' },
   'DEV-03': { kinds: ['enterprise', 'institution'], target: (t, m) => (t === 'district' ? 5000 : sizeScaled(0.05, 2)(m)), due: '11-30' },
   'DEV-04': { target: (t) => (t === 'town' ? 24 : 4), due: '12-31' },
@@ -334,7 +492,9 @@ function assignmentFor(
       }
       case 'inverse': {
         // disputes are rare; weak unions breach their limit more often
-        const breaches = rng.chance(0.04 + 0.18 * (1 - p) * (1 - p)) ? target + rng.int(1, tier === 'grassroots' ? 2 : 3) : rng.int(0, target);
+        const breaches = rng.chance(0.04 + 0.18 * (1 - p) * (1 - p))
+          ? target + rng.int(1, tier === 'grassroots' ? 2 : 3)
+          : rng.int(0, target);
         if (breaches > 0) {
           const when = claimed + rng.int(10, Math.max(11, horizon - claimed));
           if (when <= horizon) events.push({ date: toIso(when), value: breaches });
@@ -347,9 +507,7 @@ function assignmentFor(
   const reported = last !== null && (indicator.scoring !== 'inverse' || events.length > 0) ? last : null;
   const closes = indicator.scoring === 'binary' || indicator.scoring === 'rating' ? completedDay : last;
   const evaluated =
-    closes !== null && (closes >= due - 20 || indicator.scoring === 'binary') && rng.chance(0.85)
-      ? closes + rng.int(3, 25)
-      : null;
+    closes !== null && (closes >= due - 20 || indicator.scoring === 'binary') && rng.chance(0.85) ? closes + rng.int(3, 25) : null;
   const exempt = rng.chance(0.008) ? issued + rng.int(20, 120) : null;
   const cap = (d: number | null) => (d !== null && d <= asOfDay ? toIso(d) : null);
   return {
@@ -399,11 +557,40 @@ const TOPIC_MIX: Record<GrassrootsKind | 'town', Record<string, number>> = {
 const POLICY_SHARE: Record<string, number> = { SITE: 0.14, WAGE: 0.11, CARE: 0.09, SKILL: 0.08, SAFETY: 0.06, RIGHTS: 0.06 };
 
 const DEMAND_TITLES: Record<string, string[]> = {
-  WAGE: ['夏季高温补贴发放不到位', '加班费计算标准不清', '年终奖延迟发放', '最低工资标准执行不到位', '计件单价调整未经协商', '工资集体协商推进缓慢', '新就业形态劳动者报酬结算周期过长'],
-  SAFETY: ['车间通风条件差', '劳动防护用品配发不足', '夜班安全巡查缺位', '高温作业防暑措施不够', '特种作业人员培训不足', '厂区消防通道被占用'],
-  SITE: ['园区缺少职工驿站', '职工书屋图书陈旧', '母婴室建设缺少场地', '户外劳动者服务站点不足', '职工之家活动场地狭小', '快递小哥缺少休息点'],
+  WAGE: [
+    '夏季高温补贴发放不到位',
+    '加班费计算标准不清',
+    '年终奖延迟发放',
+    '最低工资标准执行不到位',
+    '计件单价调整未经协商',
+    '工资集体协商推进缓慢',
+    '新就业形态劳动者报酬结算周期过长',
+  ],
+  SAFETY: [
+    '车间通风条件差',
+    '劳动防护用品配发不足',
+    '夜班安全巡查缺位',
+    '高温作业防暑措施不够',
+    '特种作业人员培训不足',
+    '厂区消防通道被占用',
+  ],
+  SITE: [
+    '园区缺少职工驿站',
+    '职工书屋图书陈旧',
+    '母婴室建设缺少场地',
+    '户外劳动者服务站点不足',
+    '职工之家活动场地狭小',
+    '快递小哥缺少休息点',
+  ],
   RIGHTS: ['劳动合同签订不规范', '职工因病被辞退求助', '社保缴纳基数偏低', '劳务派遣同工不同酬', '工伤认定协助申请', '欠薪维权法律援助'],
-  SKILL: ['希望增设数控技能培训班', '电商直播技能培训需求', '技能等级认定渠道不畅', '青年职工学历提升补助', '师带徒补贴标准偏低', '新能源汽车维修培训需求'],
+  SKILL: [
+    '希望增设数控技能培训班',
+    '电商直播技能培训需求',
+    '技能等级认定渠道不畅',
+    '青年职工学历提升补助',
+    '师带徒补贴标准偏低',
+    '新能源汽车维修培训需求',
+  ],
   CARE: ['困难职工子女助学申请', '大病职工医疗救助', '单亲职工家庭帮扶', '外地职工春节返乡补助', '职工家属失业帮扶', '低收入职工住房困难'],
 };
 
@@ -451,14 +638,27 @@ function buildDemands(rng: Random, year: number, drafts: OrgDraft[]): Demand[] {
       const stuckTriage = rng.chance(town.form < -0.3 ? 0.05 : 0.01);
       const triageDelay = Math.max(0, Math.round(2.5 * pace * Math.exp(rng.normal(0, 0.7))));
       const roll = rng.next();
-      const outcome: Demand['outcome'] = roll < POLICY_SHARE[topicId] ? 'policy' : roll < POLICY_SHARE[topicId] + 0.14 ? 'declined' : 'service';
+      const outcome: Demand['outcome'] =
+        roll < POLICY_SHARE[topicId] ? 'policy' : roll < POLICY_SHARE[topicId] + 0.14 ? 'declined' : 'service';
       const stuckAnalysis = rng.chance(town.form < -0.3 ? 0.06 : 0.02);
-      const resolveDelay = Math.max(1, Math.round(14 * Math.sqrt(pace) * (outcome === 'policy' ? 1.9 : outcome === 'declined' ? 0.7 : 1) * Math.exp(rng.normal(0, 0.6))));
+      const resolveDelay = Math.max(
+        1,
+        Math.round(14 * Math.sqrt(pace) * (outcome === 'policy' ? 1.9 : outcome === 'declined' ? 0.7 : 1) * Math.exp(rng.normal(0, 0.6))),
+      );
       const triaged = stuckTriage ? null : day + triageDelay;
       const resolved = triaged === null || stuckAnalysis ? null : triaged + resolveDelay;
       const triagedAt = triaged !== null && triaged <= asOfDay ? toIso(triaged) : null;
       const resolvedAt = triagedAt !== null && resolved !== null && resolved <= asOfDay ? toIso(resolved) : null;
-      drafted.push({ day, orgId: org.id, topicId, title, reportedAt: toIso(day), triagedAt, resolvedAt, outcome: resolvedAt === null ? null : outcome });
+      drafted.push({
+        day,
+        orgId: org.id,
+        topicId,
+        title,
+        reportedAt: toIso(day),
+        triagedAt,
+        resolvedAt,
+        outcome: resolvedAt === null ? null : outcome,
+      });
     }
   }
   drafted.sort((a, b) => a.day - b.day);

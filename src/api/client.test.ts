@@ -37,7 +37,12 @@ describe('fetchers against the mock backend', () => {
   });
 
   it('a malformed record costs that record only (v1.1): excluded and listed by its field, the rest kept', async () => {
-    const [meta, m, orgs, good] = await Promise.all([fetchMeta(API), fetchMethodology(API, 2025), fetchOrgs(API, 2025), fetchAssignments(API, 2025)]);
+    const [meta, m, orgs, good] = await Promise.all([
+      fetchMeta(API),
+      fetchMethodology(API, 2025),
+      fetchOrgs(API, 2025),
+      fetchAssignments(API, 2025),
+    ]);
     const bad = good.slice(0, 1300).map((a, k) => (k === 1204 ? { ...(a as object), target: '95' } : a));
     server.use(respondWith('assignments', bad));
     const fetched = await fetchAssignments(API, 2025);
@@ -73,10 +78,12 @@ describe('fetchers against the mock backend', () => {
 
   it('sends the session cookie', async () => {
     let credentials: RequestCredentials | undefined;
-    server.use(http.get('*/v1/meta', ({ request }) => {
-      credentials = request.credentials;
-      return HttpResponse.json({});
-    }));
+    server.use(
+      http.get('*/v1/meta', ({ request }) => {
+        credentials = request.credentials;
+        return HttpResponse.json({});
+      }),
+    );
     await fetchMeta(API).catch(() => undefined);
     expect(credentials).toBe('include');
   });
@@ -103,7 +110,9 @@ function brokenBody(firstBytes: string): ReadableStream<Uint8Array> {
 
 describe('transport faults (issue 8)', () => {
   it('a connection reset mid-body is a NetworkError naming the resource, so it is retried', async () => {
-    server.use(http.get('*/v1/assignments', () => new HttpResponse(brokenBody('[{"orgId":'), { headers: { 'Content-Type': 'application/json' } })));
+    server.use(
+      http.get('*/v1/assignments', () => new HttpResponse(brokenBody('[{"orgId":'), { headers: { 'Content-Type': 'application/json' } })),
+    );
     const err = await fetchAssignments(API, 2025).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
     expect(err).toMatchObject({ resource: 'assignments' });
@@ -113,7 +122,9 @@ describe('transport faults (issue 8)', () => {
 
   it('a stalled answer times out with a message naming the resource and the seconds', async () => {
     // headers arrive, the body never completes
-    server.use(http.get('*/v1/meta', () => new HttpResponse(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) }))));
+    server.use(
+      http.get('*/v1/meta', () => new HttpResponse(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) }))),
+    );
     const t0 = Date.now();
     const err = await getJson('meta', `${API}/v1/meta`, recordsSchema, { timeoutMs: 150 }).catch((e) => e);
     expect(err).toBeInstanceOf(TimeoutError);
@@ -125,15 +136,23 @@ describe('transport faults (issue 8)', () => {
 
   it('the limit is on silence, not on the whole download: a slow body that keeps arriving completes', async () => {
     const chunks = ['[1,', '2,', '3,', '4,', '5,', '6]'];
-    server.use(http.get('*/v1/orgs', () => new HttpResponse(new ReadableStream({
-      async start(c) {
-        for (const chunk of chunks) {
-          c.enqueue(new TextEncoder().encode(chunk));
-          await new Promise((r) => setTimeout(r, 60));
-        }
-        c.close();
-      },
-    }))));
+    server.use(
+      http.get(
+        '*/v1/orgs',
+        () =>
+          new HttpResponse(
+            new ReadableStream({
+              async start(c) {
+                for (const chunk of chunks) {
+                  c.enqueue(new TextEncoder().encode(chunk));
+                  await new Promise((r) => setTimeout(r, 60));
+                }
+                c.close();
+              },
+            }),
+          ),
+      ),
+    );
     // 6 × 60 ms = 360 ms in all, never more than 60 ms without a byte
     await expect(getJson('orgs', `${API}/v1/orgs`, recordsSchema, { timeoutMs: 250 })).resolves.toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -156,7 +175,7 @@ describe('transport faults (issue 8)', () => {
     expect((err as Error).name).toBe('AbortError');
   });
 
-  it("a 200 KB server error message is cut to its first 300 characters", async () => {
+  it('a 200 KB server error message is cut to its first 300 characters', async () => {
     const long = 'x'.repeat(200_000);
     server.use(http.get('*/v1/meta', () => HttpResponse.json({ error: { code: 'internal', message: long } }, { status: 500 })));
     const err = await fetchMeta(API).catch((e) => e);
@@ -186,7 +205,9 @@ describe('year consistency (issue 8 item 10)', () => {
 
 describe('demands (v1.1)', () => {
   it('a backend that predates demands (404) means no demands, quietly', async () => {
-    server.use(http.get('*/v1/demands', () => HttpResponse.json({ error: { code: 'not_found', message: 'no such resource' } }, { status: 404 })));
+    server.use(
+      http.get('*/v1/demands', () => HttpResponse.json({ error: { code: 'not_found', message: 'no such resource' } }, { status: 404 })),
+    );
     await expect(fetchDemands(API, 2025)).resolves.toBeUndefined();
   });
 
@@ -199,10 +220,12 @@ describe('demands (v1.1)', () => {
 
   it('passes year and orgId', async () => {
     let url = '';
-    server.use(http.get('*/v1/demands', ({ request }) => {
-      url = request.url;
-      return HttpResponse.json([]);
-    }));
+    server.use(
+      http.get('*/v1/demands', ({ request }) => {
+        url = request.url;
+        return HttpResponse.json([]);
+      }),
+    );
     await expect(fetchDemands(API, 2025, 'T-YH')).resolves.toEqual([]);
     expect(new URL(url).searchParams.toString()).toBe('year=2025&orgId=T-YH');
   });

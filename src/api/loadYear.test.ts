@@ -20,7 +20,12 @@ describe('loadYear and demands', () => {
   it('no demands in the methodology: none asked for, none in the dataset', async () => {
     const meta = await fetchMeta(API);
     let asked = false;
-    server.use(http.get('*/v1/demands', () => { asked = true; return HttpResponse.json([]); }));
+    server.use(
+      http.get('*/v1/demands', () => {
+        asked = true;
+        return HttpResponse.json([]);
+      }),
+    );
     const m = await fetchMethodology(API, 2025);
     server.use(respondWith('methodology', { ...m, demands: undefined }));
     const year = await loadYear(API, 2025, meta);
@@ -31,7 +36,16 @@ describe('loadYear and demands', () => {
 
   it('configured: demands validated record by record, bad ones listed', async () => {
     const { meta, leaf } = await withDemandsConfigured();
-    const good = { id: 'Q1', orgId: leaf, topicId: 'WAGE', title: '高温补贴', reportedAt: '2025-03-02', triagedAt: null, resolvedAt: null, outcome: null };
+    const good = {
+      id: 'Q1',
+      orgId: leaf,
+      topicId: 'WAGE',
+      title: '高温补贴',
+      reportedAt: '2025-03-02',
+      triagedAt: null,
+      resolvedAt: null,
+      outcome: null,
+    };
     server.use(respondWith('demands', [good, { ...good, id: 'Q2', topicId: 'NOPE' }]));
     const year = await loadYear(API, 2025, meta);
     expect(year.demands).toEqual([good]);
@@ -49,7 +63,16 @@ describe('loadYear and demands', () => {
 
   it('the loaded dataset survives a structured clone (the worker posts it whole)', async () => {
     const { meta, leaf } = await withDemandsConfigured();
-    const good = { id: 'Q1', orgId: leaf, topicId: 'WAGE', title: 't', reportedAt: '2025-03-02', triagedAt: '2025-03-03', resolvedAt: '2025-03-04', outcome: 'policy' };
+    const good = {
+      id: 'Q1',
+      orgId: leaf,
+      topicId: 'WAGE',
+      title: 't',
+      reportedAt: '2025-03-02',
+      triagedAt: '2025-03-03',
+      resolvedAt: '2025-03-04',
+      outcome: 'policy',
+    };
     server.use(respondWith('demands', [good]));
     const year = structuredClone(await loadYear(API, 2025, meta));
     expect(year.demands).toEqual([good]);

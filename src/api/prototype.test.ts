@@ -31,18 +31,41 @@ describe('prototype-named ids through validation and the engine', () => {
     const md = meta({ tiers, district: { id: '__proto__', name: 'x' } });
     const m = methodology({
       categories: [{ id: 'constructor', name: { zh: 'c', en: 'c' }, weight: 1 }],
-      indicators: [indicator('__proto__', 'constructor', 'ratio', 1, { tiers: tiers.map((t) => t.id) }), indicator('toString', 'constructor', 'binary', 1, { tiers: tiers.map((t) => t.id) })],
-      grades: [{ grade: '__proto__', min: 90 }, { grade: 'constructor', min: 50 }],
+      indicators: [
+        indicator('__proto__', 'constructor', 'ratio', 1, { tiers: tiers.map((t) => t.id) }),
+        indicator('toString', 'constructor', 'binary', 1, { tiers: tiers.map((t) => t.id) }),
+      ],
+      grades: [
+        { grade: '__proto__', min: 90 },
+        { grade: 'constructor', min: 50 },
+      ],
       demands: { topics: [{ id: 'valueOf', name: { zh: 'v', en: 'v' } }], triageDays: 5, resolveDays: 30 },
     });
-    const orgs = [org('__proto__', null, 'constructor'), org('constructor', '__proto__', '__proto__'), org('toString', 'constructor', 'toString')];
+    const orgs = [
+      org('__proto__', null, 'constructor'),
+      org('constructor', '__proto__', '__proto__'),
+      org('toString', 'constructor', 'toString'),
+    ];
     const assignments = [
       assignment('toString', '__proto__', { progress: [{ date: '2025-03-01', value: 95 }] }),
       assignment('constructor', 'toString', { progress: [{ date: '2025-03-01', value: 1 }] }),
     ];
-    const demands = [{ id: 'hasOwnProperty', orgId: 'toString', topicId: 'valueOf', title: 't', reportedAt: '2025-03-01', triagedAt: null, resolvedAt: null, outcome: null }];
+    const demands = [
+      {
+        id: 'hasOwnProperty',
+        orgId: 'toString',
+        topicId: 'valueOf',
+        title: 't',
+        reportedAt: '2025-03-01',
+        triagedAt: null,
+        resolvedAt: null,
+        outcome: null,
+      },
+    ];
     // JSON.parse makes "__proto__" an own key of a record: it is data, not a prototype
-    const raw = JSON.parse(JSON.stringify({ orgs, assignments, demands }).replace('"members":100', '"__proto__":{"members":-1},"members":100')) as { orgs: unknown[]; assignments: unknown[]; demands: unknown[] };
+    const raw = JSON.parse(
+      JSON.stringify({ orgs, assignments, demands }).replace('"members":100', '"__proto__":{"members":-1},"members":100'),
+    ) as { orgs: unknown[]; assignments: unknown[]; demands: unknown[] };
     const v = validateDataset(md, m, raw.orgs, raw.assignments, raw.demands);
     expect(v.issues).toEqual([]);
     expect(v.orgs.map((o) => o.id)).toEqual(['__proto__', 'constructor', 'toString']);
@@ -54,7 +77,12 @@ describe('prototype-named ids through validation and the engine', () => {
   });
 
   it('an unknown id named like a prototype member is unknown, not found on Object.prototype', () => {
-    const v = validateDataset(meta(), methodology(), [org('D', null), org('G', 'constructor')], [assignment('toString', 'R'), assignment('G', '__proto__')]);
+    const v = validateDataset(
+      meta(),
+      methodology(),
+      [org('D', null), org('G', 'constructor')],
+      [assignment('toString', 'R'), assignment('G', '__proto__')],
+    );
     expect(v.issues.map((i) => [i.path, i.rule])).toEqual([
       ['orgs[1]', 'unknownParent'],
       ['assignments[0]', 'unknownOrg'],

@@ -25,7 +25,13 @@ export async function fetchMethodology(apiBaseUrl: string, year: number, signal?
 export const fetchOrgs = (apiBaseUrl: string, year: number, signal?: AbortSignal): Promise<unknown[]> =>
   getJson('orgs', resourceUrl(apiBaseUrl, '/v1/orgs', { year }), recordsSchema, { signal });
 
-export const fetchAssignments = (apiBaseUrl: string, year: number, orgId?: string, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<unknown[]> =>
+export const fetchAssignments = (
+  apiBaseUrl: string,
+  year: number,
+  orgId?: string,
+  signal?: AbortSignal,
+  onBytes?: (received: number) => void,
+): Promise<unknown[]> =>
   getJson('assignments', resourceUrl(apiBaseUrl, '/v1/assignments', { year, orgId }), recordsSchema, { signal, onBytes });
 
 /** v1.1 demands; `undefined` from a backend that predates them (404): the app then hides demands, quietly. */

@@ -24,27 +24,29 @@ const finite = z.number();
 
 export const localizedName = z.object({ zh: z.string(), en: z.string() });
 
-export const metaSchema = z.object({
-  district: z.object({ id: z.string(), name: z.string() }),
-  tiers: z.array(z.object({ id: z.string(), name: localizedName })).check(z.minLength(1)),
-  years: z.array(z.int()).check(z.minLength(1)),
-  defaultYear: z.int(),
-  asOf: isoDate,
-  generatedAt: z.string(),
-  /** v1.1: the session sees this organisation's subtree only (it is the root of /v1/orgs). */
-  scope: z.optional(z.object({ orgId: z.string() })),
-}).check((ctx) => {
-  // a default year the backend does not serve would request a year that does not exist
-  const { years, defaultYear } = ctx.value;
-  if (Array.isArray(years) && Number.isInteger(defaultYear) && !years.includes(defaultYear)) {
-    ctx.issues.push({
-      code: 'custom',
-      message: `expected one of years (${years.join(', ')}), received ${defaultYear}`,
-      input: defaultYear,
-      path: ['defaultYear'],
-    });
-  }
-});
+export const metaSchema = z
+  .object({
+    district: z.object({ id: z.string(), name: z.string() }),
+    tiers: z.array(z.object({ id: z.string(), name: localizedName })).check(z.minLength(1)),
+    years: z.array(z.int()).check(z.minLength(1)),
+    defaultYear: z.int(),
+    asOf: isoDate,
+    generatedAt: z.string(),
+    /** v1.1: the session sees this organisation's subtree only (it is the root of /v1/orgs). */
+    scope: z.optional(z.object({ orgId: z.string() })),
+  })
+  .check((ctx) => {
+    // a default year the backend does not serve would request a year that does not exist
+    const { years, defaultYear } = ctx.value;
+    if (Array.isArray(years) && Number.isInteger(defaultYear) && !years.includes(defaultYear)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `expected one of years (${years.join(', ')}), received ${defaultYear}`,
+        input: defaultYear,
+        path: ['defaultYear'],
+      });
+    }
+  });
 
 export const scoringSchema = z.enum(['ratio', 'binary', 'rating', 'inverse']);
 

@@ -54,7 +54,10 @@ describe('record-level validation (contract: bad data)', () => {
       assignment('G', 'R', { target: 90 }),
       assignment('G', 'R', { target: 80 }),
     ]);
-    expect(rulesOf(v)).toEqual([['assignments[0].target', 'ratioTarget'], ['assignments[2]', 'duplicateAssignment']]);
+    expect(rulesOf(v)).toEqual([
+      ['assignments[0].target', 'ratioTarget'],
+      ['assignments[2]', 'duplicateAssignment'],
+    ]);
     expect(v.assignments[0].target).toBe(90);
   });
 
@@ -77,7 +80,10 @@ describe('record-level validation (contract: bad data)', () => {
 
   it('children of an excluded org are excluded as under an excluded organisation', () => {
     const v = validateDataset(meta(), methodology(), [...baseOrgs, org('X', 'T', 'village'), org('Y', 'X')], []);
-    expect(rulesOf(v)).toEqual([['orgs[3].tier', 'unknownTier'], ['orgs[4]', 'underExcludedOrg']]);
+    expect(rulesOf(v)).toEqual([
+      ['orgs[3].tier', 'unknownTier'],
+      ['orgs[4]', 'underExcludedOrg'],
+    ]);
   });
 
   it('a second root is excluded; the one named by meta stays', () => {
@@ -92,7 +98,10 @@ describe('record-level validation (contract: bad data)', () => {
 
   it('ratio target ≤ 0', () => {
     const v = validateDataset(meta(), methodology(), baseOrgs, [assignment('G', 'R', { target: 0 }), assignment('T', 'R', { target: -5 })]);
-    expect(rulesOf(v)).toEqual([['assignments[0].target', 'ratioTarget'], ['assignments[1].target', 'ratioTarget']]);
+    expect(rulesOf(v)).toEqual([
+      ['assignments[0].target', 'ratioTarget'],
+      ['assignments[1].target', 'ratioTarget'],
+    ]);
   });
 
   it('inverse target < 0 (0 is a valid limit)', () => {
@@ -101,7 +110,9 @@ describe('record-level validation (contract: bad data)', () => {
   });
 
   it('negative progress', () => {
-    const v = validateDataset(meta(), methodology(), baseOrgs, [assignment('G', 'R', { progress: [ev('2025-02-01', 5), ev('2025-03-01', -1)] })]);
+    const v = validateDataset(meta(), methodology(), baseOrgs, [
+      assignment('G', 'R', { progress: [ev('2025-02-01', 5), ev('2025-03-01', -1)] }),
+    ]);
     expect(rulesOf(v)).toEqual([['assignments[0].progress[1].value', 'negativeProgress']]);
     expect(v.issues[0].detail).toBe('progress[1].value = -1');
   });
@@ -136,7 +147,10 @@ describe('record-level validation (contract: bad data)', () => {
   it('inverse without penalty', () => {
     const m = methodology({ indicators: [indicator('R', 'A', 'ratio'), { ...indicator('V', 'B', 'inverse'), penalty: undefined }] });
     const v = validateDataset(meta(), m, baseOrgs, [assignment('G', 'V')]);
-    expect(rulesOf(v)).toEqual([['methodology.indicators[1].penalty', 'inversePenalty'], ['assignments[0]', 'unknownIndicator']]);
+    expect(rulesOf(v)).toEqual([
+      ['methodology.indicators[1].penalty', 'inversePenalty'],
+      ['assignments[0]', 'unknownIndicator'],
+    ]);
   });
 
   it('duplicate indicator and category ids', () => {
@@ -148,7 +162,10 @@ describe('record-level validation (contract: bad data)', () => {
       indicators: [indicator('R', 'A', 'ratio'), indicator('R', 'A', 'binary')],
     });
     const v = validateDataset(meta(), m, baseOrgs, []);
-    expect(rulesOf(v)).toEqual([['methodology.categories[1]', 'duplicateId'], ['methodology.indicators[1]', 'duplicateId']]);
+    expect(rulesOf(v)).toEqual([
+      ['methodology.categories[1]', 'duplicateId'],
+      ['methodology.indicators[1]', 'duplicateId'],
+    ]);
   });
 });
 
@@ -159,7 +176,10 @@ describe('dates that do not exist', () => {
       assignment('T', 'R', { progress: [ev('2025-04-31', 3)] }),
       assignment('D', 'R', { due: '2024-02-29' }),
     ]);
-    expect(rulesOf(v)).toEqual([['assignments[0].due', 'invalidDate'], ['assignments[1].progress[0].date', 'invalidDate']]);
+    expect(rulesOf(v)).toEqual([
+      ['assignments[0].due', 'invalidDate'],
+      ['assignments[1].progress[0].date', 'invalidDate'],
+    ]);
     expect(v.issues[0].detail).toBe('due = 2025-02-30');
   });
 });
@@ -234,14 +254,20 @@ describe('issue 8: nothing valid is lost', () => {
   });
 
   it('with a scope, the scope organisation is the root', () => {
-    const v = validateDataset(meta({ scope: { orgId: 'T2' } }), methodology(), [org('D', null), org('T2', null, 'town'), org('G', 'T2')], []);
+    const v = validateDataset(
+      meta({ scope: { orgId: 'T2' } }),
+      methodology(),
+      [org('D', null), org('T2', null, 'town'), org('G', 'T2')],
+      [],
+    );
     expect(v.orgs.map((o) => o.id)).toEqual(['T2', 'G']);
     expect(rulesOf(v)).toEqual([['orgs[0]', 'multipleRoots']]);
   });
 
   it('a root with a bad field fails the payload, naming it (everything hangs on it)', () => {
-    expect(() => validateDataset(meta(), methodology(), [{ ...org('D', null), members: 'many' }, org('T', 'D', 'town')], []))
-      .toThrow('orgs[0].members: the root organisation is invalid: expected number, received string');
+    expect(() => validateDataset(meta(), methodology(), [{ ...org('D', null), members: 'many' }, org('T', 'D', 'town')], [])).toThrow(
+      'orgs[0].members: the root organisation is invalid: expected number, received string',
+    );
   });
 
   it('a duplicate assignment is judged after its own fields and references: a bad first copy never hides a good one', () => {
@@ -291,11 +317,20 @@ describe('methodology entries (issue 8 item 11)', () => {
 });
 
 describe('demands (methodology §12 bad records)', () => {
-  const topics = [{ id: 'WAGE', name: { zh: '工资待遇', en: 'Pay' } }, { id: 'SITE', name: { zh: '阵地', en: 'Sites' } }];
+  const topics = [
+    { id: 'WAGE', name: { zh: '工资待遇', en: 'Pay' } },
+    { id: 'SITE', name: { zh: '阵地', en: 'Sites' } },
+  ];
   const m = methodology({ demands: { topics, triageDays: 5, resolveDays: 30 } });
   const demand = (id: string, extra: Record<string, unknown> = {}) => ({
-    id, orgId: 'G', topicId: 'WAGE', title: `需求 ${id}`,
-    reportedAt: '2025-03-02', triagedAt: '2025-03-05', resolvedAt: '2025-03-28', outcome: 'service',
+    id,
+    orgId: 'G',
+    topicId: 'WAGE',
+    title: `需求 ${id}`,
+    reportedAt: '2025-03-02',
+    triagedAt: '2025-03-05',
+    resolvedAt: '2025-03-28',
+    outcome: 'service',
     ...extra,
   });
   const check = (demands: unknown[], orgs: unknown[] = baseOrgs) => validateDataset(meta(), m, orgs, [], demands);
@@ -303,7 +338,12 @@ describe('demands (methodology §12 bad records)', () => {
   it('keeps valid demands in every state', () => {
     const open = demand('Q2', { triagedAt: null, resolvedAt: null, outcome: null });
     const analysing = demand('Q3', { resolvedAt: null, outcome: null });
-    const v = check([demand('Q1'), open, analysing, demand('Q4', { outcome: 'policy', triagedAt: '2025-03-02', resolvedAt: '2025-03-02' })]);
+    const v = check([
+      demand('Q1'),
+      open,
+      analysing,
+      demand('Q4', { outcome: 'policy', triagedAt: '2025-03-02', resolvedAt: '2025-03-02' }),
+    ]);
     expect(v.issues).toEqual([]);
     expect(v.demands?.map((d) => d.id)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
   });
@@ -347,12 +387,18 @@ describe('demands (methodology §12 bad records)', () => {
 
   it('a duplicate id keeps the first valid record, not the first copy', () => {
     const v = check([demand('Q1', { outcome: 'maybe' }), demand('Q1', { title: 'valid copy' }), demand('Q1', { title: 'third' })]);
-    expect(v.issues.map((i) => [i.path, i.rule])).toEqual([['demands[0].outcome', 'invalidOutcome'], ['demands[2]', 'duplicateId']]);
+    expect(v.issues.map((i) => [i.path, i.rule])).toEqual([
+      ['demands[0].outcome', 'invalidOutcome'],
+      ['demands[2]', 'duplicateId'],
+    ]);
     expect(v.demands?.[0].title).toBe('valid copy');
   });
 
   it('demands of an organisation excluded from the tree are under an excluded organisation, not unknown', () => {
-    const v = check([demand('Q1', { orgId: 'X' }), demand('Q2', { orgId: 'Y' })], [...baseOrgs, { ...org('X', 'T'), members: -1 }, org('Y', 'X')]);
+    const v = check(
+      [demand('Q1', { orgId: 'X' }), demand('Q2', { orgId: 'Y' })],
+      [...baseOrgs, { ...org('X', 'T'), members: -1 }, org('Y', 'X')],
+    );
     expect(v.issues.filter((i) => i.resource === 'demands').map((i) => [i.path, i.rule, i.detail])).toEqual([
       ['demands[0]', 'underExcludedOrg', 'X'],
       ['demands[1]', 'underExcludedOrg', 'Y'],
@@ -362,7 +408,10 @@ describe('demands (methodology §12 bad records)', () => {
   it('a malformed topic is excluded from the methodology, and its demands with it', () => {
     const bad = { ...m, demands: { ...m.demands!, topics: [...topics, { id: 'HOME' }] } };
     const v = validateDataset(meta(), bad, baseOrgs, [], [demand('Q1', { topicId: 'HOME' })]);
-    expect(v.issues.map((i) => [i.path, i.rule])).toEqual([['methodology.demands.topics[2].name', 'invalidField'], ['demands[0]', 'unknownTopic']]);
+    expect(v.issues.map((i) => [i.path, i.rule])).toEqual([
+      ['methodology.demands.topics[2].name', 'invalidField'],
+      ['demands[0]', 'unknownTopic'],
+    ]);
     expect(v.methodology.demands?.topics.map((t) => t.id)).toEqual(['WAGE', 'SITE']);
   });
 });

@@ -131,8 +131,14 @@ function digit(v: string, k: number): number {
  */
 export function isCalendarDate(v: string): boolean {
   if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  const y0 = digit(v, 0), y1 = digit(v, 1), y2 = digit(v, 2), y3 = digit(v, 3);
-  const m0 = digit(v, 5), m1 = digit(v, 6), d0 = digit(v, 8), d1 = digit(v, 9);
+  const y0 = digit(v, 0),
+    y1 = digit(v, 1),
+    y2 = digit(v, 2),
+    y3 = digit(v, 3);
+  const m0 = digit(v, 5),
+    m1 = digit(v, 6),
+    d0 = digit(v, 8),
+    d1 = digit(v, 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
@@ -279,7 +285,10 @@ export function validateOrgs(meta: Meta, orgs: readonly unknown[], issues: DataQ
   const typed = orgs as Org[]; // read only at positions that passed (1)
   for (let i = 0; i < orgs.length; i++) {
     const f = orgFieldFault(orgs[i], tierIds);
-    if (f) { exclude(i, f); continue; }
+    if (f) {
+      exclude(i, f);
+      continue;
+    }
     const o = typed[i];
     if (o.parentId !== null && !payloadIds.has(o.parentId)) exclude(i, fault('unknownParent', '', o.parentId));
     else if (byId.has(o.id)) exclude(i, fault('duplicateId', '', o.id));
@@ -328,7 +337,13 @@ export function validateOrgs(meta: Meta, orgs: readonly unknown[], issues: DataQ
 
   found.sort((a, b) => a.i - b.i);
   for (const { i, f } of found) {
-    issues.push({ resource: 'orgs', path: `${recordPath('orgs', i)}${f.field}`, record: idOf(orgs[i]) ?? recordPath('orgs', i), rule: f.rule, detail: f.detail });
+    issues.push({
+      resource: 'orgs',
+      path: `${recordPath('orgs', i)}${f.field}`,
+      record: idOf(orgs[i]) ?? recordPath('orgs', i),
+      rule: f.rule,
+      detail: f.detail,
+    });
   }
   const kept = queue.map((i) => typed[i]);
   return { orgs: kept, payloadIds, keptIds: new Set(kept.map((o) => o.id)) };
@@ -383,8 +398,12 @@ function assignmentFieldFault(a: unknown): Fault | null {
     return shapeFault(assignmentSchema, a);
   // read field by field (not by a computed key): this loop runs ~28k times per year
   const dates =
-    checkDate(a.due, false) | checkDate(a.issuedAt, false) | checkDate(a.claimedAt, true) |
-    checkDate(a.reportedAt, true) | checkDate(a.evaluatedAt, true) | checkDate(a.exemptAt, true);
+    checkDate(a.due, false) |
+    checkDate(a.issuedAt, false) |
+    checkDate(a.claimedAt, true) |
+    checkDate(a.reportedAt, true) |
+    checkDate(a.evaluatedAt, true) |
+    checkDate(a.exemptAt, true);
   if (dates & DATE_WRONG_TYPE) return shapeFault(assignmentSchema, a);
   if (dates & DATE_NOT_A_DATE) {
     for (const field of ASSIGNMENT_DATES) if (checkDate(a[field], true) !== DATE_OK) return invalidDate(field, a[field]);
@@ -441,7 +460,13 @@ export function validateAssignments(
       }
     }
     if (f) {
-      issues.push({ resource: 'assignments', path: `${recordPath('assignments', i)}${f.field}`, record: assignmentHandle(raw, i), rule: f.rule, detail: f.detail });
+      issues.push({
+        resource: 'assignments',
+        path: `${recordPath('assignments', i)}${f.field}`,
+        record: assignmentHandle(raw, i),
+        rule: f.rule,
+        detail: f.detail,
+      });
       continue;
     }
     seen[key] = 1;
@@ -461,16 +486,21 @@ function demandFieldFault(d: unknown): Fault | null {
   const dates = checkDate(d.reportedAt, false) | checkDate(d.triagedAt, true) | checkDate(d.resolvedAt, true);
   if (dates & DATE_WRONG_TYPE || !(d.outcome === null || typeof d.outcome === 'string')) return shapeFault(demandSchema, d);
   if (dates & DATE_NOT_A_DATE) {
-    for (const field of ['reportedAt', 'triagedAt', 'resolvedAt'] as const) if (checkDate(d[field], true) !== DATE_OK) return invalidDate(field, d[field]);
+    for (const field of ['reportedAt', 'triagedAt', 'resolvedAt'] as const)
+      if (checkDate(d[field], true) !== DATE_OK) return invalidDate(field, d[field]);
   }
   if (d.outcome !== null && !OUTCOMES.has(d.outcome)) return fault('invalidOutcome', '.outcome', `outcome = ${String(d.outcome)}`);
   const q = d as Demand;
-  if (q.triagedAt !== null && q.triagedAt < q.reportedAt) return fault('triagedBeforeReported', '.triagedAt', `triagedAt ${q.triagedAt} < reportedAt ${q.reportedAt}`);
-  if (q.resolvedAt !== null && q.triagedAt === null) return fault('resolvedWithoutTriage', '.resolvedAt', `resolvedAt = ${q.resolvedAt}, triagedAt = null`);
+  if (q.triagedAt !== null && q.triagedAt < q.reportedAt)
+    return fault('triagedBeforeReported', '.triagedAt', `triagedAt ${q.triagedAt} < reportedAt ${q.reportedAt}`);
+  if (q.resolvedAt !== null && q.triagedAt === null)
+    return fault('resolvedWithoutTriage', '.resolvedAt', `resolvedAt = ${q.resolvedAt}, triagedAt = null`);
   if (q.resolvedAt !== null && q.triagedAt !== null && q.resolvedAt < q.triagedAt)
     return fault('resolvedBeforeTriaged', '.resolvedAt', `resolvedAt ${q.resolvedAt} < triagedAt ${q.triagedAt}`);
-  if (q.outcome !== null && q.resolvedAt === null) return fault('outcomeWithoutResolution', '.outcome', `outcome = ${q.outcome}, resolvedAt = null`);
-  if (q.resolvedAt !== null && q.outcome === null) return fault('resolutionWithoutOutcome', '.outcome', `resolvedAt = ${q.resolvedAt}, outcome = null`);
+  if (q.outcome !== null && q.resolvedAt === null)
+    return fault('outcomeWithoutResolution', '.outcome', `outcome = ${q.outcome}, resolvedAt = null`);
+  if (q.resolvedAt !== null && q.outcome === null)
+    return fault('resolutionWithoutOutcome', '.outcome', `resolvedAt = ${q.resolvedAt}, outcome = null`);
   return null;
 }
 
@@ -494,7 +524,13 @@ export function validateDemands(
       else if (!orgs.keptIds.has(q.orgId)) f = fault('underExcludedOrg', '', q.orgId);
     }
     if (f) {
-      issues.push({ resource: 'demands', path: `${recordPath('demands', i)}${f.field}`, record: idOf(raw) ?? recordPath('demands', i), rule: f.rule, detail: f.detail });
+      issues.push({
+        resource: 'demands',
+        path: `${recordPath('demands', i)}${f.field}`,
+        record: idOf(raw) ?? recordPath('demands', i),
+        rule: f.rule,
+        detail: f.detail,
+      });
       continue;
     }
     const q = raw as Demand;

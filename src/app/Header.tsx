@@ -36,22 +36,55 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
     <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
       <div className="brand">
         <h1>
-          <span className="district">{d?.meta.scope ? <span className="scope-tag" title={t('scope.note')}>{t('scope.ours')} · {d.model.org(d.model.rootId).name}</span> : (districtName ?? '')}</span>
+          <span className="district">
+            {d?.meta.scope ? (
+              <span className="scope-tag" title={t('scope.note')}>
+                {t('scope.ours')} · {d.model.org(d.model.rootId).name}
+              </span>
+            ) : (
+              (districtName ?? '')
+            )}
+          </span>
           <span className="product">{t('app.title')}</span>
         </h1>
         {/* the built-in district is generated: say so, quietly, wherever the page is shown or captured */}
-        {mocks ? <span className="demo-badge" title={t('robust.demoTitle')}>{t('robust.demo')}<span className="visually-hidden">: {t('robust.demoTitle')}</span></span> : null}
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="header-controls" onClick={() => setMenuOpen((v) => !v)}>
+        {mocks ? (
+          <span className="demo-badge" title={t('robust.demoTitle')}>
+            {t('robust.demo')}
+            <span className="visually-hidden">: {t('robust.demoTitle')}</span>
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="header-controls"
+          onClick={() => setMenuOpen((v) => !v)}
+        >
           {menuOpen ? t('phone.menuClose') : t('phone.menu')}
         </button>
       </div>
       <nav aria-label={t('app.title')} className="main-nav">
-        <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('nav.overview')}</Link>
-        <Link to="/orgs" activeOptions={{ includeSearch: false }}>{t('nav.orgs')}</Link>
-        <Link to="/alerts" activeOptions={{ includeSearch: false }}>{t('nav.alerts')}</Link>
-        {d?.demands ? <Link to="/demands" activeOptions={{ includeSearch: false }}>{t('nav.demands')}</Link> : null}
-        <Link to="/methodology" activeOptions={{ includeSearch: false }}>{t('nav.methodology')}</Link>
-        <Link to="/whatif" activeOptions={{ includeSearch: false }}>{t('whatif.nav')}</Link>
+        <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>
+          {t('nav.overview')}
+        </Link>
+        <Link to="/orgs" activeOptions={{ includeSearch: false }}>
+          {t('nav.orgs')}
+        </Link>
+        <Link to="/alerts" activeOptions={{ includeSearch: false }}>
+          {t('nav.alerts')}
+        </Link>
+        {d?.demands ? (
+          <Link to="/demands" activeOptions={{ includeSearch: false }}>
+            {t('nav.demands')}
+          </Link>
+        ) : null}
+        <Link to="/methodology" activeOptions={{ includeSearch: false }}>
+          {t('nav.methodology')}
+        </Link>
+        <Link to="/whatif" activeOptions={{ includeSearch: false }}>
+          {t('whatif.nav')}
+        </Link>
       </nav>
       <div className="controls" id="header-controls">
         {d ? (
@@ -66,7 +99,11 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
                   setSearch({ year, asOf: undefined, compare: d.compareYear !== undefined ? previousYear(d.meta, year) : undefined });
                 }}
               >
-                {d.meta.years.map((y) => <option key={y} value={y}>{y}</option>)}
+                {d.meta.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
               </select>
             </label>
             <DateField
@@ -81,17 +118,32 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
             />
             <CompareToggle d={d} onChange={(compare) => setSearch({ compare })} />
             {/* what is on screen is still the previous year: name the one that is loading */}
-            {d.transitioning ? <span className="freshness" role="status">{requestedYear !== undefined && requestedYear !== d.year ? t('robust.yearLoading', { year: requestedYear }) : t('state.loading')}</span> : null}
+            {d.transitioning ? (
+              <span className="freshness" role="status">
+                {requestedYear !== undefined && requestedYear !== d.year
+                  ? t('robust.yearLoading', { year: requestedYear })
+                  : t('state.loading')}
+              </span>
+            ) : null}
             <span className="freshness" title={d.meta.generatedAt}>
-              {t('header.generatedAt', { time: generated && !Number.isNaN(generated.getTime()) ? generated.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : d.meta.generatedAt })}
+              {t('header.generatedAt', {
+                time:
+                  generated && !Number.isNaN(generated.getTime())
+                    ? generated.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')
+                    : d.meta.generatedAt,
+              })}
             </span>
-            <button type="button" onClick={d.refetch}>{t('header.refresh')}</button>
+            <button type="button" onClick={d.refetch}>
+              {t('header.refresh')}
+            </button>
             <button
               type="button"
               className={issues.length ? 'quality-badge has-issues' : 'quality-badge'}
               onClick={() => setQualityOpen(true)}
               aria-haspopup="dialog"
-              aria-label={issues.length ? `${t('header.quality')}: ${t('header.qualityCount', { n: issues.length })}` : t('header.qualityNone')}
+              aria-label={
+                issues.length ? `${t('header.quality')}: ${t('header.qualityCount', { n: issues.length })}` : t('header.qualityNone')
+              }
             >
               {t('header.quality')} <span className="count">{issues.length}</span>
             </button>
@@ -102,24 +154,55 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
             <label>
               <span>{t('header.year')}</span>
               <select value={failedYear} onChange={(e) => setSearch({ year: Number(e.target.value), asOf: undefined })} aria-invalid="true">
-                {years.map((y) => <option key={y} value={y}>{y}</option>)}
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
               </select>
             </label>
-            <label><span>{t('header.asOf')}</span><input type="date" disabled value="" /></label>
-            <button type="button" disabled>{t('header.refresh')}</button>
-            <button type="button" className="quality-badge" disabled>{t('header.quality')} <span className="count">0</span></button>
+            <label>
+              <span>{t('header.asOf')}</span>
+              <input type="date" disabled value="" />
+            </label>
+            <button type="button" disabled>
+              {t('header.refresh')}
+            </button>
+            <button type="button" className="quality-badge" disabled>
+              {t('header.quality')} <span className="count">0</span>
+            </button>
           </>
         ) : (
           // the same controls, inert, while the data loads: the header keeps its height, nothing below jumps
           <>
-            <label><span>{t('header.year')}</span><select disabled aria-busy="true"><option>2025</option></select></label>
-            <label><span>{t('header.asOf')}</span><input type="text" disabled value="" placeholder={t('date.placeholder')} size={10} /></label>
-            <span className="freshness" aria-hidden="true">{t('header.generatedAt', { time: '…' })}</span>
-            <button type="button" disabled>{t('header.refresh')}</button>
-            <button type="button" className="quality-badge" disabled>{t('header.quality')} <span className="count">0</span></button>
+            <label>
+              <span>{t('header.year')}</span>
+              <select disabled aria-busy="true">
+                <option>2025</option>
+              </select>
+            </label>
+            <label>
+              <span>{t('header.asOf')}</span>
+              <input type="text" disabled value="" placeholder={t('date.placeholder')} size={10} />
+            </label>
+            <span className="freshness" aria-hidden="true">
+              {t('header.generatedAt', { time: '…' })}
+            </span>
+            <button type="button" disabled>
+              {t('header.refresh')}
+            </button>
+            <button type="button" className="quality-badge" disabled>
+              {t('header.quality')} <span className="count">0</span>
+            </button>
           </>
         )}
-        <button type="button" className="lang" onClick={() => setSearch({ lang: lang === 'zh' ? 'en' : undefined })} aria-label={t('header.langLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => setSearch({ lang: lang === 'zh' ? 'en' : undefined })}
+          aria-label={t('header.langLabel')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
           {t('header.lang')}
         </button>
       </div>
@@ -137,10 +220,20 @@ function CompareToggle({ d, onChange }: { d: Dashboard; onChange: (compare: numb
   const year = d.compareYear ?? prev!;
   return (
     <>
-      <button type="button" className="compare-toggle" aria-pressed={on} title={t('yoy.toggleTitle', { year })} onClick={() => onChange(on ? undefined : prev)}>
+      <button
+        type="button"
+        className="compare-toggle"
+        aria-pressed={on}
+        title={t('yoy.toggleTitle', { year })}
+        onClick={() => onChange(on ? undefined : prev)}
+      >
         {t('yoy.toggle', { year })}
       </button>
-      {on && !d.comparison ? <span className="freshness" role="status">{d.comparisonFailed ? t('yoy.failed', { year }) : t('yoy.loading', { year })}</span> : null}
+      {on && !d.comparison ? (
+        <span className="freshness" role="status">
+          {d.comparisonFailed ? t('yoy.failed', { year }) : t('yoy.loading', { year })}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,9 @@ export function NotFound() {
     <div className="status-panel not-found">
       <h2>{t('robust.notFound')}</h2>
       <p className="muted">{t('robust.notFoundBody', { path: truncateText(pathname, 120) })}</p>
-      <Link to="/" className="button-link primary">{t('robust.home')}</Link>
+      <Link to="/" className="button-link primary">
+        {t('robust.home')}
+      </Link>
     </div>
   );
 }

@@ -61,8 +61,12 @@ export function QualityDialog({ issues, onClose }: { issues: DataQualityIssue[];
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="quality-title" onClick={(e) => e.stopPropagation()}>
         <header className="card-header">
-          <h2 id="quality-title">{t('quality.title')} ({issues.length})</h2>
-          <button ref={closeRef} type="button" className="tool" onClick={onClose}>{t('quality.close')}</button>
+          <h2 id="quality-title">
+            {t('quality.title')} ({issues.length})
+          </h2>
+          <button ref={closeRef} type="button" className="tool" onClick={onClose}>
+            {t('quality.close')}
+          </button>
         </header>
         <p>{issues.length ? t('quality.intro') : t('header.qualityNone')}</p>
         {issues.length ? (
@@ -98,10 +102,14 @@ export function QualityDialog({ issues, onClose }: { issues: DataQualityIssue[];
                     // a path can repeat (two faults reported on one record): the position keeps keys unique
                     <tr key={`${current * QUALITY_PAGE_SIZE + k}:${i.path}`}>
                       <td>{i.resource}</td>
-                      <td><code title={i.path.length > 40 ? i.path : undefined}>{i.path}</code></td>
+                      <td>
+                        <code title={i.path.length > 40 ? i.path : undefined}>{i.path}</code>
+                      </td>
                       <td title={i.record.length > 40 ? i.record : undefined}>{i.record}</td>
                       <td>{describeRule(i)}</td>
-                      <td><code title={i.detail.length > 40 ? i.detail.slice(0, 2000) : undefined}>{i.detail.slice(0, 200)}</code></td>
+                      <td>
+                        <code title={i.detail.length > 40 ? i.detail.slice(0, 2000) : undefined}>{i.detail.slice(0, 200)}</code>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -109,11 +117,19 @@ export function QualityDialog({ issues, onClose }: { issues: DataQualityIssue[];
             </div>
             {pages > 1 ? (
               <div className="quality-pager">
-                <button type="button" className="tool" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('table.prev')}</button>
+                <button type="button" className="tool" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                  {t('table.prev')}
+                </button>
                 <span role="status">
-                  {t('robust.qualityRows', { from: current * QUALITY_PAGE_SIZE + 1, to: current * QUALITY_PAGE_SIZE + rows.length, n: listed.length })}
+                  {t('robust.qualityRows', {
+                    from: current * QUALITY_PAGE_SIZE + 1,
+                    to: current * QUALITY_PAGE_SIZE + rows.length,
+                    n: listed.length,
+                  })}
                 </span>
-                <button type="button" className="tool" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('table.next')}</button>
+                <button type="button" className="tool" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                  {t('table.next')}
+                </button>
               </div>
             ) : null}
           </>

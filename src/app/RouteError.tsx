@@ -30,8 +30,12 @@ export function RootError({ error }: ErrorComponentProps) {
     <div className="app">
       <main id="main" className="status-panel" role="alert">
         <h1>{t('robust.appFailed')}</h1>
-        <p className="error-text"><code>{describeError(t, error)}</code></p>
-        <button type="button" className="primary" onClick={() => window.location.reload()}>{t('robust.reload')}</button>
+        <p className="error-text">
+          <code>{describeError(t, error)}</code>
+        </p>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {t('robust.reload')}
+        </button>
       </main>
     </div>
   );

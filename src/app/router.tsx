@@ -1,4 +1,11 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams, type RouterHistory } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  retainSearchParams,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootError, RouteError } from './RouteError';
@@ -16,7 +23,12 @@ export const rootRoute = createRootRoute({
   errorComponent: RootError,
 });
 
-const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', validateSearch: parseOverviewSearch, component: OverviewPage });
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: parseOverviewSearch,
+  component: OverviewPage,
+});
 
 // screens the first view does not need load on demand
 const orgRoute = createRoute({
@@ -59,7 +71,6 @@ const briefRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/brief/BriefPage'), 'BriefPage'),
 });
 
-
 // the what-if sandbox (issue 12): its settings live in `whatif=`
 const whatIfRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -76,7 +87,18 @@ const screenRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/screen/ScreenPage'), 'ScreenPage'),
 });
 
-export const routeTree = rootRoute.addChildren([overviewRoute, orgRoute, alertsRoute, orgsRoute, honoursRoute, methodologyRoute, whatIfRoute, screenRoute, demandsRoute, briefRoute]);
+export const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  orgRoute,
+  alertsRoute,
+  orgsRoute,
+  honoursRoute,
+  methodologyRoute,
+  whatIfRoute,
+  screenRoute,
+  demandsRoute,
+  briefRoute,
+]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

@@ -39,7 +39,19 @@ interface ChartCardProps {
  * A titled chart with its states (loading, empty), a data-table twin behind a
  * toggle, and a PNG download. The section is named by its title.
  */
-export function ChartCard({ title, legend, option, table, height = 260, onEvents, controls, loading, className, fileName, note }: ChartCardProps) {
+export function ChartCard({
+  title,
+  legend,
+  option,
+  table,
+  height = 260,
+  onEvents,
+  controls,
+  loading,
+  className,
+  fileName,
+  note,
+}: ChartCardProps) {
   const { t } = useI18n();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -61,11 +73,23 @@ export function ChartCard({ title, legend, option, table, height = 260, onEvents
         <h2 id={`${id}-title`}>{title}</h2>
         <div className="card-tools">
           {controls}
-          <button type="button" className="tool" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)} disabled={loading || empty}>
+          <button
+            type="button"
+            className="tool"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+            disabled={loading || empty}
+          >
             {showTable ? t('chart.showChart') : t('chart.showTable')}
           </button>
           {!showTable ? (
-            <button type="button" className="tool" onClick={download} disabled={loading || empty} aria-label={`${t('chart.download')}: ${title}`}>
+            <button
+              type="button"
+              className="tool"
+              onClick={download}
+              disabled={loading || empty}
+              aria-label={`${t('chart.download')}: ${title}`}
+            >
               PNG
             </button>
           ) : null}
@@ -76,17 +100,35 @@ export function ChartCard({ title, legend, option, table, height = 260, onEvents
         {loading ? (
           <Skeleton height={height} label={t('state.loading')} />
         ) : empty ? (
-          <p className="empty-state" style={{ height }}>{t('state.empty')}</p>
+          <p className="empty-state" style={{ height }}>
+            {t('state.empty')}
+          </p>
         ) : showTable ? (
           <div className="twin-table" style={{ maxHeight: height }}>
             <table className="data-table dense">
               <caption className="visually-hidden">{t('chart.tableCaption', { title })}</caption>
               <thead>
-                <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+                <tr>
+                  {table.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {table.rows.map((r) => (
-                  <tr key={r.key}>{r.cells.map((c, k) => (k === 0 ? <th key={k} scope="row">{c}</th> : <td key={k}>{c}</td>))}</tr>
+                  <tr key={r.key}>
+                    {r.cells.map((c, k) =>
+                      k === 0 ? (
+                        <th key={k} scope="row">
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={k}>{c}</td>
+                      ),
+                    )}
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -100,7 +142,10 @@ export function ChartCard({ title, legend, option, table, height = 260, onEvents
       {!showTable && !loading && !empty && legend?.length ? (
         <ul className="chart-legend">
           {legend?.map((l) => (
-            <li key={l.name}><span className="swatch" style={{ background: l.color }} aria-hidden="true" />{l.name}</li>
+            <li key={l.name}>
+              <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+              {l.name}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -7,6 +7,27 @@ import { installPrintResize } from './printResize';
 // charts follow the page's width when printed (every view: the print stylesheet is src/app/print.css)
 installPrintResize();
 
-export default function EChartsView({ option, onEvents, style, ref }: { option: ChartOption; onEvents?: Record<string, (params: unknown) => void>; style: CSSProperties; ref?: Ref<ReactEChartsCore> }) {
-  return <ReactEChartsCore ref={ref} echarts={echarts} option={option} notMerge lazyUpdate onEvents={onEvents} style={style} opts={{ renderer: 'canvas' }} />;
+export default function EChartsView({
+  option,
+  onEvents,
+  style,
+  ref,
+}: {
+  option: ChartOption;
+  onEvents?: Record<string, (params: unknown) => void>;
+  style: CSSProperties;
+  ref?: Ref<ReactEChartsCore>;
+}) {
+  return (
+    <ReactEChartsCore
+      ref={ref}
+      echarts={echarts}
+      option={option}
+      notMerge
+      lazyUpdate
+      onEvents={onEvents}
+      style={style}
+      opts={{ renderer: 'canvas' }}
+    />
+  );
 }

@@ -29,10 +29,22 @@ export function RankIntervalCard({ ids, title, height }: { ids: readonly string[
       loading={!items}
       option={items && buildRankIntervalOption(items, { nominalLabel: t('robust.nominal'), intervalLabel: t('robust.interval') })}
       onEvents={drill}
-      legend={[{ name: t('robust.interval'), color: intervalColor }, { name: t('robust.nominal'), color: nominalColor }]}
+      legend={[
+        { name: t('robust.interval'), color: intervalColor },
+        { name: t('robust.nominal'), color: nominalColor },
+      ]}
       table={{
         columns: [t('col.name'), t('robust.nominal'), t('robust.col')],
-        rows: (items ?? []).map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, r.nominal, rangeLabel(r)] })),
+        rows: (items ?? []).map((r) => ({
+          key: r.id,
+          cells: [
+            <OrgLink key="n" id={r.id}>
+              {r.name}
+            </OrgLink>,
+            r.nominal,
+            rangeLabel(r),
+          ],
+        })),
       }}
     />
   );

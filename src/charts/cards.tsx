@@ -14,7 +14,13 @@ import { OrgLink } from '../ui/OrgLink';
 import { bandLabel, mutedText, palette, scoreBands } from '../ui/theme';
 import { TermHelp } from '../ui/TermHelp';
 import { ChartCard } from './ChartCard';
-import { buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption } from './options/builders';
+import {
+  buildGradeDistributionOption,
+  buildHeatmapOption,
+  buildRadarOption,
+  buildRankingOption,
+  buildTrendOption,
+} from './options/builders';
 import { useOrgDrill } from './useOrgDrill';
 
 interface CardFrame {
@@ -33,11 +39,24 @@ export function RankingCard({ ids, ...frame }: CardFrame & { ids: readonly strin
   return (
     <ChartCard
       {...frame}
-      option={buildRankingOption(ranking, { valueLabel: t('col.index'), ungradedLabel: t('grade.none'), bandCount: model.gradeBands.length })}
+      option={buildRankingOption(ranking, {
+        valueLabel: t('col.index'),
+        ungradedLabel: t('grade.none'),
+        bandCount: model.gradeBands.length,
+      })}
       onEvents={drill}
       table={{
         columns: [t('col.name'), t('col.index'), t('col.grade')],
-        rows: ranking.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, fmtScore(r.value), gradeName(r.grade)] })),
+        rows: ranking.map((r) => ({
+          key: r.id,
+          cells: [
+            <OrgLink key="n" id={r.id}>
+              {r.name}
+            </OrgLink>,
+            fmtScore(r.value),
+            gradeName(r.grade),
+          ],
+        })),
       }}
     />
   );
@@ -59,7 +78,15 @@ export function HeatmapCard({ ids, ...frame }: CardFrame & { ids: readonly strin
       onEvents={drill}
       table={{
         columns: [t('col.name'), ...categoryNames],
-        rows: rows.map((r) => ({ key: r.id, cells: [<OrgLink key="n" id={r.id}>{r.name}</OrgLink>, ...r.values.map(fmtScore)] })),
+        rows: rows.map((r) => ({
+          key: r.id,
+          cells: [
+            <OrgLink key="n" id={r.id}>
+              {r.name}
+            </OrgLink>,
+            ...r.values.map(fmtScore),
+          ],
+        })),
       }}
     />
   );
@@ -100,7 +127,10 @@ export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[
     () =>
       trend && comparison && previous
         ? {
-            previous: previous.map((s, k) => ({ name: t('yoy.seriesYear', { name: trend.series[k]?.name ?? s.name, year: comparison.year }), values: s.values })),
+            previous: previous.map((s, k) => ({
+              name: t('yoy.seriesYear', { name: trend.series[k]?.name ?? s.name, year: comparison.year }),
+              values: s.values,
+            })),
             pace: { name: t('yoy.pace'), values: paceLine(trend.dates) },
           }
         : undefined,
@@ -114,10 +144,22 @@ export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[
       option={trend && buildTrendOption(trend.dates, trend.series, overlay)}
       legend={
         overlay
-          ? [...all.map((x, k) => ({ name: x.name, color: palette[k % trend!.series.length] })), { name: overlay.pace.name, color: mutedText }]
-          : trend && trend.series.length > 1 ? trend.series.map((x, k) => ({ name: x.name, color: palette[k] })) : undefined
+          ? [
+              ...all.map((x, k) => ({ name: x.name, color: palette[k % trend!.series.length] })),
+              { name: overlay.pace.name, color: mutedText },
+            ]
+          : trend && trend.series.length > 1
+            ? trend.series.map((x, k) => ({ name: x.name, color: palette[k] }))
+            : undefined
       }
-      note={overlay ? <>{t('yoy.pace')}<TermHelp term={t('yoy.pace')} text={t('term.pace')} align="start" /></> : undefined}
+      note={
+        overlay ? (
+          <>
+            {t('yoy.pace')}
+            <TermHelp term={t('yoy.pace')} text={t('term.pace')} align="start" />
+          </>
+        ) : undefined
+      }
       table={{
         columns: [t('col.date'), ...all.map((s) => s.name), ...(overlay ? [overlay.pace.name] : [])],
         rows: (trend?.dates ?? []).map((date, k) => ({
@@ -157,7 +199,12 @@ export function GradeDistributionCard({ ids, tier, ...frame }: CardFrame & { ids
       {...frame}
       option={buildGradeDistributionOption(grades, { countLabel: t('col.count'), ungradedLabel: t('grade.none') })}
       onEvents={events}
-      note={<>{t('col.grade')}<TermHelp term={t('col.grade')} text={t('term.grades')} align="start" /></>}
+      note={
+        <>
+          {t('col.grade')}
+          <TermHelp term={t('col.grade')} text={t('term.grades')} align="start" />
+        </>
+      }
       table={{
         columns: [t('col.grade'), t('col.count')],
         rows: grades.map((g) => ({

@@ -36,7 +36,12 @@ export function demandFunnel(dm: DemandModel, id: string, t: I18n['t']) {
       { name: t('demands.stage.triaged'), value: x.analysing + resolved },
       { name: t('demands.stage.resolved'), value: resolved },
     ],
-    states: (['untriaged', 'analysing', 'service', 'policy', 'declined'] as const).map((k) => ({ key: k, name: t(`demands.state.${k}`), value: x[k], color: demandColors[k] })),
+    states: (['untriaged', 'analysing', 'service', 'policy', 'declined'] as const).map((k) => ({
+      key: k,
+      name: t(`demands.state.${k}`),
+      value: x[k],
+      color: demandColors[k],
+    })),
   };
 }
 
@@ -49,7 +54,10 @@ export function DemandFunnelCard({ id, dm, className, height = 240 }: Frame) {
       title={t('demands.funnel')}
       height={height}
       option={buildDemandFunnelOption(f.stages)}
-      table={{ columns: [t('demands.col.state'), t('col.count')], rows: f.stages[0].value ? f.stages.map((s) => ({ key: s.name, cells: [s.name, s.value] })) : [] }}
+      table={{
+        columns: [t('demands.col.state'), t('col.count')],
+        rows: f.stages[0].value ? f.stages.map((s) => ({ key: s.name, cells: [s.name, s.value] })) : [],
+      }}
     />
   );
 }
@@ -64,7 +72,10 @@ export function DemandOutcomeCard({ id, dm, className, height = 240 }: Frame) {
       height={height}
       option={buildOutcomeBarOption(f.states, { countLabel: t('col.count') })}
       legend={f.states.map((s) => ({ name: s.name, color: s.color }))}
-      table={{ columns: [t('demands.col.state'), t('col.count')], rows: f.stages[0].value ? f.states.map((s) => ({ key: s.key, cells: [s.name, s.value] })) : [] }}
+      table={{
+        columns: [t('demands.col.state'), t('col.count')],
+        rows: f.stages[0].value ? f.states.map((s) => ({ key: s.key, cells: [s.name, s.value] })) : [],
+      }}
     />
   );
 }
@@ -82,10 +93,18 @@ export function DemandHeatmapCard({ id, dm, className, tierName }: Frame & { tie
       className={className}
       title={t('demands.heatmap', { tier: tierName })}
       height={height}
-      option={buildDemandHeatmapOption(topics, columns, h.reported, h.open, { countLabel: t('demands.stage.reported'), openLabel: t('demands.heatmapOpen') })}
+      option={buildDemandHeatmapOption(topics, columns, h.reported, h.open, {
+        countLabel: t('demands.stage.reported'),
+        openLabel: t('demands.heatmapOpen'),
+      })}
       table={{
         columns: [t('demands.col.topic'), ...columns],
-        rows: total ? topics.map((name, k) => ({ key: h.topics[k].id, cells: [name, ...h.reported[k].map((n, c) => `${n} (${t('demands.heatmapOpen')} ${h.open[k][c]})`)] })) : [],
+        rows: total
+          ? topics.map((name, k) => ({
+              key: h.topics[k].id,
+              cells: [name, ...h.reported[k].map((n, c) => `${n} (${t('demands.heatmapOpen')} ${h.open[k][c]})`)],
+            }))
+          : [],
       }}
     />
   );
@@ -101,7 +120,10 @@ export function ResponseTimeCard({ id, dm, className, height = 240 }: Frame) {
       title={t('demands.histogram')}
       height={height}
       option={buildResponseHistogramOption(bins, { countLabel: t('col.count'), binLabel: label })}
-      table={{ columns: [t('demands.col.days'), t('col.count')], rows: bins.map((b) => ({ key: String(b.from), cells: [label(b.from, b.to - 1), b.count] })) }}
+      table={{
+        columns: [t('demands.col.days'), t('col.count')],
+        rows: bins.map((b) => ({ key: String(b.from), cells: [label(b.from, b.to - 1), b.count] })),
+      }}
     />
   );
 }
@@ -109,26 +131,77 @@ export function ResponseTimeCard({ id, dm, className, height = 240 }: Frame) {
 type ListKind = 'overdue' | 'policy' | 'own';
 
 /** A list of demands as a table: the title is text (never markup), the reporter links to its page. */
-export function DemandTable({ items, caption, kind, pageSize }: { items: DemandItem[]; caption: string; kind: ListKind; pageSize?: number }) {
+export function DemandTable({
+  items,
+  caption,
+  kind,
+  pageSize,
+}: {
+  items: DemandItem[];
+  caption: string;
+  kind: ListKind;
+  pageSize?: number;
+}) {
   const { t, local } = useI18n();
   const columns: Column<DemandItem>[] = [
-    { key: 'title', header: t('demands.col.title'), cell: (r) => <span className="demand-title">{r.title}</span>, sortValue: (r) => r.title },
+    {
+      key: 'title',
+      header: t('demands.col.title'),
+      cell: (r) => <span className="demand-title">{r.title}</span>,
+      sortValue: (r) => r.title,
+    },
     { key: 'topic', header: t('demands.col.topic'), cell: (r) => local(r.topicName), sortValue: (r) => r.topicId },
     ...(kind === 'own'
       ? []
       : [
-          { key: 'org', header: t('demands.col.org'), cell: (r: DemandItem) => <OrgLink id={r.orgId}>{r.orgName}</OrgLink>, sortValue: (r: DemandItem) => r.orgName },
-          { key: 'group', header: t('demands.col.group'), cell: (r: DemandItem) => r.groupName ?? '—', sortValue: (r: DemandItem) => r.groupName },
+          {
+            key: 'org',
+            header: t('demands.col.org'),
+            cell: (r: DemandItem) => <OrgLink id={r.orgId}>{r.orgName}</OrgLink>,
+            sortValue: (r: DemandItem) => r.orgName,
+          },
+          {
+            key: 'group',
+            header: t('demands.col.group'),
+            cell: (r: DemandItem) => r.groupName ?? '—',
+            sortValue: (r: DemandItem) => r.groupName,
+          },
         ]),
     { key: 'reportedAt', header: t('demands.col.reportedAt'), cell: (r) => r.reportedAt, sortValue: (r) => r.reportedAt },
     ...(kind === 'overdue'
-      ? [{ key: 'age', header: t('demands.col.age'), cell: (r: DemandItem) => r.ageDays, sortValue: (r: DemandItem) => r.ageDays, align: 'right' as const }]
+      ? [
+          {
+            key: 'age',
+            header: t('demands.col.age'),
+            cell: (r: DemandItem) => r.ageDays,
+            sortValue: (r: DemandItem) => r.ageDays,
+            align: 'right' as const,
+          },
+        ]
       : kind === 'policy'
         ? [
-            { key: 'resolvedAt', header: t('demands.col.resolvedAt'), cell: (r: DemandItem) => r.resolvedAt ?? '—', sortValue: (r: DemandItem) => r.resolvedAt ?? undefined },
-            { key: 'days', header: t('demands.col.responseDays'), cell: (r: DemandItem) => r.responseDays ?? '—', sortValue: (r: DemandItem) => r.responseDays, align: 'right' as const },
+            {
+              key: 'resolvedAt',
+              header: t('demands.col.resolvedAt'),
+              cell: (r: DemandItem) => r.resolvedAt ?? '—',
+              sortValue: (r: DemandItem) => r.resolvedAt ?? undefined,
+            },
+            {
+              key: 'days',
+              header: t('demands.col.responseDays'),
+              cell: (r: DemandItem) => r.responseDays ?? '—',
+              sortValue: (r: DemandItem) => r.responseDays,
+              align: 'right' as const,
+            },
           ]
-        : [{ key: 'state', header: t('demands.col.state'), cell: (r: DemandItem) => t(`demands.state.${r.state}`), sortValue: (r: DemandItem) => r.state }]),
+        : [
+            {
+              key: 'state',
+              header: t('demands.col.state'),
+              cell: (r: DemandItem) => t(`demands.state.${r.state}`),
+              sortValue: (r: DemandItem) => r.state,
+            },
+          ]),
   ];
   if (!items.length) return <p className="empty-state">{t('demands.none')}</p>;
   return <DataTable caption={caption} captionHidden columns={columns} rows={items} rowKey={(r) => r.id} pageSize={pageSize} dense />;
@@ -151,7 +224,12 @@ export function DemandTallyList({ id, dm }: { id: string; dm: DemandModel }) {
   ];
   return (
     <dl className="kpi-pairs demand-tally">
-      {pairs.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+      {pairs.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -166,7 +244,9 @@ export function OrgDemandsSection({ id }: { id: string }) {
   if (!dm) return null;
   return (
     <section className="card demand-section" aria-labelledby="org-demands-title">
-      <header className="card-header"><h2 id="org-demands-title">{t('demands.orgSection')}</h2></header>
+      <header className="card-header">
+        <h2 id="org-demands-title">{t('demands.orgSection')}</h2>
+      </header>
       <DemandTallyList id={id} dm={dm} />
       {late.length ? (
         <>
@@ -175,7 +255,11 @@ export function OrgDemandsSection({ id }: { id: string }) {
         </>
       ) : null}
       <h3 className="subhead">{t('demands.own')}</h3>
-      {own.length ? <DemandTable items={own} caption={t('demands.own')} kind="own" pageSize={10} /> : <p className="empty-state">{t('demands.noOwn')}</p>}
+      {own.length ? (
+        <DemandTable items={own} caption={t('demands.own')} kind="own" pageSize={10} />
+      ) : (
+        <p className="empty-state">{t('demands.noOwn')}</p>
+      )}
     </section>
   );
 }

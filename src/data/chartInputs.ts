@@ -78,7 +78,10 @@ export function gradeCounts(model: ReadModel, ids: readonly string[]): GradeCoun
     if (s.index === undefined) continue;
     counts[s.gradeIndex >= 0 ? s.gradeIndex : bands.length]++;
   }
-  return [...bands.map((b, k) => ({ grade: b.grade, count: counts[k], gradeIndex: k })), { grade: undefined, count: counts[bands.length], gradeIndex: -1 }];
+  return [
+    ...bands.map((b, k) => ({ grade: b.grade, count: counts[k], gradeIndex: k })),
+    { grade: undefined, count: counts[bands.length], gradeIndex: -1 },
+  ];
 }
 
 /** Funnel of the four workflow steps: assignments that reached at least each step (exempt left out). */
@@ -96,7 +99,11 @@ const trendCache = new WeakMap<IndexResult, Trend>();
  * previous trend stays on screen. Without a dataset (e.g. a comparison year
  * still loading) it computes nothing.
  */
-export function useEngineTrend(ds: PreparedDataset | undefined, result: IndexResult | undefined, asOf: string | undefined): Trend | undefined {
+export function useEngineTrend(
+  ds: PreparedDataset | undefined,
+  result: IndexResult | undefined,
+  asOf: string | undefined,
+): Trend | undefined {
   const [trend, setTrend] = useState<Trend>();
   useEffect(() => {
     if (!ds || !result || !asOf) {

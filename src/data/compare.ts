@@ -99,9 +99,11 @@ export function commendationCsvTable(d: Dashboard, i18n: I18n): { header: string
     const tier = model.tiers[k];
     for (const id of ids) {
       const s = model.scores(id);
-      rows.push(zh
-        ? [local(tier.name), s.rankInTier, id, s.org.name, model.parentOf(id)?.name ?? '', round2(s.index), s.grade ?? '']
-        : [tier.id, s.rankInTier, id, s.org.name, s.org.parentId ?? '', round2(s.index), s.grade ?? '']);
+      rows.push(
+        zh
+          ? [local(tier.name), s.rankInTier, id, s.org.name, model.parentOf(id)?.name ?? '', round2(s.index), s.grade ?? '']
+          : [tier.id, s.rankInTier, id, s.org.name, s.org.parentId ?? '', round2(s.index), s.grade ?? ''],
+      );
     }
   });
   const header = zh

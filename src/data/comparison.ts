@@ -94,11 +94,20 @@ export class Comparison {
       const o = ds.orgs[u];
       const f = orgYearOverYear(this.prev, this.yoy, u);
       out.push({
-        id: o.id, name: o.name, tier: o.tier, prevGrade: f.prevGrade, grade: r.grade[u] >= 0 ? r.gradeBands[r.grade[u]].grade : undefined,
-        change, index: Number.isNaN(r.index[u]) ? undefined : r.index[u], prevIndex: f.prevIndex,
+        id: o.id,
+        name: o.name,
+        tier: o.tier,
+        prevGrade: f.prevGrade,
+        grade: r.grade[u] >= 0 ? r.gradeBands[r.grade[u]].grade : undefined,
+        change,
+        index: Number.isNaN(r.index[u]) ? undefined : r.index[u],
+        prevIndex: f.prevIndex,
       });
     }
-    return out.sort((a, b) => b.change - a.change || ds.tier[ds.orgIndex.get(a.id)!] - ds.tier[ds.orgIndex.get(b.id)!] || (b.index ?? -1) - (a.index ?? -1));
+    return out.sort(
+      (a, b) =>
+        b.change - a.change || ds.tier[ds.orgIndex.get(a.id)!] - ds.tier[ds.orgIndex.get(b.id)!] || (b.index ?? -1) - (a.index ?? -1),
+    );
   }
 
   /** 退出 (§13): in the top band a year earlier and not now, towns before grassroots, by last year's rank. */
@@ -109,7 +118,9 @@ export class Comparison {
       const u = e.position;
       const prevRank = this.prev.r.rankInTier[e.prevPosition];
       return {
-        id: o.id, name: o.name, tier: o.tier,
+        id: o.id,
+        name: o.name,
+        tier: o.tier,
         prevIndex: this.prev.r.index[e.prevPosition],
         prevRank: prevRank > 0 ? prevRank : undefined,
         index: u >= 0 && !Number.isNaN(r.index[u]) ? r.index[u] : undefined,

@@ -106,7 +106,6 @@ export function comparisonAsOf(meta: Meta, asOf: string, year: number): string {
   return effectiveAsOf(meta, year, `${String(year).padStart(4, '0')}-${monthDay}`);
 }
 
-
 /** How often `meta` is checked for a new `generatedAt` (the year's data follows only when it changes). */
 export const META_REFRESH_MS = 5 * 60_000;
 
@@ -131,7 +130,8 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
     },
     enabled: meta !== undefined,
     // the previous year stays on screen while another loads — never another scope's data (contract: Scope of the session)
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (meta?.scope?.orgId ?? null) ? keepPreviousData(previous) : undefined),
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === (meta?.scope?.orgId ?? null) ? keepPreviousData(previous) : undefined,
     staleTime: Infinity,
     refetchInterval: false,
   });
@@ -156,7 +156,6 @@ export const summaryQuery = (config: AppConfig, year: number, meta: Meta | undef
     retry: false,
     staleTime: Infinity,
   });
-
 
 /** A live screen's refresh: meta checked every `refreshMs`, also when the tab is hidden (a wall is never "in use"). */
 export interface LiveRefresh {
@@ -200,7 +199,11 @@ export function useDashboardState(
 
   // year over year (§13): the comparison year loads beside the year on screen, through the same query as picking it
   const compareYear = meta && data ? comparisonYear(meta, data.year, requestedCompare) : undefined;
-  const compareQ = useQuery({ ...yearDatasetQuery(config, compareYear ?? 0, meta), enabled: meta !== undefined && compareYear !== undefined, placeholderData: undefined });
+  const compareQ = useQuery({
+    ...yearDatasetQuery(config, compareYear ?? 0, meta),
+    enabled: meta !== undefined && compareYear !== undefined,
+    placeholderData: undefined,
+  });
   const compareData = compareYear !== undefined && compareQ.data?.year === compareYear ? compareQ.data : undefined;
 
   const updatedAt = Math.min(...[metaQ.dataUpdatedAt, yearQ.dataUpdatedAt].filter((t) => t > 0));
@@ -221,7 +224,10 @@ export function useDashboardState(
   }, [refetchMeta, refetchYear]);
   const model = useMemo(() => (data && result ? new ReadModel(data.ds, result) : undefined), [data, result]);
   const comparison = useMemo(
-    () => (meta && data && asOf && result && model && compareData ? new Comparison({ ds: data.ds, result, model }, compareData, comparisonAsOf(meta, asOf, compareData.year)) : undefined),
+    () =>
+      meta && data && asOf && result && model && compareData
+        ? new Comparison({ ds: data.ds, result, model }, compareData, comparisonAsOf(meta, asOf, compareData.year))
+        : undefined,
     [meta, data, asOf, result, model, compareData],
   );
   // a link that opens with a comparison shows it from the first paint (its exports too); turning it on later keeps the page up while it loads
@@ -234,13 +240,43 @@ export function useDashboardState(
     () =>
       meta && data && asOf && result && model && !awaitingComparison
         ? {
-            meta, year: data.year, asOf, methodology: data.methodology, issues: data.issues,
-            ds: data.ds, result, model, demands, lastAsOf: lastAsOf(meta, data.year), asOfCapped,
-            compareYear, comparison, comparisonFailed: compareYear !== undefined && !comparison && Boolean(compareQ.error),
-            updatedAt, stale, transitioning, refetch,
+            meta,
+            year: data.year,
+            asOf,
+            methodology: data.methodology,
+            issues: data.issues,
+            ds: data.ds,
+            result,
+            model,
+            demands,
+            lastAsOf: lastAsOf(meta, data.year),
+            asOfCapped,
+            compareYear,
+            comparison,
+            comparisonFailed: compareYear !== undefined && !comparison && Boolean(compareQ.error),
+            updatedAt,
+            stale,
+            transitioning,
+            refetch,
           }
         : undefined,
-    [meta, data, asOf, asOfCapped, result, model, demands, awaitingComparison, compareYear, comparison, compareQ.error, updatedAt, stale, transitioning, refetch],
+    [
+      meta,
+      data,
+      asOf,
+      asOfCapped,
+      result,
+      model,
+      demands,
+      awaitingComparison,
+      compareYear,
+      comparison,
+      compareQ.error,
+      updatedAt,
+      stale,
+      transitioning,
+      refetch,
+    ],
   );
   if (dashboard) shown.current = true;
   return {

@@ -138,9 +138,14 @@ export class DemandModel {
   private viewAt(q: number): DemandView {
     const { prepared: dp, res } = this;
     return {
-      demand: dp.records[q], position: q, orgPosition: dp.dOrg[q], state: DEMAND_STATES[res.state[q]],
-      triageOverdue: res.triageOverdue[q] === 1, resolveOverdue: res.resolveOverdue[q] === 1,
-      ageDays: res.day - dp.dReported[q], responseDays: res.responseDays[q] >= 0 ? res.responseDays[q] : undefined,
+      demand: dp.records[q],
+      position: q,
+      orgPosition: dp.dOrg[q],
+      state: DEMAND_STATES[res.state[q]],
+      triageOverdue: res.triageOverdue[q] === 1,
+      resolveOverdue: res.resolveOverdue[q] === 1,
+      ageDays: res.day - dp.dReported[q],
+      responseDays: res.responseDays[q] >= 0 ? res.responseDays[q] : undefined,
     };
   }
 
@@ -150,10 +155,23 @@ export class DemandModel {
     const group = this.model.groupOf(org.id);
     const topic = this.topicById.get(x.topicId);
     return {
-      id: x.id, title: x.title, topicId: x.topicId, topicName: topic?.name ?? { zh: x.topicId, en: x.topicId },
-      orgId: org.id, orgName: org.name, groupId: group?.id, groupName: group?.name,
-      reportedAt: x.reportedAt, triagedAt: x.triagedAt, resolvedAt: x.resolvedAt, outcome: x.outcome,
-      state: v.state, ageDays: v.ageDays, responseDays: v.responseDays, triageOverdue: v.triageOverdue, resolveOverdue: v.resolveOverdue,
+      id: x.id,
+      title: x.title,
+      topicId: x.topicId,
+      topicName: topic?.name ?? { zh: x.topicId, en: x.topicId },
+      orgId: org.id,
+      orgName: org.name,
+      groupId: group?.id,
+      groupName: group?.name,
+      reportedAt: x.reportedAt,
+      triagedAt: x.triagedAt,
+      resolvedAt: x.resolvedAt,
+      outcome: x.outcome,
+      state: v.state,
+      ageDays: v.ageDays,
+      responseDays: v.responseDays,
+      triageOverdue: v.triageOverdue,
+      resolveOverdue: v.resolveOverdue,
     };
   }
 
@@ -172,7 +190,10 @@ export type DemandCsvColumn = (typeof DEMAND_CSV_COLUMNS)[number];
  * tallies at D; `medianDays` rounded to 2 decimals, empty when none is resolved.
  * `header` names the columns (the column ids themselves in English).
  */
-export function demandCsvTable(dm: DemandModel, header: (c: DemandCsvColumn) => string = (c) => c): { header: string[]; rows: CsvCell[][] } {
+export function demandCsvTable(
+  dm: DemandModel,
+  header: (c: DemandCsvColumn) => string = (c) => c,
+): { header: string[]; rows: CsvCell[][] } {
   return {
     header: DEMAND_CSV_COLUMNS.map(header),
     rows: dm.rows().map(({ org, tally }) => [org.id, org.name, org.tier, ...DEMAND_TALLIES.map((k) => tally[k]), round2(tally.medianDays)]),
@@ -188,7 +209,11 @@ export function buildDemandModel(data: YearDataset, asOf: string, model: ReadMod
 }
 
 /** The dashboard's demand model: prepared once per dataset, computed once per (dataset, as-of). */
-export function useDemandModel(data: YearDataset | undefined, asOf: string | undefined, model: ReadModel | undefined): DemandModel | undefined {
+export function useDemandModel(
+  data: YearDataset | undefined,
+  asOf: string | undefined,
+  model: ReadModel | undefined,
+): DemandModel | undefined {
   const prepared = useMemo(
     () => (data?.demands && data.methodology.demands ? prepareDemands(data.ds, data.methodology.demands, data.demands) : undefined),
     [data],

@@ -22,7 +22,13 @@ export interface YearDataset {
 }
 
 /** `onBytes`: bytes of the year's assignments received so far (the bulk of the year), for the loading indicator. */
-export async function loadYear(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<YearDataset> {
+export async function loadYear(
+  apiBaseUrl: string,
+  year: number,
+  meta: Meta,
+  signal?: AbortSignal,
+  onBytes?: (received: number) => void,
+): Promise<YearDataset> {
   const methodologyRequest = fetchMethodology(apiBaseUrl, year, signal);
   // demands only where the methodology configures them; asked as soon as it says so, while the rest still loads
   const demandsRequest = methodologyRequest.then((m) => (m.demands ? fetchDemands(apiBaseUrl, year, undefined, signal) : undefined));

@@ -32,7 +32,13 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function loadYearInWorker(apiBaseUrl: string, year: number, meta: Meta, signal?: AbortSignal, onBytes?: (received: number) => void): Promise<YearDataset> {
+export function loadYearInWorker(
+  apiBaseUrl: string,
+  year: number,
+  meta: Meta,
+  signal?: AbortSignal,
+  onBytes?: (received: number) => void,
+): Promise<YearDataset> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject, onBytes });

@@ -76,28 +76,51 @@ export function orgProvenance(d: Dashboard, id: string): OrgProvenance {
   const p = provenance(ds, result, d.model.position(id));
   const asOfDay = dayNumber(asOf);
   return {
-    id, alpha: p.alpha, ownShare: p.ownShare, subShare: p.subShare, own: p.own, sub: p.sub, index: p.index,
-    childWeighting: p.childWeighting, membersFallback: p.membersFallback,
+    id,
+    alpha: p.alpha,
+    ownShare: p.ownShare,
+    subShare: p.subShare,
+    own: p.own,
+    sub: p.sub,
+    index: p.index,
+    childWeighting: p.childWeighting,
+    membersFallback: p.membersFallback,
     categories: p.categories.map((c) => ({
       category: ds.categories[ds.categories.findIndex((x) => x.id === c.categoryId)],
-      weight: c.weight, weightShare: c.weightShare, score: c.score, contribution: c.contribution,
+      weight: c.weight,
+      weightShare: c.weightShare,
+      score: c.score,
+      contribution: c.contribution,
       assignments: c.assignments.map((a): AssignmentTrail => {
         const rec = assignmentRecord(ds, a.position);
         return {
-          indicator: ds.indicators[ds.aIndicator[a.position]], scoring: a.scoring,
-          weight: a.weight, weightShare: a.weightShare, target: a.target, actual: a.actual, score: a.score, contribution: a.contribution,
+          indicator: ds.indicators[ds.aIndicator[a.position]],
+          scoring: a.scoring,
+          weight: a.weight,
+          weightShare: a.weightShare,
+          target: a.target,
+          actual: a.actual,
+          score: a.score,
+          contribution: a.contribution,
           workflow: {
-            issuedAt: rec.issuedAt, due: rec.due,
-            claimedAt: upTo(rec.claimedAt, asOf), reportedAt: upTo(rec.reportedAt, asOf),
-            evaluatedAt: upTo(rec.evaluatedAt, asOf), exemptAt: upTo(rec.exemptAt, asOf),
+            issuedAt: rec.issuedAt,
+            due: rec.due,
+            claimedAt: upTo(rec.claimedAt, asOf),
+            reportedAt: upTo(rec.reportedAt, asOf),
+            evaluatedAt: upTo(rec.evaluatedAt, asOf),
+            exemptAt: upTo(rec.exemptAt, asOf),
           },
           progress: rec.progress.filter((e) => dayNumber(e.date) <= asOfDay),
         };
       }),
     })),
     children: p.children.map((c) => ({
-      id: ds.orgs[c.position].id, name: ds.orgs[c.position].name,
-      weight: c.weight, weightShare: c.weightShare, index: c.index, contribution: c.contribution,
+      id: ds.orgs[c.position].id,
+      name: ds.orgs[c.position].name,
+      weight: c.weight,
+      weightShare: c.weightShare,
+      index: c.index,
+      contribution: c.contribution,
     })),
   };
 }
@@ -120,7 +143,12 @@ export function provenanceCsv(d: Dashboard, id: string): CsvTable {
     filename: `provenance-${id}-${d.year}-${d.asOf}.csv`,
     header: [...PROVENANCE_CSV_HEADER],
     rows: provenanceCsvRows(p).map(([indicatorId, categoryId, target, actual, score, contribution]) => [
-      indicatorId, categoryId, round2(target), round2(actual), round2(score), round2(contribution),
+      indicatorId,
+      categoryId,
+      round2(target),
+      round2(actual),
+      round2(score),
+      round2(contribution),
     ]),
   };
 }
@@ -155,11 +183,24 @@ export function nextGradeView(d: Dashboard, id: string): NextGradeView | undefin
   const plan = nextGradePlan(ds, result, d.model.position(id));
   if (!plan) return undefined;
   return {
-    index: plan.index, grade: plan.grade, nextGrade: plan.nextGrade, nextMin: plan.nextMin, lacking: plan.lacking,
-    ownShare: plan.ownShare, reachable: plan.reachable, reachedIndex: plan.reachedIndex,
+    index: plan.index,
+    grade: plan.grade,
+    nextGrade: plan.nextGrade,
+    nextMin: plan.nextMin,
+    lacking: plan.lacking,
+    ownShare: plan.ownShare,
+    reachable: plan.reachable,
+    reachedIndex: plan.reachedIndex,
     actions: plan.actions.map((a) => ({
-      indicator: ds.indicators[ds.aIndicator[a.position]], scoring: a.scoring, target: a.target, actual: a.actual,
-      newActual: a.newActual, score: a.score, newScore: a.newScore, points: a.points, indexAfter: a.indexAfter,
+      indicator: ds.indicators[ds.aIndicator[a.position]],
+      scoring: a.scoring,
+      target: a.target,
+      actual: a.actual,
+      newActual: a.newActual,
+      score: a.score,
+      newScore: a.newScore,
+      points: a.points,
+      indexAfter: a.indexAfter,
     })),
   };
 }
@@ -180,7 +221,12 @@ export function childLeverViews(d: Dashboard, id: string, limit = 5): ChildLever
   return childLevers(ds, result, d.model.position(id))
     .slice(0, limit)
     .map((c) => ({
-      id: ds.orgs[c.position].id, name: ds.orgs[c.position].name, index: c.index, leverage: c.leverage,
-      lacking: c.lacking, gainAtNextBand: c.gainAtNextBand, potential: c.potential,
+      id: ds.orgs[c.position].id,
+      name: ds.orgs[c.position].name,
+      index: c.index,
+      leverage: c.leverage,
+      lacking: c.lacking,
+      gainAtNextBand: c.gainAtNextBand,
+      potential: c.potential,
     }));
 }

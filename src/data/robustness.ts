@@ -62,15 +62,21 @@ function getWorker(): Worker {
 }
 
 /** rankRobustness in the Web Worker, or in-process (on a later task) where there is none. */
-export function rankRobustnessAsync(ds: PreparedDataset, result: IndexResult, options: RobustnessOptions = ROBUSTNESS_OPTIONS): Promise<RankRobustness> {
+export function rankRobustnessAsync(
+  ds: PreparedDataset,
+  result: IndexResult,
+  options: RobustnessOptions = ROBUSTNESS_OPTIONS,
+): Promise<RankRobustness> {
   if (typeof Worker === 'undefined') {
-    return new Promise((resolve, reject) => setTimeout(() => {
-      try {
-        resolve(rankRobustness(ds, result, options));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }, 0));
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(rankRobustness(ds, result, options));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      }, 0),
+    );
   }
   return new Promise((resolve, reject) => {
     const id = nextId++;

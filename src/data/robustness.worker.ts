@@ -20,7 +20,11 @@ self.onmessage = (event: MessageEvent<RobustnessRequest>) => {
   const { id, ds, result, options } = event.data;
   try {
     const robustness = rankRobustness(ds, result, options);
-    self.postMessage({ id, robustness } satisfies RobustnessReply, [robustness.nominal.buffer, robustness.p5.buffer, robustness.p95.buffer]);
+    self.postMessage({ id, robustness } satisfies RobustnessReply, [
+      robustness.nominal.buffer,
+      robustness.p5.buffer,
+      robustness.p95.buffer,
+    ]);
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies RobustnessReply);
   }

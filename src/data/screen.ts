@@ -66,7 +66,12 @@ export interface RankedChild {
  * `max`, the best `max - weakest` and the `weakest` last ones (a wall cannot
  * scroll, and the weakest are what a command room acts on).
  */
-export function focusChildren(model: ReadModel, groupId: string, max: number, weakest: number): { rows: RankedChild[]; ranked: number; skipped: number } {
+export function focusChildren(
+  model: ReadModel,
+  groupId: string,
+  max: number,
+  weakest: number,
+): { rows: RankedChild[]; ranked: number; skipped: number } {
   const all: RankedChild[] = [];
   for (const id of rankedOrder(model, model.children(groupId))) {
     const s = model.scores(id);

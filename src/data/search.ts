@@ -30,8 +30,7 @@ const int = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isInteger(n) ? n : undefined;
 };
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined =>
-  values.includes(v as T) ? (v as T) : undefined;
+const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined => (values.includes(v as T) ? (v as T) : undefined);
 
 export function parseGlobalSearch(raw: Raw): GlobalSearch {
   const asOf = str(raw.asOf);

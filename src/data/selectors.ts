@@ -55,7 +55,9 @@ export function alertRows(d: Dashboard): AlertRow[] {
 
 /** The `n` most urgent alerts, without building rows for the rest. */
 export function urgentAlerts(d: AlertSource, n: number): AlertRow[] {
-  return alertPositions(d).slice(0, n).map((a) => alertRow(d, a));
+  return alertPositions(d)
+    .slice(0, n)
+    .map((a) => alertRow(d, a));
 }
 
 export function countByLevel(rows: { alert: AlertLevel }[]): Record<AlertLevel, number> {
@@ -94,17 +96,35 @@ export function orgCsvTable(d: Dashboard, rows: OrgScores[], opts: CsvOptions = 
     };
     const graded = (index: number | undefined, grade: string | undefined) => (index === undefined ? '' : (grade ?? t('grade.none')));
     const header = [
-      t('col.id'), t('col.name'), t('col.tier'), t('col.parent'), t('col.index'), t('col.own'), t('col.sub'), t('col.grade'), t('kpi.rankTier'),
-      ...model.categories.map((cat) => local(cat.name)), t('col.alert'),
-      ...(c ? [t('yoy.col.prevIndex'), t('yoy.col.indexChange'), t('yoy.col.prevGrade'), t('yoy.col.prevRank'), t('yoy.col.rankChange')] : []),
+      t('col.id'),
+      t('col.name'),
+      t('col.tier'),
+      t('col.parent'),
+      t('col.index'),
+      t('col.own'),
+      t('col.sub'),
+      t('col.grade'),
+      t('kpi.rankTier'),
+      ...model.categories.map((cat) => local(cat.name)),
+      t('col.alert'),
+      ...(c
+        ? [t('yoy.col.prevIndex'), t('yoy.col.indexChange'), t('yoy.col.prevGrade'), t('yoy.col.prevRank'), t('yoy.col.rankChange')]
+        : []),
     ];
     return {
       header,
       rows: rows.map((s) => {
         const y = c?.of(s.org.id);
         return [
-          s.org.id, s.org.name, tierName(s.org.tier), model.parentOf(s.org.id)?.name ?? '',
-          round2(s.index), round2(s.own), round2(s.sub), graded(s.index, s.grade), s.rankInTier,
+          s.org.id,
+          s.org.name,
+          tierName(s.org.tier),
+          model.parentOf(s.org.id)?.name ?? '',
+          round2(s.index),
+          round2(s.own),
+          round2(s.sub),
+          graded(s.index, s.grade),
+          s.rankInTier,
           ...s.categories.map(round2),
           t(`level.${s.ownAlert}`),
           ...(y ? [round2(y.prevIndex), round2(y.indexChange), graded(y.prevIndex, y.prevGrade), y.prevRank, y.rankChange] : []),
@@ -118,8 +138,15 @@ export function orgCsvTable(d: Dashboard, rows: OrgScores[], opts: CsvOptions = 
     rows: rows.map((s) => {
       const y = c?.of(s.org.id);
       return [
-        s.org.id, s.org.name, s.org.tier, s.org.parentId ?? '',
-        round2(s.index), round2(s.own), round2(s.sub), s.grade ?? '', s.rankInTier,
+        s.org.id,
+        s.org.name,
+        s.org.tier,
+        s.org.parentId ?? '',
+        round2(s.index),
+        round2(s.own),
+        round2(s.sub),
+        s.grade ?? '',
+        s.rankInTier,
         ...s.categories.map(round2),
         s.ownAlert,
         ...(y ? [round2(y.prevIndex), round2(y.indexChange), y.prevGrade ?? '', y.prevRank, y.rankChange] : []),
@@ -128,25 +155,75 @@ export function orgCsvTable(d: Dashboard, rows: OrgScores[], opts: CsvOptions = 
   };
 }
 
-export const ALERT_CSV_EN = ['level', 'orgId', 'org', 'townId', 'indicatorId', 'indicator', 'target', 'actual', 'score', 'due', 'overdueDays', 'paceGap', 'stage'];
+export const ALERT_CSV_EN = [
+  'level',
+  'orgId',
+  'org',
+  'townId',
+  'indicatorId',
+  'indicator',
+  'target',
+  'actual',
+  'score',
+  'due',
+  'overdueDays',
+  'paceGap',
+  'stage',
+];
 
 /** The alerts CSV: English machine-readable (codes and ids); Chinese headers, levels, stages and the town by name. */
 export function alertCsvTable(rows: AlertRow[], i18n: I18n): { header: string[]; rows: CsvCell[][] } {
   const { t, local } = i18n;
   if (i18n.lang === 'zh') {
     return {
-      header: [t('col.level'), t('col.id'), t('col.org'), t('col.town'), t('yoy.col.indicatorId'), t('col.indicator'), t('col.target'), t('col.actual'), t('col.score'), t('col.due'), t('col.overdue'), t('yoy.col.gapUnit'), t('col.stage')],
+      header: [
+        t('col.level'),
+        t('col.id'),
+        t('col.org'),
+        t('col.town'),
+        t('yoy.col.indicatorId'),
+        t('col.indicator'),
+        t('col.target'),
+        t('col.actual'),
+        t('col.score'),
+        t('col.due'),
+        t('col.overdue'),
+        t('yoy.col.gapUnit'),
+        t('col.stage'),
+      ],
       rows: rows.map((r) => [
-        t(`level.${r.alert}`), r.orgId, r.orgName, r.townName ?? '', r.indicator.id, local(r.indicator.name), r.assignment.target, round2(r.actual), round2(r.score),
-        r.assignment.due, r.overdueDays, round2(r.paceGap), t(`stage.${r.stage}`),
+        t(`level.${r.alert}`),
+        r.orgId,
+        r.orgName,
+        r.townName ?? '',
+        r.indicator.id,
+        local(r.indicator.name),
+        r.assignment.target,
+        round2(r.actual),
+        round2(r.score),
+        r.assignment.due,
+        r.overdueDays,
+        round2(r.paceGap),
+        t(`stage.${r.stage}`),
       ]),
     };
   }
   return {
     header: ALERT_CSV_EN,
     rows: rows.map((r) => [
-      r.alert, r.orgId, r.orgName, r.townId, r.indicator.id, local(r.indicator.name), r.assignment.target, round2(r.actual), round2(r.score),
-      r.assignment.due, r.overdueDays, round2(r.paceGap), r.stage,
+      r.alert,
+      r.orgId,
+      r.orgName,
+      r.townId,
+      r.indicator.id,
+      local(r.indicator.name),
+      r.assignment.target,
+      round2(r.actual),
+      round2(r.score),
+      r.assignment.due,
+      r.overdueDays,
+      round2(r.paceGap),
+      r.stage,
     ]),
   };
 }

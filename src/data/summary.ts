@@ -20,12 +20,23 @@ const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 function summaryOrg(model: ReadModel, id: string): SummaryOrg {
   const s = model.scores(id);
   return {
-    id, name: s.org.name, tier: s.org.tier, parentId: s.org.parentId, members: s.org.members,
-    index: orNull(s.index), own: orNull(s.own), sub: orNull(s.sub),
-    grade: orNull(s.grade), gradeIndex: s.gradeIndex,
-    rankInTier: orNull(s.rankInTier), rankAmongSiblings: orNull(s.rankAmongSiblings),
-    categories: s.categories.map(orNull), ownAlert: s.ownAlert,
-    alerts: model.alertTally(id), orgAlerts: model.orgAlertTally(id), stages: model.stageTally(id),
+    id,
+    name: s.org.name,
+    tier: s.org.tier,
+    parentId: s.org.parentId,
+    members: s.org.members,
+    index: orNull(s.index),
+    own: orNull(s.own),
+    sub: orNull(s.sub),
+    grade: orNull(s.grade),
+    gradeIndex: s.gradeIndex,
+    rankInTier: orNull(s.rankInTier),
+    rankAmongSiblings: orNull(s.rankAmongSiblings),
+    categories: s.categories.map(orNull),
+    ownAlert: s.ownAlert,
+    alerts: model.alertTally(id),
+    orgAlerts: model.orgAlertTally(id),
+    stages: model.stageTally(id),
   };
 }
 
@@ -33,7 +44,13 @@ function summaryOrg(model: ReadModel, id: string): SummaryOrg {
  * `resultAt`: a cache of results by date for this prepared year — month ends do not depend on the as-of date, so a
  * server computing summaries at several dates computes each month end once.
  */
-export function buildSummary(meta: Meta, year: number, asOf: string, prepared: PreparedYear, resultAt: (date: string) => IndexResult = (date) => computeIndex(prepared.ds, date)): Summary {
+export function buildSummary(
+  meta: Meta,
+  year: number,
+  asOf: string,
+  prepared: PreparedYear,
+  resultAt: (date: string) => IndexResult = (date) => computeIndex(prepared.ds, date),
+): Summary {
   const { ds } = prepared;
   const result = resultAt(asOf);
   const model = new ReadModel(ds, result);
@@ -41,7 +58,10 @@ export function buildSummary(meta: Meta, year: number, asOf: string, prepared: P
   const dates = trendDates(asOf);
   const trend = { dates, results: dates.map(resultAt) };
   return {
-    year, asOf, generatedAt: meta.generatedAt, scope: meta.scope?.orgId ?? null,
+    year,
+    asOf,
+    generatedAt: meta.generatedAt,
+    scope: meta.scope?.orgId ?? null,
     tiers: model.tiers,
     categories: model.categories.map((c) => ({ id: c.id, name: c.name })),
     gradeBands: model.gradeBands.map((b) => ({ grade: b.grade, min: b.min })),
@@ -49,12 +69,21 @@ export function buildSummary(meta: Meta, year: number, asOf: string, prepared: P
     root: summaryOrg(model, root),
     groups: model.groups().map((id) => summaryOrg(model, id)),
     trend: { dates: trend.dates, root: orgTrend(trend, model.position(root)).map(orNull) },
-    leafGrades: gradeCounts(model, model.idsInTier(model.leafTier)).map((g) => ({ grade: orNull(g.grade), gradeIndex: g.gradeIndex, count: g.count })),
+    leafGrades: gradeCounts(model, model.idsInTier(model.leafTier)).map((g) => ({
+      grade: orNull(g.grade),
+      gradeIndex: g.gradeIndex,
+      count: g.count,
+    })),
     urgent: urgentAlerts({ ds, result, model }, URGENT_COUNT).map((a) => ({
-      orgId: a.orgId, orgName: a.orgName, townId: orNull(a.townId), townName: orNull(a.townName),
-      indicatorId: a.indicator.id, indicatorName: a.indicator.name,
+      orgId: a.orgId,
+      orgName: a.orgName,
+      townId: orNull(a.townId),
+      townName: orNull(a.townName),
+      indicatorId: a.indicator.id,
+      indicatorName: a.indicator.name,
       alert: a.alert as Summary['urgent'][number]['alert'],
-      overdueDays: a.overdueDays, paceGap: orNull(a.paceGap),
+      overdueDays: a.overdueDays,
+      paceGap: orNull(a.paceGap),
     })),
   };
 }

@@ -42,10 +42,15 @@ export class SummaryModel {
     return {
       org: { id: o.id, name: o.name, tier: o.tier, parentId: o.parentId, members: o.members },
       position: -1,
-      index: opt(o.index), own: opt(o.own), sub: opt(o.sub),
-      categories: o.categories.map(opt), ownCategories: [],
-      grade: opt(o.grade), gradeIndex: o.gradeIndex,
-      rankInTier: opt(o.rankInTier), rankAmongSiblings: opt(o.rankAmongSiblings),
+      index: opt(o.index),
+      own: opt(o.own),
+      sub: opt(o.sub),
+      categories: o.categories.map(opt),
+      ownCategories: [],
+      grade: opt(o.grade),
+      gradeIndex: o.gradeIndex,
+      rankInTier: opt(o.rankInTier),
+      rankAmongSiblings: opt(o.rankAmongSiblings),
       ownAlert: o.ownAlert,
     };
   }

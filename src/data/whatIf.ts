@@ -121,9 +121,15 @@ export function simulate(d: Dashboard, s: WhatIfSettings): WhatIfOutcome {
   const { ds, result, asOf } = d;
   const sim: IndexResult = computeIndex(withMethodology(ds, overridesOf(s, d.methodology)), asOf);
   const changes = diffResults(result, sim).map((c): WhatIfChange => ({
-    id: ds.orgs[c.position].id, name: ds.orgs[c.position].name, tier: ds.orgs[c.position].tier,
-    indexBefore: c.indexBefore, indexAfter: c.indexAfter, gradeBefore: c.gradeBefore, gradeAfter: c.gradeAfter,
-    rankBefore: c.rankBefore, rankAfter: c.rankAfter,
+    id: ds.orgs[c.position].id,
+    name: ds.orgs[c.position].name,
+    tier: ds.orgs[c.position].tier,
+    indexBefore: c.indexBefore,
+    indexAfter: c.indexAfter,
+    gradeBefore: c.gradeBefore,
+    gradeAfter: c.gradeAfter,
+    rankBefore: c.rankBefore,
+    rankAfter: c.rankAfter,
   }));
   // grade changes first (what a leader reads), then the largest index moves
   const regraded = (c: WhatIfChange) => (c.gradeBefore !== c.gradeAfter ? 1 : 0);

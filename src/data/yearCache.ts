@@ -74,11 +74,17 @@ export async function dropYears(apiBaseUrl: string): Promise<void> {
 }
 
 /** The kept meta and year for what the URL asks, if they belong together. */
-export async function readKept(apiBaseUrl: string, requestedYear: number | undefined): Promise<{ meta: Meta; data: YearDataset } | undefined> {
+export async function readKept(
+  apiBaseUrl: string,
+  requestedYear: number | undefined,
+): Promise<{ meta: Meta; data: YearDataset } | undefined> {
   const meta = await run<Meta>('readonly', (s) => s.get(metaKey(apiBaseUrl)) as IDBRequest<Meta>);
   if (!meta) return undefined;
   const year = resolveYear(meta, requestedYear);
-  const entry = await run<YearEntry>('readonly', (s) => s.get(yearKey(apiBaseUrl, meta.scope?.orgId ?? null, year)) as IDBRequest<YearEntry>);
+  const entry = await run<YearEntry>(
+    'readonly',
+    (s) => s.get(yearKey(apiBaseUrl, meta.scope?.orgId ?? null, year)) as IDBRequest<YearEntry>,
+  );
   if (!entry || entry.generatedAt !== meta.generatedAt) return undefined;
   return { meta, data: entry.data };
 }
@@ -90,8 +96,16 @@ export const fromDevice = new WeakSet<YearDataset>();
  * Seed the query cache from what is kept, waiting at most `waitMs` (a slow disk must not delay the first paint
  * more than the network would). Meta goes in as already stale, so it is revalidated as soon as it is used.
  */
-export async function seedFromDevice(queryClient: QueryClient, config: AppConfig, requestedYear: number | undefined, waitMs = 400): Promise<boolean> {
-  const kept = await Promise.race([readKept(config.apiBaseUrl, requestedYear).catch(() => undefined), new Promise<undefined>((ok) => setTimeout(ok, waitMs))]);
+export async function seedFromDevice(
+  queryClient: QueryClient,
+  config: AppConfig,
+  requestedYear: number | undefined,
+  waitMs = 400,
+): Promise<boolean> {
+  const kept = await Promise.race([
+    readKept(config.apiBaseUrl, requestedYear).catch(() => undefined),
+    new Promise<undefined>((ok) => setTimeout(ok, waitMs)),
+  ]);
   if (!kept) return false;
   fromDevice.add(kept.data);
   queryClient.setQueryData(metaQuery(config.apiBaseUrl).queryKey, kept.meta, { updatedAt: 1 });

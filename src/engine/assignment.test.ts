@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { alertLevel, expectedShare, indicatorScore, isDone, latestEventAt, paceGap, stageAt, type AlertRules } from './assignment';
 import { dayNumber, NEVER, trendDates } from './dates';
 import {
-  BINARY, CLAIMED, EVALUATED, EXEMPT, INTERVIEW, INVERSE, ISSUED, NONE, NOT_ISSUED, RATING, RATIO, REMIND,
-  REPORTED, SUPERVISE, WARN,
+  BINARY,
+  CLAIMED,
+  EVALUATED,
+  EXEMPT,
+  INTERVIEW,
+  INVERSE,
+  ISSUED,
+  NONE,
+  NOT_ISSUED,
+  RATING,
+  RATIO,
+  REMIND,
+  REPORTED,
+  SUPERVISE,
+  WARN,
 } from './levels';
 
 const d = dayNumber;

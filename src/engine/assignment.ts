@@ -3,8 +3,22 @@
  * functions over day numbers. The batch computation calls these in its loop.
  */
 import {
-  BINARY, CLAIMED, EPSILON, EVALUATED, EXEMPT, INTERVIEW, INVERSE, ISSUED, NONE, NOT_ISSUED,
-  RATING, RATIO, REMIND, REPORTED, SUPERVISE, WARN,
+  BINARY,
+  CLAIMED,
+  EPSILON,
+  EVALUATED,
+  EXEMPT,
+  INTERVIEW,
+  INVERSE,
+  ISSUED,
+  NONE,
+  NOT_ISSUED,
+  RATING,
+  RATIO,
+  REMIND,
+  REPORTED,
+  SUPERVISE,
+  WARN,
 } from './levels';
 
 export interface AlertRules {

@@ -7,9 +7,11 @@ const ev = (date: string, value: number) => ({ date, value });
 
 describe('aggregation (§4)', () => {
   it('an organisation with no data has no index, never 0', () => {
-    const { ds, r, at } = compute(methodology(), [org('D', null), org('G1', 'D'), org('G2', 'D')], [
-      assignment('G1', 'R', { progress: [ev('2025-03-01', 50)] }),
-    ]);
+    const { ds, r, at } = compute(
+      methodology(),
+      [org('D', null), org('G1', 'D'), org('G2', 'D')],
+      [assignment('G1', 'R', { progress: [ev('2025-03-01', 50)] })],
+    );
     const g2 = orgScores(ds, r, at('G2'));
     expect(g2.index).toBeUndefined();
     expect(g2.own).toBeUndefined();
@@ -27,20 +29,24 @@ describe('aggregation (§4)', () => {
   });
 
   it('weights within a category are renormalised over present indicators', () => {
-    const m = methodology({ indicators: [indicator('R', 'A', 'ratio', 3), indicator('Y', 'A', 'binary', 1), indicator('S', 'B', 'rating', 1)] });
-    const { ds, r, at } = compute(m, [org('D', null)], [
-      assignment('D', 'R', { progress: [ev('2025-03-01', 40)] }),
-      assignment('D', 'Y', { target: 1, progress: [ev('2025-03-01', 1)] }),
-    ]);
+    const m = methodology({
+      indicators: [indicator('R', 'A', 'ratio', 3), indicator('Y', 'A', 'binary', 1), indicator('S', 'B', 'rating', 1)],
+    });
+    const { ds, r, at } = compute(
+      m,
+      [org('D', null)],
+      [assignment('D', 'R', { progress: [ev('2025-03-01', 40)] }), assignment('D', 'Y', { target: 1, progress: [ev('2025-03-01', 1)] })],
+    );
     expect(orgScores(ds, r, at('D')).own).toBeCloseTo((3 * 40 + 100) / 4, 12);
   });
 
   it('index mixes own and subordinate by α, or takes the one that is defined', () => {
     const m = methodology({ rollup: { ownWeight: 0.25, childWeighting: 'equal' } });
-    const { ds, r, at } = compute(m, [org('D', null), org('T', 'D', 'town'), org('G', 'T')], [
-      assignment('D', 'R', { progress: [ev('2025-03-01', 20)] }),
-      assignment('G', 'R', { progress: [ev('2025-03-01', 60)] }),
-    ]);
+    const { ds, r, at } = compute(
+      m,
+      [org('D', null), org('T', 'D', 'town'), org('G', 'T')],
+      [assignment('D', 'R', { progress: [ev('2025-03-01', 20)] }), assignment('G', 'R', { progress: [ev('2025-03-01', 60)] })],
+    );
     expect(orgScores(ds, r, at('T'))).toMatchObject({ own: undefined, sub: 60, index: 60 });
     expect(orgScores(ds, r, at('D'))).toMatchObject({ own: 20, sub: 60, index: 0.25 * 20 + 0.75 * 60 });
   });
@@ -68,10 +74,11 @@ describe('aggregation (§4)', () => {
   });
 
   it('category scores roll up independently of the index', () => {
-    const { ds, r, at } = compute(methodology(), [org('D', null), org('G1', 'D'), org('G2', 'D')], [
-      assignment('G1', 'R', { progress: [ev('2025-03-01', 100)] }),
-      assignment('G2', 'S', { progress: [ev('2025-03-01', 50)] }),
-    ]);
+    const { ds, r, at } = compute(
+      methodology(),
+      [org('D', null), org('G1', 'D'), org('G2', 'D')],
+      [assignment('G1', 'R', { progress: [ev('2025-03-01', 100)] }), assignment('G2', 'S', { progress: [ev('2025-03-01', 50)] })],
+    );
     const d = orgScores(ds, r, at('D'));
     expect(d.categories).toEqual([100, 50]);
     expect(d.index).toBe(75); // mean of the children's indices, not a mix of category scores
@@ -120,7 +127,10 @@ describe('state at D (§2)', () => {
   it('no progress event means an actual of 0', () => {
     const { ds, r, at } = compute(methodology(), orgs, [assignment('G', 'V', { target: 0 }), assignment('G', 'R')]);
     const states = orgAssignments(ds, r, at('G'));
-    expect(states.map((s) => [s.indicator.id, s.actual, s.score])).toEqual([['V', 0, 100], ['R', 0, 0]]);
+    expect(states.map((s) => [s.indicator.id, s.actual, s.score])).toEqual([
+      ['V', 0, 100],
+      ['R', 0, 0],
+    ]);
   });
 });
 
@@ -140,7 +150,12 @@ describe('grades (§5)', () => {
     expect(gradeOf(90 - 1e-8)).toBe('4A');
   });
   it('bands need not arrive sorted', () => {
-    const m = methodology({ grades: [{ grade: 'B', min: 50 }, { grade: 'A', min: 80 }] });
+    const m = methodology({
+      grades: [
+        { grade: 'B', min: 50 },
+        { grade: 'A', min: 80 },
+      ],
+    });
     const { ds, r, at } = compute(m, [org('D', null)], [assignment('D', 'S', { progress: [ev('2025-03-01', 85)] })]);
     expect(orgScores(ds, r, at('D')).grade).toBe('A');
   });
@@ -148,8 +163,22 @@ describe('grades (§5)', () => {
 
 describe('ranks (§6)', () => {
   const values = { G1: 80, G2: 90, G3: 80, G4: 70, G5: 80 + 1e-10 };
-  const orgs = [org('D', null), org('T1', 'D', 'town'), org('T2', 'D', 'town'), org('G1', 'T1'), org('G2', 'T1'), org('G3', 'T2'), org('G4', 'T2'), org('G5', 'T2'), org('G6', 'T2')];
-  const { ds, r, at } = compute(methodology(), orgs, Object.entries(values).map(([id, v]) => assignment(id, 'S', { progress: [ev('2025-03-01', v)] })));
+  const orgs = [
+    org('D', null),
+    org('T1', 'D', 'town'),
+    org('T2', 'D', 'town'),
+    org('G1', 'T1'),
+    org('G2', 'T1'),
+    org('G3', 'T2'),
+    org('G4', 'T2'),
+    org('G5', 'T2'),
+    org('G6', 'T2'),
+  ];
+  const { ds, r, at } = compute(
+    methodology(),
+    orgs,
+    Object.entries(values).map(([id, v]) => assignment(id, 'S', { progress: [ev('2025-03-01', v)] })),
+  );
   it('standard competition ranking within the tier, ties within 1e-9', () => {
     const rank = (id: string) => orgScores(ds, r, at(id)).rankInTier;
     expect([rank('G2'), rank('G1'), rank('G3'), rank('G5'), rank('G4')]).toEqual([1, 2, 2, 2, 5]);
@@ -181,9 +210,12 @@ describe('alerts and tallies (§7, §8)', () => {
 
 describe('trend (§9)', () => {
   it("is the org's index as of each month end, then D", () => {
-    const { ds, r, at } = compute(methodology(), [org('D', null)], [
-      assignment('D', 'S', { progress: [ev('2025-02-10', 40), ev('2025-04-30', 70)] }),
-    ], '2025-05-15');
+    const { ds, r, at } = compute(
+      methodology(),
+      [org('D', null)],
+      [assignment('D', 'S', { progress: [ev('2025-02-10', 40), ev('2025-04-30', 70)] })],
+      '2025-05-15',
+    );
     const trend = computeTrend(ds, '2025-05-15', r);
     expect(trend.dates).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-15']);
     expect(orgTrend(trend, at('D'))).toEqual([0, 40, 40, 70, 70]);

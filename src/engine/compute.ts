@@ -187,9 +187,28 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   }
 
   return {
-    asOf, day, own, sub, index, ownCategory, category, gradeBands, grade, rankInTier, rankedPerTier,
-    rankAmongSiblings, ownAlert, subtreeAlerts, subtreeOrgAlerts, subtreeStages,
-    aStage, aActual, aScore, aDone, aAlert, aGap,
+    asOf,
+    day,
+    own,
+    sub,
+    index,
+    ownCategory,
+    category,
+    gradeBands,
+    grade,
+    rankInTier,
+    rankedPerTier,
+    rankAmongSiblings,
+    ownAlert,
+    subtreeAlerts,
+    subtreeOrgAlerts,
+    subtreeStages,
+    aStage,
+    aActual,
+    aScore,
+    aDone,
+    aAlert,
+    aGap,
   };
 }
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Demand, DemandConfig } from '../api/schemas';
 import { compute, methodology, org } from '../../tests/fixtures/build';
 import {
-  computeDemands, demandHeatmap, demandTally, median, overdueDemands, policyOutcomes, prepareDemands, responseTimeHistogram, subtreeDemands,
+  computeDemands,
+  demandHeatmap,
+  demandTally,
+  median,
+  overdueDemands,
+  policyOutcomes,
+  prepareDemands,
+  responseTimeHistogram,
+  subtreeDemands,
 } from './demands';
 
 const config: DemandConfig = {
@@ -17,7 +25,17 @@ const config: DemandConfig = {
 let serial = 0;
 function demand(orgId: string, reportedAt: string, extra: Partial<Demand> = {}): Demand {
   serial++;
-  return { id: `Q-${serial}`, orgId, topicId: 'WAGE', title: '诉求', reportedAt, triagedAt: null, resolvedAt: null, outcome: null, ...extra };
+  return {
+    id: `Q-${serial}`,
+    orgId,
+    topicId: 'WAGE',
+    title: '诉求',
+    reportedAt,
+    triagedAt: null,
+    resolvedAt: null,
+    outcome: null,
+    ...extra,
+  };
 }
 
 // D ─ T1 ─ G1, G2; D ─ T2 ─ G3
@@ -49,14 +67,29 @@ describe('demand state at D (§12)', () => {
     const states = subtreeDemands(ds, dp, res, 0).map((d) => [d.demand.id, d.state]);
     const id = (k: number) => list[k].id;
     expect(Object.fromEntries(states)).toEqual({
-      [id(1)]: 'untriaged', [id(2)]: 'analysing', [id(3)]: 'service', [id(4)]: 'policy', [id(5)]: 'declined', [id(6)]: 'analysing', [id(7)]: 'untriaged',
+      [id(1)]: 'untriaged',
+      [id(2)]: 'analysing',
+      [id(3)]: 'service',
+      [id(4)]: 'policy',
+      [id(5)]: 'declined',
+      [id(6)]: 'analysing',
+      [id(7)]: 'untriaged',
     });
     expect(demandTally(res, pos('G1'))).toMatchObject({ reported: 7, untriaged: 2, analysing: 2, service: 1, policy: 1, declined: 1 });
   });
 
   it('ignores demands reported after D everywhere', () => {
     const { res } = run([demand('G1', '2025-07-01', { triagedAt: '2025-07-01', resolvedAt: '2025-07-01', outcome: 'service' })]);
-    expect(demandTally(res, 0)).toEqual({ reported: 0, untriaged: 0, analysing: 0, service: 0, policy: 0, declined: 0, triageOverdue: 0, resolveOverdue: 0 });
+    expect(demandTally(res, 0)).toEqual({
+      reported: 0,
+      untriaged: 0,
+      analysing: 0,
+      service: 0,
+      policy: 0,
+      declined: 0,
+      triageOverdue: 0,
+      resolveOverdue: 0,
+    });
     expect(res.responseDays[0]).toBe(-1);
   });
 });
@@ -86,7 +119,10 @@ describe('overdue at D (§12): strictly more than the allowed days', () => {
 
   it('lists the resolve-overdue oldest first', () => {
     const { dp, res } = run([demand('G1', '2025-05-01', { triagedAt: '2025-05-02' }), demand('G3', '2025-03-01')]);
-    expect(overdueDemands(ds, dp, res, 0, 'resolve').map((d) => [d.demand.orgId, d.ageDays])).toEqual([['G3', 121], ['G1', 60]]);
+    expect(overdueDemands(ds, dp, res, 0, 'resolve').map((d) => [d.demand.orgId, d.ageDays])).toEqual([
+      ['G3', 121],
+      ['G1', 60],
+    ]);
     expect(overdueDemands(ds, dp, res, pos('T1'), 'resolve').map((d) => d.demand.orgId)).toEqual(['G1']);
   });
 });
@@ -106,7 +142,17 @@ describe('subtree tallies and median response time (§12)', () => {
   const { dp, res } = run(list);
 
   it('adds up over the organisation and all its descendants', () => {
-    expect(demandTally(res, pos('T1'))).toEqual({ reported: 4, untriaged: 0, analysing: 0, service: 2, policy: 1, declined: 1, triageOverdue: 0, resolveOverdue: 0, medianDays: 7 });
+    expect(demandTally(res, pos('T1'))).toEqual({
+      reported: 4,
+      untriaged: 0,
+      analysing: 0,
+      service: 2,
+      policy: 1,
+      declined: 1,
+      triageOverdue: 0,
+      resolveOverdue: 0,
+      medianDays: 7,
+    });
     expect(demandTally(res, pos('T2'))).toMatchObject({ reported: 2, untriaged: 1, service: 1, medianDays: 60 });
     expect(demandTally(res, 0)).toMatchObject({ reported: 7, untriaged: 2, service: 3, policy: 1, declined: 1 });
   });
@@ -123,7 +169,9 @@ describe('subtree tallies and median response time (§12)', () => {
 
   it('histogram of response times', () => {
     expect(responseTimeHistogram(res, pos('T1'), 7)).toEqual([
-      { from: 0, to: 7, count: 2 }, { from: 7, to: 14, count: 1 }, { from: 14, to: 21, count: 1 },
+      { from: 0, to: 7, count: 2 },
+      { from: 7, to: 14, count: 1 },
+      { from: 14, to: 21, count: 1 },
     ]);
     expect(responseTimeHistogram(res, pos('G2'), 7).reduce((s, b) => s + b.count, 0)).toBe(1);
   });
@@ -131,8 +179,14 @@ describe('subtree tallies and median response time (§12)', () => {
   it('topic × town heatmap and the policy outcomes with who raised them', () => {
     const h = demandHeatmap(ds, dp, res);
     expect(h.columns.map((u) => ds.orgs[u].id)).toEqual(['T1', 'T2']);
-    expect(h.reported).toEqual([[4, 2], [0, 0]]); // the root's SITE demand is under no town
-    expect(h.open).toEqual([[0, 1], [0, 0]]);
+    expect(h.reported).toEqual([
+      [4, 2],
+      [0, 0],
+    ]); // the root's SITE demand is under no town
+    expect(h.open).toEqual([
+      [0, 1],
+      [0, 0],
+    ]);
     expect(policyOutcomes(ds, dp, res).map((p) => [ds.orgs[p.orgPosition].id, p.responseDays])).toEqual([['G1', 4]]);
     expect(policyOutcomes(ds, dp, res, pos('T2'))).toEqual([]);
   });

@@ -29,7 +29,16 @@ export const DEMAND_OUTCOMES: readonly DemandOutcome[] = ['service', 'policy', '
  * The subtree tallies of §12, in this order in `DemandResult.subtree`
  * (`[u * DEMAND_TALLY_COUNT + k]`); the names are the /demands CSV's columns.
  */
-export const DEMAND_TALLIES = ['reported', 'untriaged', 'analysing', 'service', 'policy', 'declined', 'triageOverdue', 'resolveOverdue'] as const;
+export const DEMAND_TALLIES = [
+  'reported',
+  'untriaged',
+  'analysing',
+  'service',
+  'policy',
+  'declined',
+  'triageOverdue',
+  'resolveOverdue',
+] as const;
 export type DemandTallyName = (typeof DEMAND_TALLIES)[number];
 export const DEMAND_TALLY_COUNT = DEMAND_TALLIES.length;
 const T_REPORTED = 0;
@@ -225,7 +234,13 @@ function view(dp: PreparedDemands, res: DemandResult, q: number): DemandView {
 }
 
 /** The demands existing at D in the subtree of `u` that pass `keep`, in prepared order. */
-export function subtreeDemands(ds: PreparedDataset, dp: PreparedDemands, res: DemandResult, u: number, keep: (d: DemandView) => boolean = () => true): DemandView[] {
+export function subtreeDemands(
+  ds: PreparedDataset,
+  dp: PreparedDemands,
+  res: DemandResult,
+  u: number,
+  keep: (d: DemandView) => boolean = () => true,
+): DemandView[] {
   const out: DemandView[] = [];
   for (let q = 0; q < dp.count; q++) {
     if (res.state[q] === NOT_YET || !inSubtree(ds, u, dp.dOrg[q])) continue;
@@ -236,7 +251,13 @@ export function subtreeDemands(ds: PreparedDataset, dp: PreparedDemands, res: De
 }
 
 /** §12 overdue list of the subtree of `u`, oldest first: `triage` (待研判 too long) or `resolve` (not resolved in time). */
-export function overdueDemands(ds: PreparedDataset, dp: PreparedDemands, res: DemandResult, u: number, kind: 'triage' | 'resolve'): DemandView[] {
+export function overdueDemands(
+  ds: PreparedDataset,
+  dp: PreparedDemands,
+  res: DemandResult,
+  u: number,
+  kind: 'triage' | 'resolve',
+): DemandView[] {
   const list = subtreeDemands(ds, dp, res, u, (d) => (kind === 'triage' ? d.triageOverdue : d.resolveOverdue));
   return list.sort((a, b) => b.ageDays - a.ageDays || a.position - b.position);
 }
@@ -275,7 +296,12 @@ export interface DemandHeatmap {
  * under the column that is it or its ancestor; demands outside every column's
  * subtree (e.g. reported by the root itself) are not counted.
  */
-export function demandHeatmap(ds: PreparedDataset, dp: PreparedDemands, res: DemandResult, columns: number[] = rootChildren(ds)): DemandHeatmap {
+export function demandHeatmap(
+  ds: PreparedDataset,
+  dp: PreparedDemands,
+  res: DemandResult,
+  columns: number[] = rootChildren(ds),
+): DemandHeatmap {
   const T = dp.config.topics.length;
   const columnOf = new Map(columns.map((c, k) => [c, k]));
   const reported = Array.from({ length: T }, () => new Array<number>(columns.length).fill(0));

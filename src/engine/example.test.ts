@@ -12,7 +12,17 @@ describe('worked example (methodology §10)', () => {
 
   it('has no data-quality issues', () => expect(valid.issues).toEqual([]));
 
-  const table: [string, number | undefined, number | undefined, number, string | undefined, number, number | undefined, number | undefined, string][] = [
+  const table: [
+    string,
+    number | undefined,
+    number | undefined,
+    number,
+    string | undefined,
+    number,
+    number | undefined,
+    number | undefined,
+    string,
+  ][] = [
     // org, own, sub, index, grade, rank in tier, cat A, cat B, own alert
     ['D', 97, 57.42, 73.252, '3A', 1, 63.8, 80.32, 'none'],
     ['T1', 22.2, 52.6, 40.44, undefined, 2, 43, 60, 'warn'],

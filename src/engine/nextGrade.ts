@@ -98,7 +98,17 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
       if (scoring === INVERSE && !(penalty > 0)) continue;
       const full = fullAction(scoring, a.target, a.actual);
       if (!(rate * (100 - a.score) > 0)) continue; // no room, or an α so small the gain underflows
-      candidates.push({ position: a.position, scoring, target: a.target, actual: a.actual, penalty, score: a.score, rate, points: rate * (100 - a.score), work: workOf(scoring, a.target, a.actual, full) });
+      candidates.push({
+        position: a.position,
+        scoring,
+        target: a.target,
+        actual: a.actual,
+        penalty,
+        score: a.score,
+        rate,
+        points: rate * (100 - a.score),
+        work: workOf(scoring, a.target, a.actual, full),
+      });
     }
   }
   const efficiency = (x: Candidate) => (x.work > 0 ? x.points / x.work : Infinity);
@@ -115,9 +125,17 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
     const points = x.rate * (newScore - x.score);
     current += points;
     actions.push({
-      position: x.position, indicatorId: ds.indicators[ds.aIndicator[x.position]].id, scoring: SCORINGS[x.scoring],
-      target: x.target, actual: x.actual, newActual, score: x.score, newScore, points,
-      work: workOf(x.scoring, x.target, x.actual, newActual), indexAfter: current,
+      position: x.position,
+      indicatorId: ds.indicators[ds.aIndicator[x.position]].id,
+      scoring: SCORINGS[x.scoring],
+      target: x.target,
+      actual: x.actual,
+      newActual,
+      score: x.score,
+      newScore,
+      points,
+      work: workOf(x.scoring, x.target, x.actual, newActual),
+      indexAfter: current,
     });
     if (current > nextMin - EPSILON) {
       reachable = true;
@@ -125,8 +143,16 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
     }
   }
   return {
-    position: u, index, grade: r.grade[u] >= 0 ? bands[r.grade[u]].grade : undefined, nextGrade: bands[next].grade, nextMin,
-    lacking: nextMin - index, ownShare: prov.ownShare, actions, reachable, reachedIndex: current,
+    position: u,
+    index,
+    grade: r.grade[u] >= 0 ? bands[r.grade[u]].grade : undefined,
+    nextGrade: bands[next].grade,
+    nextMin,
+    lacking: nextMin - index,
+    ownShare: prov.ownShare,
+    actions,
+    reachable,
+    reachedIndex: current,
   };
 }
 
@@ -190,7 +216,10 @@ export function childLevers(ds: PreparedDataset, r: IndexResult, u: number): Chi
     const g = r.grade[c.position];
     const lacking = g === 0 || r.gradeBands.length === 0 ? undefined : r.gradeBands[g < 0 ? r.gradeBands.length - 1 : g - 1].min - c.index;
     return {
-      position: c.position, leverage, index: c.index, lacking,
+      position: c.position,
+      leverage,
+      index: c.index,
+      lacking,
       gainAtNextBand: lacking === undefined ? undefined : leverage * lacking,
       potential: leverage * (100 - c.index),
     };

@@ -17,7 +17,8 @@ function expectAddsUp(ds: PreparedDataset, r: IndexResult, u: number) {
   else {
     expect(Math.abs(sum(provenanceCsvRows(p).map((row) => row[5])) - p.own)).toBeLessThanOrEqual(1e-9);
     expect(Math.abs(sum(p.categories.map((c) => c.contribution)) - p.own)).toBeLessThanOrEqual(1e-9);
-    for (const c of p.categories) expect(Math.abs(sum(c.assignments.map((a) => a.weightShare * a.score)) - c.score)).toBeLessThanOrEqual(1e-9);
+    for (const c of p.categories)
+      expect(Math.abs(sum(c.assignments.map((a) => a.weightShare * a.score)) - c.score)).toBeLessThanOrEqual(1e-9);
   }
   if (p.sub === undefined) expect(p.children).toEqual([]);
   else expect(Math.abs(sum(p.children.map((c) => c.contribution)) - p.sub)).toBeLessThanOrEqual(1e-9);
@@ -35,13 +36,24 @@ describe('provenance (§4) on the worked example', () => {
     const p = at('T1');
     expect(p.ownShare).toBe(0.4);
     expect(p.subShare).toBeCloseTo(0.6, 12);
-    expect(p.categories.map((c) => [c.categoryId, c.weightShare, c.score])).toEqual([['A', 0.6, 25], ['B', 0.4, 18]]);
+    expect(p.categories.map((c) => [c.categoryId, c.weightShare, c.score])).toEqual([
+      ['A', 0.6, 25],
+      ['B', 0.4, 18],
+    ]);
     const rows = provenanceCsvRows(p);
-    expect(rows.map((row) => row.slice(0, 2))).toEqual([['A1', 'A'], ['A2', 'A'], ['B1', 'B'], ['B2', 'B']]);
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ['A1', 'A'],
+      ['A2', 'A'],
+      ['B1', 'B'],
+      ['B2', 'B'],
+    ]);
     const contributions = rows.map((row) => row[5]);
     [15, 0, 0, 7.2].forEach((v, k) => expect(contributions[k]).toBeCloseTo(v, 12));
     expect(rows[3].slice(2, 5)).toEqual([1, 3, 60]); // B2: target 1, actual 3, score 100 − 20·2
-    expect(p.children.map((c) => [ds.orgs[c.position].id, c.weight, c.weightShare])).toEqual([['G1', 1, 0.5], ['G2', 1, 0.5]]);
+    expect(p.children.map((c) => [ds.orgs[c.position].id, c.weight, c.weightShare])).toEqual([
+      ['G1', 1, 0.5],
+      ['G2', 1, 0.5],
+    ]);
     expect(p.index).toBeCloseTo(40.44, 9);
   });
 
@@ -55,22 +67,37 @@ describe('provenance (§4) on the worked example', () => {
     for (let u = 0; u < ds.orgs.length; u++) expectAddsUp(ds, r, u);
   });
 
-  it('has the CSV header of the issue', () => expect(PROVENANCE_CSV_HEADER.join(',')).toBe('indicatorId,categoryId,target,actual,score,contribution'));
+  it('has the CSV header of the issue', () =>
+    expect(PROVENANCE_CSV_HEADER.join(',')).toBe('indicatorId,categoryId,target,actual,score,contribution'));
 });
 
 describe('provenance of the subordinate index (§4): members weighting', () => {
   const scored = (id: string, value: number) => assignment(id, 'R', { progress: [{ date: '2025-03-01', value }] });
   it('weighs children by members, and equally when their members sum to 0', () => {
     const m = methodology({ rollup: { ownWeight: 0.4, childWeighting: 'members' } });
-    const a = compute(m, [org('D', null), org('G1', 'D', 'grassroots', 300), org('G2', 'D', 'grassroots', 100)], [scored('G1', 80), scored('G2', 40)]);
+    const a = compute(
+      m,
+      [org('D', null), org('G1', 'D', 'grassroots', 300), org('G2', 'D', 'grassroots', 100)],
+      [scored('G1', 80), scored('G2', 40)],
+    );
     const p = provenance(a.ds, a.r, 0);
-    expect(p.children.map((c) => [c.weight, c.weightShare])).toEqual([[300, 0.75], [100, 0.25]]);
+    expect(p.children.map((c) => [c.weight, c.weightShare])).toEqual([
+      [300, 0.75],
+      [100, 0.25],
+    ]);
     expect(p.sub).toBeCloseTo(70, 12);
     expect(p.membersFallback).toBe(false);
-    const b = compute(m, [org('D', null), org('G1', 'D', 'grassroots', 0), org('G2', 'D', 'grassroots', 0)], [scored('G1', 80), scored('G2', 40)]);
+    const b = compute(
+      m,
+      [org('D', null), org('G1', 'D', 'grassroots', 0), org('G2', 'D', 'grassroots', 0)],
+      [scored('G1', 80), scored('G2', 40)],
+    );
     const q = provenance(b.ds, b.r, 0);
     expect(q.membersFallback).toBe(true);
-    expect(q.children.map((c) => [c.weight, c.weightShare])).toEqual([[1, 0.5], [1, 0.5]]);
+    expect(q.children.map((c) => [c.weight, c.weightShare])).toEqual([
+      [1, 0.5],
+      [1, 0.5],
+    ]);
     expect(q.sub).toBeCloseTo(60, 12);
   });
 });

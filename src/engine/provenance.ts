@@ -108,7 +108,14 @@ export function provenance(ds: PreparedDataset, r: IndexResult, u: number): Prov
       x.weightShare = x.weight / categoryW[c];
       x.contribution = weightShare * x.weightShare * x.score;
     }
-    categories.push({ categoryId: ds.categories[c].id, weight: ds.categoryWeight[c], weightShare, score, contribution: weightShare * score, assignments: perCategory[c] });
+    categories.push({
+      categoryId: ds.categories[c].id,
+      weight: ds.categoryWeight[c],
+      weightShare,
+      score,
+      contribution: weightShare * score,
+      assignments: perCategory[c],
+    });
   }
 
   // sub: children with an index, weighted as the rollup weighs them
@@ -126,8 +133,17 @@ export function provenance(ds: PreparedDataset, r: IndexResult, u: number): Prov
   });
 
   return {
-    position: u, alpha, ownShare, subShare, own: defined(own), sub: defined(sub), index: defined(r.index[u]),
-    categories, childWeighting: byMembers ? 'members' : 'equal', membersFallback, children,
+    position: u,
+    alpha,
+    ownShare,
+    subShare,
+    own: defined(own),
+    sub: defined(sub),
+    index: defined(r.index[u]),
+    categories,
+    childWeighting: byMembers ? 'members' : 'equal',
+    membersFallback,
+    children,
   };
 }
 
@@ -141,6 +157,7 @@ export const PROVENANCE_CSV_HEADER = ['indicatorId', 'categoryId', 'target', 'ac
  */
 export function provenanceCsvRows(p: Provenance): [string, string, number, number, number, number][] {
   const rows: [string, string, number, number, number, number][] = [];
-  for (const c of p.categories) for (const a of c.assignments) rows.push([a.indicatorId, a.categoryId, a.target, a.actual, a.score, a.contribution]);
+  for (const c of p.categories)
+    for (const a of c.assignments) rows.push([a.indicatorId, a.categoryId, a.target, a.actual, a.score, a.contribution]);
   return rows;
 }

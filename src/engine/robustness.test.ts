@@ -11,7 +11,10 @@ import { withMethodology } from './whatIf';
 import { AS_OF, runWorld, world } from '../../tests/support/world';
 import { assignment, compute, indicator, methodology, org } from '../../tests/fixtures/build';
 
-function prepared(d: { meta: typeof exampleMeta; methodology: typeof exampleMethodology; orgs: typeof exampleOrgs; assignments: typeof exampleAssignments }, asOf: string) {
+function prepared(
+  d: { meta: typeof exampleMeta; methodology: typeof exampleMethodology; orgs: typeof exampleOrgs; assignments: typeof exampleAssignments },
+  asOf: string,
+) {
   const v = validateDataset(d.meta, d.methodology, d.orgs, d.assignments);
   const ds = prepareDataset(v.methodology, d.meta.tiers, v.orgs, v.assignments);
   return { ds, r: computeIndex(ds, asOf) };
@@ -20,7 +23,8 @@ function prepared(d: { meta: typeof exampleMeta; methodology: typeof exampleMeth
 /** The positions tied with u in its tier at the nominal weights occupy ranks [rank, rank + ties − 1]. */
 function tiedRange(ds: PreparedDataset, r: IndexResult, u: number): [number, number] {
   let ties = 0;
-  for (let v = 0; v < ds.orgs.length; v++) if (ds.tier[v] === ds.tier[u] && r.rankInTier[v] > 0 && Math.abs(r.index[v] - r.index[u]) < EPSILON) ties++;
+  for (let v = 0; v < ds.orgs.length; v++)
+    if (ds.tier[v] === ds.tier[u] && r.rankInTier[v] > 0 && Math.abs(r.index[v] - r.index[u]) < EPSILON) ties++;
   return [r.rankInTier[u], r.rankInTier[u] + ties - 1];
 }
 
@@ -33,9 +37,13 @@ function expectZeroWidth(rob: RankRobustness) {
 const nearestRank = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.ceil(q * xs.length) - 1];
 
 describe('rank robustness (issue 12)', () => {
-  const example = prepared({ meta: exampleMeta, methodology: exampleMethodology, orgs: exampleOrgs, assignments: exampleAssignments }, '2025-06-30');
+  const example = prepared(
+    { meta: exampleMeta, methodology: exampleMethodology, orgs: exampleOrgs, assignments: exampleAssignments },
+    '2025-06-30',
+  );
 
-  it('zero perturbation gives zero width at the nominal rank', () => expectZeroWidth(rankRobustness(example.ds, example.r, { spread: 0, draws: 50 })));
+  it('zero perturbation gives zero width at the nominal rank', () =>
+    expectZeroWidth(rankRobustness(example.ds, example.r, { spread: 0, draws: 50 })));
 
   it('is deterministic for a seed', () => {
     const a = rankRobustness(example.ds, example.r, { seed: 7, draws: 300 });
@@ -64,7 +72,9 @@ describe('rank robustness (issue 12)', () => {
         const next = mulberry32(seed);
         const perOrg: number[][] = ds.orgs.map(() => []);
         for (let d = 0; d < draws; d++) {
-          const categoryWeights = Object.fromEntries(ds.categories.map((c, k) => [c.id, ds.categoryWeight[k] * (1 - spread + 2 * spread * next())]));
+          const categoryWeights = Object.fromEntries(
+            ds.categories.map((c, k) => [c.id, ds.categoryWeight[k] * (1 - spread + 2 * spread * next())]),
+          );
           const again = computeIndex(withMethodology(ds, { categoryWeights }), AS_OF);
           again.rankInTier.forEach((rank, u) => perOrg[u].push(rank));
         }
@@ -79,14 +89,20 @@ describe('rank robustness (issue 12)', () => {
 
   it('a draw that reverses a large tier (past the insertion-sort budget) still ranks like computeIndex', () => {
     // 300 unions trading category A against B: every draw with W_A < W_B reverses the nominal order
-    const m = methodology({ indicators: [indicator('R', 'A', 'ratio'), indicator('S', 'B', 'rating')], categories: [
-      { id: 'A', name: { zh: 'A', en: 'A' }, weight: 1 }, { id: 'B', name: { zh: 'B', en: 'B' }, weight: 1.001 },
-    ] });
+    const m = methodology({
+      indicators: [indicator('R', 'A', 'ratio'), indicator('S', 'B', 'rating')],
+      categories: [
+        { id: 'A', name: { zh: 'A', en: 'A' }, weight: 1 },
+        { id: 'B', name: { zh: 'B', en: 'B' }, weight: 1.001 },
+      ],
+    });
     const orgs = [org('D', null), ...Array.from({ length: 300 }, (_, k) => org(`G${k}`, 'D'))];
-    const assignments = orgs.slice(1).flatMap((o, k) => [
-      assignment(o.id, 'R', { progress: [{ date: '2025-03-01', value: 20 + k / 5 }] }),
-      assignment(o.id, 'S', { progress: [{ date: '2025-03-01', value: 80 - k / 5 }] }),
-    ]);
+    const assignments = orgs
+      .slice(1)
+      .flatMap((o, k) => [
+        assignment(o.id, 'R', { progress: [{ date: '2025-03-01', value: 20 + k / 5 }] }),
+        assignment(o.id, 'S', { progress: [{ date: '2025-03-01', value: 80 - k / 5 }] }),
+      ]);
     const { ds, r } = compute(m, orgs, assignments);
     const draws = 30;
     const rob = rankRobustness(ds, r, { draws, spread: 0.5, seed: 11 });
@@ -96,7 +112,8 @@ describe('rank robustness (issue 12)', () => {
       const categoryWeights = Object.fromEntries(ds.categories.map((c, k) => [c.id, ds.categoryWeight[k] * (1 - 0.5 + 2 * 0.5 * next())]));
       computeIndex(withMethodology(ds, { categoryWeights }), AS_OF).rankInTier.forEach((rank, u) => perOrg[u].push(rank));
     }
-    for (let u = 1; u < ds.orgs.length; u++) expect([rob.p5[u], rob.p95[u]]).toEqual([nearestRank(perOrg[u], 0.05), nearestRank(perOrg[u], 0.95)]);
+    for (let u = 1; u < ds.orgs.length; u++)
+      expect([rob.p5[u], rob.p95[u]]).toEqual([nearestRank(perOrg[u], 0.05), nearestRank(perOrg[u], 0.95)]);
     expect(rob.p95[1] - rob.p5[1]).toBeGreaterThan(250); // the first union is first or last
   });
 

@@ -64,7 +64,15 @@ const nearestRankPosition = (q: number, count: number) => Math.min(count - 1, Ma
  * n plus the number of swapped pairs, where a comparator sort of every tier in
  * every draw is what made 1,000 draws slow.
  */
-function rankTier(nominalOrder: Int32Array, order: Int32Array, values: Float64Array, index: Float64Array, ranks: Int32Array, draws: number, d: number): void {
+function rankTier(
+  nominalOrder: Int32Array,
+  order: Int32Array,
+  values: Float64Array,
+  index: Float64Array,
+  ranks: Int32Array,
+  draws: number,
+  d: number,
+): void {
   const size = nominalOrder.length;
   // far from the nominal order (a huge tier under a wide spread) insertion turns quadratic: then sort outright
   let budget = 64 * size + 1024;

@@ -128,7 +128,8 @@ const isoOrNull = (day: number): string | null => (day === NEVER ? null : isoDat
 /** Assignment `a` (prepared order) in the API's shape, rebuilt from the typed arrays. */
 export function assignmentRecord(ds: PreparedDataset, a: number): Assignment {
   const progress = [];
-  for (let e = ds.progressStart[a]; e < ds.progressStart[a + 1]; e++) progress.push({ date: isoDate(ds.progressDay[e]), value: ds.progressValue[e] });
+  for (let e = ds.progressStart[a]; e < ds.progressStart[a + 1]; e++)
+    progress.push({ date: isoDate(ds.progressDay[e]), value: ds.progressValue[e] });
   return {
     orgId: ds.orgs[ds.aOrg[a]].id,
     indicatorId: ds.indicators[ds.aIndicator[a]].id,

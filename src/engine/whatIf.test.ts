@@ -40,7 +40,10 @@ describe('what-if methodology (issue 12)', () => {
     const after = computeIndex(withMethodology(ds, { grades: [{ grade: 'PASS', min: 70 }] }), '2025-06-30');
     expect([...after.index]).toEqual([...official.index]);
     expect(diffResults(official, after).map((c) => [ds.orgs[c.position].id, c.gradeAfter])).toEqual([
-      ['D', 'PASS'], ['T2', 'PASS'], ['G1', 'PASS'], ['G3', 'PASS'],
+      ['D', 'PASS'],
+      ['T2', 'PASS'],
+      ['G1', 'PASS'],
+      ['G3', 'PASS'],
     ]);
   });
 
@@ -55,10 +58,21 @@ describe('what-if methodology (issue 12)', () => {
     fc.assert(
       fc.property(world, overrides, (w, o) => {
         const { ds: base } = runWorld(w);
-        const grades = [{ grade: 'TOP', min: o.cut }, { grade: 'LOW', min: o.cut / 2 }];
+        const grades = [
+          { grade: 'TOP', min: o.cut },
+          { grade: 'LOW', min: o.cut / 2 },
+        ];
         const childWeighting = o.members ? 'members' : 'equal';
-        const viaOverride = computeIndex(withMethodology(base, { categoryWeights: { A: o.a, B: o.b }, ownWeight: o.alpha, childWeighting, grades }), AS_OF);
-        const m = { ...w.m, categories: w.m.categories.map((c) => ({ ...c, weight: c.id === 'A' ? o.a : o.b })), rollup: { ownWeight: o.alpha, childWeighting }, grades } as const;
+        const viaOverride = computeIndex(
+          withMethodology(base, { categoryWeights: { A: o.a, B: o.b }, ownWeight: o.alpha, childWeighting, grades }),
+          AS_OF,
+        );
+        const m = {
+          ...w.m,
+          categories: w.m.categories.map((c) => ({ ...c, weight: c.id === 'A' ? o.a : o.b })),
+          rollup: { ownWeight: o.alpha, childWeighting },
+          grades,
+        } as const;
         const again = runWorld({ ...w, m }).r;
         expect([...viaOverride.index]).toEqual([...again.index]);
         expect([...viaOverride.grade]).toEqual([...again.grade]);

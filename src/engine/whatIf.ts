@@ -62,8 +62,13 @@ export function diffResults(before: IndexResult, after: IndexResult): ResultChan
     if (gradeBefore === gradeAfter && before.rankInTier[u] === after.rankInTier[u]) continue;
     const v = (x: number) => (Number.isNaN(x) ? undefined : x);
     out.push({
-      position: u, indexBefore: v(before.index[u]), indexAfter: v(after.index[u]), gradeBefore, gradeAfter,
-      rankBefore: before.rankInTier[u] || undefined, rankAfter: after.rankInTier[u] || undefined,
+      position: u,
+      indexBefore: v(before.index[u]),
+      indexAfter: v(after.index[u]),
+      gradeBefore,
+      gradeAfter,
+      rankBefore: before.rankInTier[u] || undefined,
+      rankAfter: after.rankInTier[u] || undefined,
     });
   }
   return out;

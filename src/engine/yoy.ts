@@ -119,5 +119,10 @@ export function exitCandidates(now: YearResult, prev: YearResult): ExitCandidate
     if (u >= 0 && now.r.grade[u] === 0) continue;
     out.push({ prevPosition: p, position: u });
   }
-  return out.sort((a, b) => prev.ds.tier[a.prevPosition] - prev.ds.tier[b.prevPosition] || prev.r.rankInTier[a.prevPosition] - prev.r.rankInTier[b.prevPosition] || a.prevPosition - b.prevPosition);
+  return out.sort(
+    (a, b) =>
+      prev.ds.tier[a.prevPosition] - prev.ds.tier[b.prevPosition] ||
+      prev.r.rankInTier[a.prevPosition] - prev.r.rankInTier[b.prevPosition] ||
+      a.prevPosition - b.prevPosition,
+  );
 }

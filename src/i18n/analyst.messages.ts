@@ -53,7 +53,8 @@ export const zh = {
   'next.reachable': '完成以上行动后指数达到 {reached}，升至 {next}。',
   'next.unreachable': '即使完成全部未完成的本级任务，指数也只到 {reached}，仍低于 {next}：还需要下级提升。',
   'next.noActions': '本级没有可提升的未完成任务。',
-  'next.assumptions': '假设：只调整本组织自己未完成的任务，下级指数、计分类别和全部权重保持不变；按“每单位剩余工作量带来的指数分”贪心排序，每项任务补足到满分，最后一项只补到达标为止（里程碑只能全部完成）；新的实际值在截至日期上报。工作量按任务自身计算：比率为目标中尚未完成的比例，里程碑为 1，评分为差距 ÷ 100，反向为需减少的比例。',
+  'next.assumptions':
+    '假设：只调整本组织自己未完成的任务，下级指数、计分类别和全部权重保持不变；按“每单位剩余工作量带来的指数分”贪心排序，每项任务补足到满分，最后一项只补到达标为止（里程碑只能全部完成）；新的实际值在截至日期上报。工作量按任务自身计算：比率为目标中尚未完成的比例，里程碑为 1，评分为差距 ÷ 100，反向为需减少的比例。',
   'lever.title': '哪些下级的提升对本组织影响最大',
   'lever.intro': '杠杆 = 下级指数每提高 1 分，本组织指数提高的分数（1 − α × 该下级的权重占比）。',
   'lever.leverage': '杠杆',
@@ -64,7 +65,8 @@ export const zh = {
   'whatif.title': '权重模拟',
   'whatif.tag': '模拟',
   'whatif.marked': '{text}（模拟）',
-  'whatif.banner': '本页标注“模拟”的数字都是按下面的假设口径重新计算的结果，不是正式指数；任何导出（组织列表 CSV、来源明细 CSV）始终使用正式口径。',
+  'whatif.banner':
+    '本页标注“模拟”的数字都是按下面的假设口径重新计算的结果，不是正式指数；任何导出（组织列表 CSV、来源明细 CSV）始终使用正式口径。',
   'whatif.settings': '模拟口径',
   'whatif.weights': '类别权重',
   'whatif.alpha': '本级权重 α（0–1）',
@@ -89,7 +91,8 @@ export const zh = {
   'whatif.shareHint': '模拟口径保存在链接中，复制地址即可分享。',
   'robust.col': '排名区间',
   'robust.title': '排名稳健性',
-  'robust.intro': '类别权重在 ±25% 内随机扰动 1,000 次（固定随机种子）后，层级内排名的第 5–95 百分位区间；区间越窄，排名越不依赖权重的选择。',
+  'robust.intro':
+    '类别权重在 ±25% 内随机扰动 1,000 次（固定随机种子）后，层级内排名的第 5–95 百分位区间；区间越窄，排名越不依赖权重的选择。',
   'robust.own': '本组织层级内排名 {rank}，区间 {range}。',
   'robust.computing': '正在计算排名区间…',
   'robust.childrenChart': '下级排名区间（层级内排名，5%–95%）',
@@ -146,9 +149,11 @@ export const en: Record<keyof typeof zh, string> = {
   'next.gain': 'Index gain',
   'next.indexAfter': 'Index after',
   'next.reachable': 'With these actions the index reaches {reached}: {next}.',
-  'next.unreachable': "Even completing every open assignment of its own takes the index only to {reached}, below {next}: its children's improvement is needed too.",
+  'next.unreachable':
+    "Even completing every open assignment of its own takes the index only to {reached}, below {next}: its children's improvement is needed too.",
   'next.noActions': 'No open assignment of its own has room to improve.',
-  'next.assumptions': "Assumes only this organisation's own open assignments change, while the subordinate index, the categories scored and every weight stay as they are; actions are ranked greedily by index points per unit of remaining work, each closing its assignment fully except the last, which stops at the band (a milestone is all or nothing); the new actual is reported at the as-of date. Work is relative to each assignment: the share of the target still to do (ratio), 1 (milestone), the gap ÷ 100 (rating), the share to cut (inverse).",
+  'next.assumptions':
+    "Assumes only this organisation's own open assignments change, while the subordinate index, the categories scored and every weight stay as they are; actions are ranked greedily by index points per unit of remaining work, each closing its assignment fully except the last, which stops at the band (a milestone is all or nothing); the new actual is reported at the as-of date. Work is relative to each assignment: the share of the target still to do (ratio), 1 (milestone), the gap ÷ 100 (rating), the share to cut (inverse).",
   'lever.title': 'Children whose improvement moves this index most',
   'lever.intro': "Leverage = index points this organisation gains per point of the child's index ((1 − α) × the child's weight share).",
   'lever.leverage': 'Leverage',
@@ -159,7 +164,8 @@ export const en: Record<keyof typeof zh, string> = {
   'whatif.title': 'What-if weights',
   'whatif.tag': 'what-if',
   'whatif.marked': '{text} (what-if)',
-  'whatif.banner': 'Numbers marked what-if on this page are recomputed under the settings below, not the official index; every export (organisations CSV, provenance CSV) always uses the official rules.',
+  'whatif.banner':
+    'Numbers marked what-if on this page are recomputed under the settings below, not the official index; every export (organisations CSV, provenance CSV) always uses the official rules.',
   'whatif.settings': 'What-if settings',
   'whatif.weights': 'Category weights',
   'whatif.alpha': 'Own weight α (0–1)',
@@ -184,7 +190,8 @@ export const en: Record<keyof typeof zh, string> = {
   'whatif.shareHint': 'The settings are in the link: copy the address to share them.',
   'robust.col': 'Rank range',
   'robust.title': 'Rank robustness',
-  'robust.intro': 'The 5th–95th percentile of the rank in the tier over 1,000 draws of the category weights perturbed by ±25 % (fixed seed): the narrower the range, the less the rank depends on the choice of weights.',
+  'robust.intro':
+    'The 5th–95th percentile of the rank in the tier over 1,000 draws of the category weights perturbed by ±25 % (fixed seed): the narrower the range, the less the rank depends on the choice of weights.',
   'robust.own': 'Rank in tier {rank}, range {range}.',
   'robust.computing': 'Computing rank ranges…',
   'robust.childrenChart': "Children's rank ranges (rank in tier, 5th–95th percentile)",

@@ -43,7 +43,16 @@ const KINDS: Record<string, { zh: string; en: string }> = {
 };
 
 const UNITS_EN: Record<string, string> = {
-  人: 'persons', 人次: 'visits', 分: 'points', 起: 'cases', 场: 'events', 个: 'sites', 次: 'times', 家: 'units', 元: 'yuan', 万元: '10k yuan',
+  人: 'persons',
+  人次: 'visits',
+  分: 'points',
+  起: 'cases',
+  场: 'events',
+  个: 'sites',
+  次: 'times',
+  家: 'units',
+  元: 'yuan',
+  万元: '10k yuan',
 };
 
 export function i18nFor(lang: Lang): I18n {

@@ -198,13 +198,16 @@ const coreZh = {
   'method.grades': '等级（{top} 创建）',
   'method.gradesText': '建家指数达到某一等级的最低分即获评该等级；低于所有等级为“未评级”。',
   'method.scoring': '单项指标得分',
-  'method.scoringText': '比率：实际 ÷ 目标 × 100，最高 100；达标：完成得 100，否则 0；评分：直接取 0–100 的评分；反向：每超出上限一个单位扣相应分数，最低 0。',
+  'method.scoringText':
+    '比率：实际 ÷ 目标 × 100，最高 100；达标：完成得 100，否则 0；评分：直接取 0–100 的评分；反向：每超出上限一个单位扣相应分数，最低 0。',
   'method.rollup': '汇总方式',
-  'method.rollupText': '本级指数为本级各类得分的加权平均（缺项不计零，权重重新归一）；下级指数为下级组织指数的{weighting}平均；建家指数 = {own}% × 本级 + {sub}% × 下级，仅有一项时取该项，都没有时为“无数据”。',
+  'method.rollupText':
+    '本级指数为本级各类得分的加权平均（缺项不计零，权重重新归一）；下级指数为下级组织指数的{weighting}平均；建家指数 = {own}% × 本级 + {sub}% × 下级，仅有一项时取该项，都没有时为“无数据”。',
   'method.equal': '等权',
   'method.membersWeighting': '按会员数加权',
   'method.alerts': '预警规则（提醒 → 预警 → 督办 → 约谈）',
-  'method.alertsText': '截止前 {remind} 天内未完成：提醒；逾期：预警；逾期超过 {supervise} 天：督办；逾期超过 {interview} 天：约谈。比率指标另按序时进度：落后 {paceRemind} 个百分点提醒、{paceWarn} 个预警、{paceSupervise} 个督办，取较高者。反向指标超出上限即预警。',
+  'method.alertsText':
+    '截止前 {remind} 天内未完成：提醒；逾期：预警；逾期超过 {supervise} 天：督办；逾期超过 {interview} 天：约谈。比率指标另按序时进度：落后 {paceRemind} 个百分点提醒、{paceWarn} 个预警、{paceSupervise} 个督办，取较高者。反向指标超出上限即预警。',
   'unit.none': '—',
 } as const;
 
@@ -387,19 +390,23 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'alerts.behindShort': '{n} pts behind pace',
   'orgs.title': 'All organisations',
   'method.title': 'Methodology',
-  'method.intro': 'These rules are set by the district federation and served by the API; every number on these pages is computed from them.',
+  'method.intro':
+    'These rules are set by the district federation and served by the API; every number on these pages is computed from them.',
   'method.categories': 'The {n} categories and their weights',
   'method.indicators': 'Core indicators',
   'method.grades': 'Grades ({top} scheme)',
   'method.gradesText': 'An organisation gets the highest grade whose minimum its index reaches; below every band it is ungraded.',
   'method.scoring': 'Indicator scores',
-  'method.scoringText': 'Ratio: actual ÷ target × 100, capped at 100. Milestone: 100 when done, else 0. Rating: the 0–100 rating itself. Inverse: minus the penalty per unit over the limit, floored at 0.',
+  'method.scoringText':
+    'Ratio: actual ÷ target × 100, capped at 100. Milestone: 100 when done, else 0. Rating: the 0–100 rating itself. Inverse: minus the penalty per unit over the limit, floored at 0.',
   'method.rollup': 'Roll-up',
-  'method.rollupText': "Own index: weighted mean of the organisation's own category scores (missing items are left out, not counted as zero). Subordinate index: {weighting} mean of the children's indices. Index = {own}% × own + {sub}% × subordinate; when only one exists it is used alone; with neither there is no data.",
+  'method.rollupText':
+    "Own index: weighted mean of the organisation's own category scores (missing items are left out, not counted as zero). Subordinate index: {weighting} mean of the children's indices. Index = {own}% × own + {sub}% × subordinate; when only one exists it is used alone; with neither there is no data.",
   'method.equal': 'equal-weight',
   'method.membersWeighting': 'members-weighted',
   'method.alerts': 'Alert rules (remind → warn → supervise → interview)',
-  'method.alertsText': 'Not done within {remind} days of the due date: remind. Overdue: warn. More than {supervise} days overdue: supervise. More than {interview} days: interview. Ratio indicators are also checked against pace: {paceRemind} points behind reminds, {paceWarn} warns, {paceSupervise} supervises; the higher level wins. Inverse indicators warn when over their limit.',
+  'method.alertsText':
+    'Not done within {remind} days of the due date: remind. Overdue: warn. More than {supervise} days overdue: supervise. More than {interview} days: interview. Ratio indicators are also checked against pace: {paceRemind} points behind reminds, {paceWarn} warns, {paceSupervise} supervises; the higher level wins. Inverse indicators warn when over their limit.',
   'unit.none': '—',
 };
 

@@ -52,7 +52,8 @@ export const zh = {
   'term.ranks': '层级排名：在全区同一层级的全部组织中排名；同级排名：只在同一上级之下的组织之间排名。',
   'term.stagesNow': '当前处于该环节：每项任务只计入它目前所在的一个环节（如已反馈的任务不再计入“领办”）。',
   'term.stagesReached': '至少到达该环节：计入已到达该环节或更后环节的任务，所以“下达”是全部任务数。',
-  'term.pace': '序时进度：按日历应完成的比例（自下达日至截止日匀速）。落后序时进度 = 序时进度 − 实际完成比例，单位为百分点；正数表示落后，负数表示超前。',
+  'term.pace':
+    '序时进度：按日历应完成的比例（自下达日至截止日匀速）。落后序时进度 = 序时进度 − 实际完成比例，单位为百分点；正数表示落后，负数表示超前。',
   'term.grades': '等级颜色：按指标体系的等级从高到低由深到浅着色，灰色为未评级（指数低于最低等级）。',
   'term.yoy': '与上年同月同日的数据对比：指数变化 = 今年指数 − 上年指数；排名变化 = 上年层级排名 − 今年层级排名（正数为上升）。',
   'kpi.stagesNow': '当前处于该环节',
@@ -106,15 +107,21 @@ export const en: Record<keyof typeof zh, string> = {
   'honours.export': 'Export commendation CSV',
   'honours.gradeChanges': 'Grade changes',
   'term.about': 'About: {term}',
-  'term.ownSub': "Own: the score of the organisation's own assignments (own index). Subordinate: the mean index of the organisations under it. The index combines both at the configured shares.",
+  'term.ownSub':
+    "Own: the score of the organisation's own assignments (own index). Subordinate: the mean index of the organisations under it. The index combines both at the configured shares.",
   'term.rankTier': 'Rank in tier: position among every organisation of the same tier district-wide (e.g. all grassroots unions).',
-  'term.rankSiblings': 'Rank among siblings: position only among the organisations under the same parent (e.g. the grassroots unions of one town).',
-  'term.ranks': 'Rank in tier: among every organisation of the same tier district-wide. Rank among siblings: only among those under the same parent.',
-  'term.stagesNow': 'At this stage now: each assignment counts once, at the stage it is at (a reported assignment no longer counts as claimed).',
+  'term.rankSiblings':
+    'Rank among siblings: position only among the organisations under the same parent (e.g. the grassroots unions of one town).',
+  'term.ranks':
+    'Rank in tier: among every organisation of the same tier district-wide. Rank among siblings: only among those under the same parent.',
+  'term.stagesNow':
+    'At this stage now: each assignment counts once, at the stage it is at (a reported assignment no longer counts as claimed).',
   'term.stagesReached': 'Reached at least this stage: assignments at this stage or a later one, so "issued" is every assignment.',
-  'term.pace': 'Pace (序时进度): the share expected done by the calendar (evenly from issue to due date). Behind pace = expected share − share done, in percentage points; positive = behind, negative = ahead.',
-  'term.grades': 'Grade colours: the methodology\'s bands from the top grade (darkest) down; grey is ungraded (below every band).',
-  'term.yoy': 'Compared with the same month and day last year: index change = this year − last year; rank change = last year\'s rank in tier − this year\'s (positive = moved up).',
+  'term.pace':
+    'Pace (序时进度): the share expected done by the calendar (evenly from issue to due date). Behind pace = expected share − share done, in percentage points; positive = behind, negative = ahead.',
+  'term.grades': "Grade colours: the methodology's bands from the top grade (darkest) down; grey is ungraded (below every band).",
+  'term.yoy':
+    "Compared with the same month and day last year: index change = this year − last year; rank change = last year's rank in tier − this year's (positive = moved up).",
   'kpi.stagesNow': 'At this stage now',
   'funnel.reached': 'Reached at least this stage',
   'gap.unit': 'percentage points (positive = behind)',

@@ -3,7 +3,15 @@ import { csvCell, round2, toCsv } from './csv';
 
 describe('CSV', () => {
   it('starts with a BOM, ends rows with CRLF, leaves undefined empty', () => {
-    expect(toCsv(['a', 'b'], [[1, undefined], ['x', null]])).toBe('\uFEFFa,b\r\n1,\r\nx,\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, undefined],
+          ['x', null],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n1,\r\nx,\r\n');
   });
   it('quotes commas, quotes and newlines', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
@@ -11,7 +19,8 @@ describe('CSV', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
   });
   it('neutralises cells that a spreadsheet would run as a formula', () => {
-    for (const s of ['=HYPERLINK("x")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(s).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const s of ['=HYPERLINK("x")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvCell(s).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-')).toBe("'-");
   });

@@ -1,6 +1,5 @@
 /** A score or an em dash for "no data" (one decimal, as the methodology displays scores). */
-export const fmtScore = (v: number | undefined | null): string =>
-  v === undefined || v === null || Number.isNaN(v) ? '—' : v.toFixed(1);
+export const fmtScore = (v: number | undefined | null): string => (v === undefined || v === null || Number.isNaN(v) ? '—' : v.toFixed(1));
 
 /**
  * A number from the data (a target, an actual, a member count) as people read
@@ -33,6 +32,8 @@ export function fmtNumber(v: number, lang: 'zh' | 'en'): string {
  */
 export function truncateText(text: string, max: number, ellipsis = '…'): string {
   if (text.length <= max) return text;
-  const head = Array.from(text.slice(0, max + 1)).slice(0, -1).join('');
+  const head = Array.from(text.slice(0, max + 1))
+    .slice(0, -1)
+    .join('');
   return head + ellipsis;
 }

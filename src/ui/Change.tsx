@@ -33,7 +33,10 @@ export function RankMove({ value }: { value: number | undefined }) {
   const up = value > 0;
   return (
     <span className={`rank-move ${up ? 'up' : 'down'}`} title={t(up ? 'yoy.rankUp' : 'yoy.rankDown', { n: Math.abs(value) })}>
-      <span aria-hidden="true">{up ? '↑' : '↓'}{Math.abs(value)}</span>
+      <span aria-hidden="true">
+        {up ? '↑' : '↓'}
+        {Math.abs(value)}
+      </span>
       <span className="visually-hidden">{t(up ? 'yoy.rankUp' : 'yoy.rankDown', { n: Math.abs(value) })}</span>
     </span>
   );

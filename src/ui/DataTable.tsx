@@ -47,7 +47,19 @@ export function sortRows<R>(rows: R[], columns: Column<R>[], sort: SortState): R
     .map((x) => x.row);
 }
 
-export function DataTable<R>({ caption, columns, rows, rowKey, sort, onSort, pageSize, page, onPage, captionHidden, dense }: DataTableProps<R>) {
+export function DataTable<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  sort,
+  onSort,
+  pageSize,
+  page,
+  onPage,
+  captionHidden,
+  dense,
+}: DataTableProps<R>) {
   const { t } = useI18n();
   const [localSort, setLocalSort] = useState<SortState>({});
   const [localPage, setLocalPage] = useState(1);
@@ -81,9 +93,16 @@ export function DataTable<R>({ caption, columns, rows, rowKey, sort, onSort, pag
                   aria-sort={active ? (activeSort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   {c.sortValue ? (
-                    <button type="button" className="sort-button" onClick={() => toggle(c.key)} title={t('table.sortBy', { col: c.header })}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => toggle(c.key)}
+                      title={t('table.sortBy', { col: c.header })}
+                    >
                       {c.header}
-                      <span aria-hidden="true" className="sort-mark">{active ? (activeSort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                      <span aria-hidden="true" className="sort-mark">
+                        {active ? (activeSort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
                     </button>
                   ) : (
                     c.header
@@ -110,9 +129,13 @@ export function DataTable<R>({ caption, columns, rows, rowKey, sort, onSort, pag
         <span>{t('table.rows', { n: sorted.length })}</span>
         {pageSize && pages > 1 ? (
           <span className="pager">
-            <button type="button" onClick={() => setPage(current - 1)} disabled={current <= 1}>{t('table.prev')}</button>
+            <button type="button" onClick={() => setPage(current - 1)} disabled={current <= 1}>
+              {t('table.prev')}
+            </button>
             <span>{t('table.page', { page: current, pages })}</span>
-            <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages}>{t('table.next')}</button>
+            <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages}>
+              {t('table.next')}
+            </button>
           </span>
         ) : null}
       </div>

@@ -96,7 +96,12 @@ export function DateField({ label, value, min, max, onCommit, note, noteTitle }:
           }}
         />
         <button type="button" className="date-picker-button" onClick={openPicker} aria-label={t('date.picker')} title={t('date.picker')}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 1h1v2h6V1h1v2h2.5c.3 0 .5.2.5.5v11c0 .3-.2.5-.5.5h-13a.5.5 0 0 1-.5-.5v-11c0-.3.2-.5.5-.5H4V1zM2 6v8h12V6H2zm2 2h2v2H4V8z" /></svg>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <path
+              fill="currentColor"
+              d="M4 1h1v2h6V1h1v2h2.5c.3 0 .5.2.5.5v11c0 .3-.2.5-.5.5h-13a.5.5 0 0 1-.5-.5v-11c0-.3.2-.5.5-.5H4V1zM2 6v8h12V6H2zm2 2h2v2H4V8z"
+            />
+          </svg>
         </button>
         {/* the browser's calendar, opened by the button; a pick commits at once */}
         <input
@@ -118,8 +123,16 @@ export function DateField({ label, value, min, max, onCommit, note, noteTitle }:
           }}
         />
       </span>
-      {invalid ? <span id={errorId} className="date-field-error" role="alert">{t('date.invalid', { min, max })}</span> : null}
-      {note ? <span id={noteId} className="date-field-note" role="status" title={noteTitle}>{note}</span> : null}
+      {invalid ? (
+        <span id={errorId} className="date-field-error" role="alert">
+          {t('date.invalid', { min, max })}
+        </span>
+      ) : null}
+      {note ? (
+        <span id={noteId} className="date-field-note" role="status" title={noteTitle}>
+          {note}
+        </span>
+      ) : null}
     </div>
   );
 }

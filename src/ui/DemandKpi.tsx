@@ -16,11 +16,22 @@ export function DemandKpi() {
   const x = dm.tally(d.model.rootId);
   return (
     <div className="kpi demand-kpi" data-testid="demand-kpi">
-      <h3><Link to="/demands">{t('demands.kpi')}</Link></h3>
+      <h3>
+        <Link to="/demands">{t('demands.kpi')}</Link>
+      </h3>
       <dl className="kpi-pairs compact">
-        <div><dt>{t('demands.kpiReported')}</dt><dd>{x.reported}</dd></div>
-        <div><dt>{t('demands.kpiOpen')}</dt><dd>{x.untriaged + x.analysing}</dd></div>
-        <div><dt>{t('demands.kpiOverdue')}</dt><dd>{x.resolveOverdue}</dd></div>
+        <div>
+          <dt>{t('demands.kpiReported')}</dt>
+          <dd>{x.reported}</dd>
+        </div>
+        <div>
+          <dt>{t('demands.kpiOpen')}</dt>
+          <dd>{x.untriaged + x.analysing}</dd>
+        </div>
+        <div>
+          <dt>{t('demands.kpiOverdue')}</dt>
+          <dd>{x.resolveOverdue}</dd>
+        </div>
       </dl>
     </div>
   );

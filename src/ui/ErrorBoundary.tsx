@@ -43,10 +43,16 @@ export function ViewError({ error, onRetry }: { error: unknown; onRetry: () => v
     <div className="status-panel view-error" role="alert">
       <h2>{t('robust.viewFailed')}</h2>
       <p>{t('robust.viewFailedBody')}</p>
-      <p className="error-text"><code>{describeError(t, error)}</code></p>
+      <p className="error-text">
+        <code>{describeError(t, error)}</code>
+      </p>
       <div className="status-actions">
-        <button type="button" className="primary" onClick={onRetry}>{t('error.retry')}</button>
-        <button type="button" onClick={() => window.location.reload()}>{t('robust.reload')}</button>
+        <button type="button" className="primary" onClick={onRetry}>
+          {t('error.retry')}
+        </button>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t('robust.reload')}
+        </button>
       </div>
     </div>
   );

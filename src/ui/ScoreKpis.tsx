@@ -11,7 +11,21 @@ const diff = (now: number | undefined, prev: number | undefined) => (now !== und
  * of every KPI row. With `prev` (the same organisation on the same day of the
  * comparison year, methodology §13) each figure shows its change.
  */
-export function ScoreKpis({ scores, title, testId, bandCount, prev, prevYear }: { scores: OrgScores; title: string; testId: string; bandCount: number; prev?: OrgScores; prevYear?: number }) {
+export function ScoreKpis({
+  scores,
+  title,
+  testId,
+  bandCount,
+  prev,
+  prevYear,
+}: {
+  scores: OrgScores;
+  title: string;
+  testId: string;
+  bandCount: number;
+  prev?: OrgScores;
+  prevYear?: number;
+}) {
   const { t, score } = useI18n();
   const compared = prevYear !== undefined;
   const vs = compared ? t('yoy.vs', { year: prevYear }) : '';
@@ -19,15 +33,38 @@ export function ScoreKpis({ scores, title, testId, bandCount, prev, prevYear }: 
     <>
       <div className="kpi kpi-main">
         <h3>{title}</h3>
-        <p className="kpi-value" data-testid={testId}>{score(scores.index)}</p>
+        <p className="kpi-value" data-testid={testId}>
+          {score(scores.index)}
+        </p>
         <GradeBadge grade={scores.grade} gradeIndex={scores.gradeIndex} bandCount={bandCount} />
-        {compared ? <span className="kpi-change" data-testid={`${testId}-change`} title={vs}><Change value={diff(scores.index, prev?.index)} /> <span className="visually-hidden">{vs}</span></span> : null}
+        {compared ? (
+          <span className="kpi-change" data-testid={`${testId}-change`} title={vs}>
+            <Change value={diff(scores.index, prev?.index)} /> <span className="visually-hidden">{vs}</span>
+          </span>
+        ) : null}
       </div>
       <div className="kpi">
-        <div className="kpi-head"><h3>{t('kpi.own')} / {t('kpi.sub')}</h3><TermHelp term={`${t('kpi.own')} / ${t('kpi.sub')}`} text={t('term.ownSub')} /></div>
+        <div className="kpi-head">
+          <h3>
+            {t('kpi.own')} / {t('kpi.sub')}
+          </h3>
+          <TermHelp term={`${t('kpi.own')} / ${t('kpi.sub')}`} text={t('term.ownSub')} />
+        </div>
         <dl className="kpi-pairs">
-          <div><dt>{t('kpi.own')}</dt><dd>{score(scores.own)}{compared ? <Change value={diff(scores.own, prev?.own)} /> : null}</dd></div>
-          <div><dt>{t('kpi.sub')}</dt><dd>{score(scores.sub)}{compared ? <Change value={diff(scores.sub, prev?.sub)} /> : null}</dd></div>
+          <div>
+            <dt>{t('kpi.own')}</dt>
+            <dd>
+              {score(scores.own)}
+              {compared ? <Change value={diff(scores.own, prev?.own)} /> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('kpi.sub')}</dt>
+            <dd>
+              {score(scores.sub)}
+              {compared ? <Change value={diff(scores.sub, prev?.sub)} /> : null}
+            </dd>
+          </div>
         </dl>
       </div>
     </>

@@ -1,5 +1,17 @@
 /** A tiny inline SVG line (one per table row: far lighter than a chart instance each). */
-export function Sparkline({ points, max, label, width = 80, height = 22 }: { points: { x: number; y: number }[]; max: number; label: string; width?: number; height?: number }) {
+export function Sparkline({
+  points,
+  max,
+  label,
+  width = 80,
+  height = 22,
+}: {
+  points: { x: number; y: number }[];
+  max: number;
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   if (points.length === 0) return <span className="muted">—</span>;
   const xs = points.map((p) => p.x);
   const x0 = Math.min(...xs);

@@ -29,7 +29,9 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
       <div className="status-panel" role="alert">
         <h2>{t('session.title')}</h2>
         <p>{t('session.body')}</p>
-        <button type="button" className="primary" onClick={() => window.location.reload()}>{t('session.reload')}</button>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {t('session.reload')}
+        </button>
       </div>
     );
   }
@@ -39,7 +41,9 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
     <div className="status-panel" role="alert">
       <h2>{t('error.title')}</h2>
       <p className="error-text">{describeError(t, error)}</p>
-      <button type="button" className="primary" onClick={onRetry}>{t('error.retry')}</button>
+      <button type="button" className="primary" onClick={onRetry}>
+        {t('error.retry')}
+      </button>
     </div>
   );
 }

@@ -11,7 +11,10 @@ export function GradeBadge({ grade, gradeIndex, bandCount }: { grade: string | u
   const { t } = useI18n();
   const graded = grade !== undefined && gradeIndex >= 0;
   return (
-    <span className={`badge grade${graded ? '' : ' grade-none'}`} style={graded ? { background: gradeColor(gradeIndex, bandCount), color: '#fff' } : undefined}>
+    <span
+      className={`badge grade${graded ? '' : ' grade-none'}`}
+      style={graded ? { background: gradeColor(gradeIndex, bandCount), color: '#fff' } : undefined}
+    >
       {grade ?? t('grade.none')}
     </span>
   );

@@ -12,7 +12,9 @@ export function NoAccess() {
     <div className="status-panel no-access" role="alert" data-testid="no-access">
       <h2>{t('scope.noAccess')}</h2>
       <p>{t('scope.noAccessBody')}</p>
-      <Link to="/" className="primary-link">{t('scope.backHome')}</Link>
+      <Link to="/" className="primary-link">
+        {t('scope.backHome')}
+      </Link>
     </div>
   );
 }

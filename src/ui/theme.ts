@@ -27,7 +27,6 @@ function mix(a: string, b: string, t: number): string {
   return `#${((channel(16) << 16) | (channel(8) << 8) | channel(0)).toString(16).padStart(6, '0')}`;
 }
 
-
 export const stageColors = ['#94a3b8', '#60a5fa', '#2563eb', '#1e40af', '#cbd5e1'];
 
 /**

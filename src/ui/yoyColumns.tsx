@@ -9,12 +9,16 @@ export function yoyColumns(comparison: Comparison | undefined, { t }: I18n): Col
   if (!comparison) return [];
   return [
     {
-      key: 'indexChange', header: t('yoy.col.indexChange'), align: 'right',
+      key: 'indexChange',
+      header: t('yoy.col.indexChange'),
+      align: 'right',
       cell: (r) => <Change value={comparison.of(r.org.id).indexChange} />,
       sortValue: (r) => comparison.of(r.org.id).indexChange,
     },
     {
-      key: 'rankChange', header: t('yoy.col.rankChange'), align: 'right',
+      key: 'rankChange',
+      header: t('yoy.col.rankChange'),
+      align: 'right',
       cell: (r) => <RankMove value={comparison.of(r.org.id).rankChange} />,
       sortValue: (r) => comparison.of(r.org.id).rankChange,
     },

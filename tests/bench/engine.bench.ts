@@ -35,7 +35,9 @@ const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 
 function benchDistrict(label: string, d: MockDistrict, asOf: string, runs: number) {
   const payload = JSON.stringify(d.assignments);
-  console.log(`\n${label}: ${d.orgs.length.toLocaleString('en')} orgs, ${d.assignments.length.toLocaleString('en')} assignments, payload ${(payload.length / 1e6).toFixed(1)} MB`);
+  console.log(
+    `\n${label}: ${d.orgs.length.toLocaleString('en')} orgs, ${d.assignments.length.toLocaleString('en')} assignments, payload ${(payload.length / 1e6).toFixed(1)} MB`,
+  );
   const parse = time(runs, () => JSON.parse(payload) as unknown);
   const shape = time(runs, () => assignmentsSchema.parse(parse.value));
   const engine = benchEngine(d, shape.value, asOf, runs);
@@ -80,7 +82,9 @@ console.log(`  demands at ${fuyang.meta.asOf} (states, tallies, medians) ${fmt(d
 
 const t0 = performance.now();
 const province = generateDistrict(2025, 100_000);
-console.log(`\nProvince scale: ${province.orgs.length.toLocaleString('en')} orgs (100,000 grassroots), ${province.assignments.length.toLocaleString('en')} assignments (generated in ${fmt(performance.now() - t0)})`);
+console.log(
+  `\nProvince scale: ${province.orgs.length.toLocaleString('en')} orgs (100,000 grassroots), ${province.assignments.length.toLocaleString('en')} assignments (generated in ${fmt(performance.now() - t0)})`,
+);
 const big = benchEngine(province, province.assignments, '2025-06-30', 5);
 printEngine(big, '2025-06-30');
 
@@ -88,7 +92,10 @@ printEngine(big, '2025-06-30');
 const provinceMeta = { ...province.meta, years: [2025], defaultYear: 2025, asOf: '2025-06-30' };
 const running = await startServer({
   distDir: mkdtempSync(join(tmpdir(), 'jj-bench-dist-')),
-  data: { meta: provinceMeta, years: { 2025: { methodology: province.methodology, orgs: province.orgs, assignments: province.assignments } } },
+  data: {
+    meta: provinceMeta,
+    years: { 2025: { methodology: province.methodology, orgs: province.orgs, assignments: province.assignments } },
+  },
   log: () => undefined,
 });
 const timedGet = async (path: string) => {
@@ -99,24 +106,35 @@ const timedGet = async (path: string) => {
 };
 const coldSummary = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-30');
 const warmSamples: number[] = [];
-for (const asOf of ['2025-05-31', '2025-04-30', '2025-03-31']) warmSamples.push((await timedGet(`/api/v1/summary?year=2025&asOf=${asOf}`)).ms);
+for (const asOf of ['2025-05-31', '2025-04-30', '2025-03-31'])
+  warmSamples.push((await timedGet(`/api/v1/summary?year=2025&asOf=${asOf}`)).ms);
 const summaryWarm = median(warmSamples);
-const firstScreen = Buffer.concat([coldSummary.body, (await timedGet('/api/v1/meta')).body, Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false }))]);
+const firstScreen = Buffer.concat([
+  coldSummary.body,
+  (await timedGet('/api/v1/meta')).body,
+  Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false })),
+]);
 const firstScreenBr = brotliCompressSync(firstScreen, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const firstScreenGz = gzipSync(firstScreen, { level: 6 }).length;
 running.server.closeAllConnections();
 await new Promise((ok) => running.server.close(ok));
 console.log(`  summary (HTTP ${coldSummary.status}), cold: validate+prepare+compute+trend ${fmt(coldSummary.ms)}`);
 console.log(`  summary at another date (year prepared once) ${fmt(summaryWarm)}`);
-console.log(`  first-screen payload (summary+meta+config): ${(firstScreen.length / 1024).toFixed(1)} KB raw, ${(firstScreenGz / 1024).toFixed(1)} KB gzip, ${(firstScreenBr / 1024).toFixed(1)} KB brotli`);
+console.log(
+  `  first-screen payload (summary+meta+config): ${(firstScreen.length / 1024).toFixed(1)} KB raw, ${(firstScreenGz / 1024).toFixed(1)} KB gzip, ${(firstScreenBr / 1024).toFixed(1)} KB brotli`,
+);
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 console.log('\nTargets:');
 console.log(`  district compute ≤ 20 ms:                    ${fmt(district.compute)}  ${verdict(district.compute <= 20)}`);
-console.log(`  district compute ≤ 0.5 × JSON.parse:         ${(district.compute / district.parse).toFixed(2)} ×  ${verdict(district.compute <= 0.5 * district.parse)}`);
+console.log(
+  `  district compute ≤ 0.5 × JSON.parse:         ${(district.compute / district.parse).toFixed(2)} ×  ${verdict(district.compute <= 0.5 * district.parse)}`,
+);
 console.log(`  100,000 unions compute ≤ 2 s:                ${fmt(big.compute)}  ${verdict(big.compute <= 2000)}`);
 console.log(`  100,000 unions validate+prepare+compute ≤ 2 s: ${fmt(big.full)}  ${verdict(big.full <= 2000)}`);
 console.log(`  district rank robustness (1,000 draws) ≤ 1 s: ${fmt(robustness.ms)}  ${verdict(robustness.ms <= 1000)}`);
 console.log(`  100,000 unions summary (cold, incl. validate+prepare) ≤ 1 s: ${fmt(coldSummary.ms)}  ${verdict(coldSummary.ms <= 1000)}`);
 console.log(`  100,000 unions summary (year prepared) ≤ 1 s: ${fmt(summaryWarm)}  ${verdict(summaryWarm <= 1000)}`);
-console.log(`  phone first-screen payload ≤ 100 KB compressed: ${(firstScreenGz / 1024).toFixed(1)} KB gzip  ${verdict(firstScreenGz <= 100 * 1024)}`);
+console.log(
+  `  phone first-screen payload ≤ 100 KB compressed: ${(firstScreenGz / 1024).toFixed(1)} KB gzip  ${verdict(firstScreenGz <= 100 * 1024)}`,
+);

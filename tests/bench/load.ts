@@ -159,7 +159,8 @@ class Connection {
   }
 }
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
 
 function figures(label: string, samples: Sample[], seconds: number): RunFigures {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -176,7 +177,16 @@ function figures(label: string, samples: Sample[], seconds: number): RunFigures 
 }
 
 /** `clients` loops, each sending its next request when the last one ends, until `total` requests or `maxMs`. */
-async function drive(label: string, port: number, path: string, clients: number, total: number, maxMs: number, headers: Record<string, string>, expectEncoding?: string): Promise<RunFigures> {
+async function drive(
+  label: string,
+  port: number,
+  path: string,
+  clients: number,
+  total: number,
+  maxMs: number,
+  headers: Record<string, string>,
+  expectEncoding?: string,
+): Promise<RunFigures> {
   const connections = Array.from({ length: clients }, () => new Connection(port));
   const samples: Sample[] = [];
   let sent = 0;
@@ -233,7 +243,16 @@ export async function runLoadBench({ dataDir, distDir, print = console.log }: Lo
     pageConnection.close();
     const pageUnderLoad = figures('GET / during the meta load', page, (performance.now() - pageT0) / 1000);
 
-    const assignmentsBr = await drive('assignments 2025, br, 10 clients', port, '/api/v1/assignments?year=2025', 10, 400, 10_000, { 'Accept-Encoding': 'br' }, 'br');
+    const assignmentsBr = await drive(
+      'assignments 2025, br, 10 clients',
+      port,
+      '/api/v1/assignments?year=2025',
+      10,
+      400,
+      10_000,
+      { 'Accept-Encoding': 'br' },
+      'br',
+    );
 
     const metTarget = meta.perSecond >= 1000 && meta.p99 <= 50 && meta.failures === 0;
     const ms = (x: number) => `${x.toFixed(1)} ms`;

@@ -26,7 +26,11 @@ function initialJs() {
   const html = readFileSync('dist/index.html', 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   // the dataset loader's Web Worker starts with the first screen in production (mocks off)
-  files.push(...readdirSync('dist/assets').filter((f) => /worker.*\.js$/.test(f)).map((f) => `assets/${f}`));
+  files.push(
+    ...readdirSync('dist/assets')
+      .filter((f) => /worker.*\.js$/.test(f))
+      .map((f) => `assets/${f}`),
+  );
   const rows = files.map((f) => ({ f, gz: gzipSync(readFileSync(join('dist', f)), { level: 9 }).length }));
   return { rows, total: rows.reduce((s, r) => s + r.gz, 0) };
 }
@@ -35,7 +39,9 @@ async function main() {
   console.log('Initial JavaScript (dist/index.html scripts + modulepreloads + the loader worker, gzip -9):');
   const js = initialJs();
   for (const r of js.rows) console.log(`  ${r.f.padEnd(44)} ${kb(r.gz)}`);
-  console.log(`  total ${kb(js.total)}  (target ≤ 250 KB: ${js.total <= 250 * 1024 ? 'met' : 'MISSED'}); the mock backend (MSW + generator) loads only when config.json says mocks: true`);
+  console.log(
+    `  total ${kb(js.total)}  (target ≤ 250 KB: ${js.total <= 250 * 1024 ? 'met' : 'MISSED'}); the mock backend (MSW + generator) loads only when config.json says mocks: true`,
+  );
 
   // the mock district as a real backend's files
   const dir = mkdtempSync(join(tmpdir(), 'jianjia-api-'));
@@ -45,22 +51,37 @@ async function main() {
   try {
     console.log('\nLighthouse 12.2.3 on the overview (Debian Chromium, cold, medians of 3):');
     const targets = { 'mobile (default)': 90, desktop: 98 } as const;
-    for (const [label, config] of [['mobile (default)', undefined], ['desktop', desktopConfig]] as const) {
+    for (const [label, config] of [
+      ['mobile (default)', undefined],
+      ['desktop', desktopConfig],
+    ] as const) {
       const runs: { perf: number; lcp: number; cls: number; tbt: number; fcp: number }[] = [];
       for (let run = 0; run < 3; run++) {
         const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
         try {
-          const result = await lighthouse(`${url}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, config);
+          const result = await lighthouse(
+            `${url}/`,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+            config,
+          );
           const lhr = result!.lhr;
           const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-          runs.push({ perf: Math.round((lhr.categories.performance?.score ?? 0) * 100), lcp: num('largest-contentful-paint'), cls: num('cumulative-layout-shift'), tbt: num('total-blocking-time'), fcp: num('first-contentful-paint') });
+          runs.push({
+            perf: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+            lcp: num('largest-contentful-paint'),
+            cls: num('cumulative-layout-shift'),
+            tbt: num('total-blocking-time'),
+            fcp: num('first-contentful-paint'),
+          });
         } finally {
           await chrome.kill();
         }
       }
       const m = (k: keyof (typeof runs)[number]) => median(runs.map((r) => r[k]));
       const target = targets[label];
-      console.log(`  ${label.padEnd(17)} performance ${m('perf')} (target ≥ ${target}: ${m('perf') >= target ? 'met' : 'MISSED'}; runs ${runs.map((r) => r.perf).join(', ')})  FCP ${(m('fcp') / 1000).toFixed(1)} s, LCP ${(m('lcp') / 1000).toFixed(1)} s, TBT ${Math.round(m('tbt'))} ms, CLS ${m('cls').toFixed(3)}${label === 'desktop' ? '' : ` (CLS target ≤ 0.05: ${m('cls') <= 0.05 ? 'met' : 'MISSED'})`}`);
+      console.log(
+        `  ${label.padEnd(17)} performance ${m('perf')} (target ≥ ${target}: ${m('perf') >= target ? 'met' : 'MISSED'}; runs ${runs.map((r) => r.perf).join(', ')})  FCP ${(m('fcp') / 1000).toFixed(1)} s, LCP ${(m('lcp') / 1000).toFixed(1)} s, TBT ${Math.round(m('tbt'))} ms, CLS ${m('cls').toFixed(3)}${label === 'desktop' ? '' : ` (CLS target ≤ 0.05: ${m('cls') <= 0.05 ? 'met' : 'MISSED'})`}`,
+      );
     }
 
     console.log('\nPhone: 390×844, 1.6 Mbps down / 750 kbps up, 150 ms RTT, 4× CPU (CDP), cold, median of 3:');
@@ -71,33 +92,48 @@ async function main() {
         const p = await b.context.newPage();
         const cdp = await b.context.newCDPSession(p);
         await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 150,
+          downloadThroughput: 1.6e6 / 8,
+          uploadThroughput: 750e3 / 8,
+        });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         const t0 = Date.now();
         await p.goto(`${url}/`);
-        await p.waitForFunction(() => /^\d+\.\d$/.test(document.querySelector('[data-testid="district-index"]')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 100 });
+        await p.waitForFunction(
+          () => /^\d+\.\d$/.test(document.querySelector('[data-testid="district-index"]')?.textContent ?? ''),
+          undefined,
+          { timeout: 120_000, polling: 100 },
+        );
         phone.push(Date.now() - t0);
       } finally {
         await b.close();
       }
     }
-    console.log(`  navigation → KPIs on screen              ${median(phone)} ms  (target ≤ 3000 ms: ${median(phone) <= 3000 ? 'met' : 'MISSED'}; runs ${phone.join(', ')})`);
+    console.log(
+      `  navigation → KPIs on screen              ${median(phone)} ms  (target ≤ 3000 ms: ${median(phone) <= 3000 ? 'met' : 'MISSED'}; runs ${phone.join(', ')})`,
+    );
 
     console.log('\nInteraction timings (Playwright, 1920×1080, medians of 5):');
     const browser = await launch();
     const page = await browser.context.newPage();
     const painted = (n: number) =>
-      page.waitForFunction((count) => {
-        const canvases = [...document.querySelectorAll('canvas')];
-        if (canvases.length < count) return false;
-        return canvases.every((c) => {
-          const ctx = c.getContext('2d');
-          if (!ctx || !c.width) return false;
-          const { data } = ctx.getImageData(0, 0, c.width, c.height);
-          for (let k = 3; k < data.length; k += 4 * 251) if (data[k] > 0) return true;
-          return false;
-        });
-      }, n, { timeout: 30_000, polling: 'raf' });
+      page.waitForFunction(
+        (count) => {
+          const canvases = [...document.querySelectorAll('canvas')];
+          if (canvases.length < count) return false;
+          return canvases.every((c) => {
+            const ctx = c.getContext('2d');
+            if (!ctx || !c.width) return false;
+            const { data } = ctx.getImageData(0, 0, c.width, c.height);
+            for (let k = 3; k < data.length; k += 4 * 251) if (data[k] > 0) return true;
+            return false;
+          });
+        },
+        n,
+        { timeout: 30_000, polling: 'raf' },
+      );
     const load: number[] = [];
     const drill: number[] = [];
     for (let run = 0; run < 5; run++) {
@@ -116,7 +152,9 @@ async function main() {
       drill.push(Date.now() - t1);
     }
     console.log(`  navigation → overview charts painted   ${median(load)} ms  (runs: ${load.join(', ')})`);
-    console.log(`  click on a town → its charts painted    ${median(drill)} ms  (target ≤ 100 ms: ${median(drill) <= 100 ? 'met' : 'MISSED'}; runs: ${drill.join(', ')})`);
+    console.log(
+      `  click on a town → its charts painted    ${median(drill)} ms  (target ≤ 100 ms: ${median(drill) <= 100 ? 'met' : 'MISSED'}; runs: ${drill.join(', ')})`,
+    );
     await browser.close();
 
     console.log('\nServer under load (serve:api in its own process, loopback only, bounded):');

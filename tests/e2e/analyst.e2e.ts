@@ -31,12 +31,29 @@ async function open(start: () => Promise<{ url: string; close: () => Promise<voi
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return { browser, page, base: server.url, errors, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    browser,
+    page,
+    base: server.url,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
@@ -59,7 +76,10 @@ describe('analyst tools on the worked example (real backend, mocks off)', () => 
 
     const [download] = await Promise.all([s.page.waitForEvent('download'), panel.getByRole('button', { name: 'Provenance CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('provenance-T1-2025-2025-06-30.csv');
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toEqual([
       'indicatorId,categoryId,target,actual,score,contribution',
       'A1,A,90,45,50,15',
@@ -73,7 +93,9 @@ describe('analyst tools on the worked example (real backend, mocks off)', () => 
   it('the next-grade plan of T1 and the children that move it', async () => {
     await s.page.goto(`${s.base}/org/T1`);
     const panel = s.page.getByTestId('next-grade');
-    await expect.poll(() => panel.getByTestId('next-summary').textContent(), { timeout: 30_000 }).toBe('当前指数 40.4（未评级），距 1A（≥ 50）还差 9.56 分。');
+    await expect
+      .poll(() => panel.getByTestId('next-summary').textContent(), { timeout: 30_000 })
+      .toBe('当前指数 40.4（未评级），距 1A（≥ 50）还差 9.56 分。');
     expect(await panel.getByTestId('next-actions').locator('tbody tr').count()).toBe(1);
     expect(await panel.getByTestId('next-actions').textContent()).toContain('按期换届');
     expect(await panel.getByTestId('child-levers').locator('tbody tr').first().textContent()).toContain('乙学校工会');
@@ -114,7 +136,10 @@ describe('rank ranges on the mock district (vite preview, mocks on)', () => {
     await header.waitFor({ timeout: 30_000 });
     // columns by their headers (the phone layout decides their order)
     const column = (pattern: string) =>
-      s.page.evaluate((p) => [...document.querySelectorAll('table thead th')].findIndex((th) => new RegExp(p).test(th.textContent ?? '')) + 1, pattern);
+      s.page.evaluate(
+        (p) => [...document.querySelectorAll('table thead th')].findIndex((th) => new RegExp(p).test(th.textContent ?? '')) + 1,
+        pattern,
+      );
     const rangeColumn = await column('^Rank range');
     const rankColumn = await column('^Rank in tier');
     expect(rangeColumn).toBeGreaterThan(0);
@@ -129,7 +154,9 @@ describe('rank ranges on the mock district (vite preview, mocks on)', () => {
       expect(lo).toBeLessThanOrEqual(Number(ranks[k]));
       expect(hi).toBeGreaterThanOrEqual(Number(ranks[k]));
     }
-    expect(await s.page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('robustness.worker')))).toBe(true);
+    expect(await s.page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('robustness.worker')))).toBe(
+      true,
+    );
     expect(await seriousViolations(s.page)).toEqual([]);
   });
 

@@ -35,20 +35,30 @@ async function open(start: () => Promise<{ url: string; close: () => Promise<voi
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  return { browser, page, base: server.url, errors, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    browser,
+    page,
+    base: server.url,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** How many chart canvases have pixels drawn on them. */
 async function paintedCanvases(page: Page): Promise<number> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('canvas')].filter((c) => {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return false;
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
-      let inked = 0;
-      for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
-      return inked > 20;
-    }).length,
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll('canvas')].filter((c) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) return false;
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let inked = 0;
+        for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
+        return inked > 20;
+      }).length,
   );
 }
 
@@ -62,7 +72,15 @@ const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchPara
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 describe('production build on the mock district (vite preview, mocks on)', () => {
@@ -76,7 +94,9 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     await expect.poll(() => s.page.getByTestId('district-index').textContent()).toMatch(/^\d+\.\d$/);
     expect(await s.page.title()).toBe('全区总览 · 富阳区总工会');
     // one screen: at 1920×1080 the overview needs no scrolling
-    expect(await s.page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([1080, 1920]);
+    expect(await s.page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([
+      1080, 1920,
+    ]);
   });
 
   it('drills to a town by clicking its bar, to a union from the table, and Back walks back', async () => {
@@ -159,13 +179,16 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     expect(lines[1]).toMatch(/^T-|^S-/);
   });
 
-  it.each(['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/?lang=en'])('axe: no serious or critical violations on %s', async (url) => {
-    await s.page.goto(`${s.base}${url}`);
-    await s.page.getByRole('main').waitFor();
-    await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await s.page.waitForTimeout(300);
-    expect(await seriousViolations(s.page)).toEqual([]);
-  });
+  it.each(['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/?lang=en'])(
+    'axe: no serious or critical violations on %s',
+    async (url) => {
+      await s.page.goto(`${s.base}${url}`);
+      await s.page.getByRole('main').waitFor();
+      await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await s.page.waitForTimeout(300);
+      expect(await seriousViolations(s.page)).toEqual([]);
+    },
+  );
 
   it('wrote nothing to the console', () => {
     expect(s.errors).toEqual([]);
@@ -184,7 +207,10 @@ describe('a real backend with mocks off (Node http, no MSW)', () => {
     // the table leads with name, index, grade, alert (kept on screen on a phone), then tier, parent, own, sub, rank:
     // read back as name, tier, parent, index, own, sub, grade, rank
     const byName = async (name: string) => {
-      const c = await rows.filter({ has: s.page.getByRole('link', { name, exact: true }) }).getByRole('cell').allTextContents();
+      const c = await rows
+        .filter({ has: s.page.getByRole('link', { name, exact: true }) })
+        .getByRole('cell')
+        .allTextContents();
       return [c[0], c[4], c[5], c[1], c[6], c[7], c[2], c[8]];
     };
     expect(await byName('示例区总工会')).toEqual(['示例区总工会', '区总工会', '—', '73.3', '97.0', '57.4', '3A', '1']);
@@ -197,7 +223,10 @@ describe('a real backend with mocks off (Node http, no MSW)', () => {
     // English mode: the machine-readable headers and codes scripts rely on
     await s.page.goto(`${s.base}/orgs?lang=en`);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toContain('D,示例区总工会,district,,73.25,97,57.42,3A,1,63.8,80.32,none');
     expect(lines).toContain('T2,西街道总工会,town,D,74.4,,74.4,3A,1,,74.4,none');
   });
@@ -212,7 +241,13 @@ describe('hostile names against the real backend', () => {
     const data = example();
     const orgs = data.years[2025].orgs as { id: string; name: string }[];
     // T1, G1, T2 get markup for names; G2 a formula
-    for (const [id, name] of [['T1', EVIL[0]], ['G1', EVIL[1]], ['T2', `${EVIL[1]}街道`], ['G2', EVIL[2]]] as const) orgs.find((o) => o.id === id)!.name = name;
+    for (const [id, name] of [
+      ['T1', EVIL[0]],
+      ['G1', EVIL[1]],
+      ['T2', `${EVIL[1]}街道`],
+      ['G2', EVIL[2]],
+    ] as const)
+      orgs.find((o) => o.id === id)!.name = name;
     s = await open(() => startBackend(data));
   });
   afterAll(async () => s?.close());
@@ -227,7 +262,11 @@ describe('hostile names against the real backend', () => {
     await expect.poll(() => s.page.getByText(`${EVIL[1]}街道`, { exact: false }).count()).toBeGreaterThan(0);
     await s.page.goto(`${s.base}/org/G1`);
     await s.page.getByRole('navigation', { name: '层级导航' }).waitFor();
-    expect(await s.page.getByRole('navigation', { name: '层级导航' }).getByRole('listitem').allTextContents()).toEqual(['示例区总工会', EVIL[0], EVIL[1]]);
+    expect(await s.page.getByRole('navigation', { name: '层级导航' }).getByRole('listitem').allTextContents()).toEqual([
+      '示例区总工会',
+      EVIL[0],
+      EVIL[1],
+    ]);
     expect(await s.page.title()).toBe(`${EVIL[1]} · 示例区总工会`);
     await s.page.goto(`${s.base}/orgs`);
     await expect.poll(() => s.page.getByRole('link', { name: EVIL[0] }).count()).toBe(1);
@@ -248,13 +287,21 @@ describe('Content-Security-Policy', () => {
   it('the production build carries a policy without unsafe-inline scripts or unsafe-eval, and runs under it', async () => {
     const html = readFileSync('dist/index.html', 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    const scriptSrc =
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     const s = await open(() => startBackend(example()));
     const violations: string[] = [];
     await s.page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await s.page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    await s.page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
     await s.page.goto(`${s.base}/`);
     await waitForCharts(s.page, 6);
     await s.page.goto(`${s.base}/org/T1`);

@@ -105,11 +105,15 @@ describe('repeat visits: the year kept in the browser', () => {
   const stalled = new Promise<void>((ok) => (release = ok));
 
   beforeAll(async () => {
-    const server = await startBackend(() => current, async (resource) => {
-      if (resource === 'meta' && unauthorized) return { status: 401, body: JSON.stringify({ error: { code: 'unauthorized', message: 'signed out' } }) };
-      if (stallMeta) await stalled;
-      return undefined;
-    });
+    const server = await startBackend(
+      () => current,
+      async (resource) => {
+        if (resource === 'meta' && unauthorized)
+          return { status: 401, body: JSON.stringify({ error: { code: 'unauthorized', message: 'signed out' } }) };
+        if (stallMeta) await stalled;
+        return undefined;
+      },
+    );
     base = server.url;
     close = server.close;
     browser = await launch({ width: 390, height: 844 });

@@ -26,7 +26,10 @@ function smallTargets(page: Page): Promise<string[]> {
         if (e.tagName === 'A' && e.closest('p')) return false;
         return r.height < 43.5 || r.width < 43.5;
       })
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`),
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`,
+      ),
   );
 }
 
@@ -69,7 +72,17 @@ describe('phone layout at 390×844', () => {
     expect(await smallTargets(page)).toEqual([]);
 
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+    ).toEqual([]);
     await toggle.click();
   });
 

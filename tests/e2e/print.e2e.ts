@@ -42,7 +42,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.store?.close();
-  await new Promise<void>((ok) => { server?.server.closeAllConnections(); server?.server.close(() => ok()); });
+  await new Promise<void>((ok) => {
+    server?.server.closeAllConnections();
+    server?.server.close(() => ok());
+  });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,11 +70,31 @@ describe('the briefing (简报)', () => {
         sheets: sheets.map((s) => {
           const r = s.getBoundingClientRect();
           // anything drawn past the sheet's right edge would be clipped on paper
-          const widest = Math.max(0, ...[...s.querySelectorAll('table, canvas, dl, ul')].map((e) => e.getBoundingClientRect().right - r.right));
-          return { top: r.top + scrollY, height: r.height, width: r.width, overflow: s.scrollHeight - s.clientHeight, overflowRight: widest, footer: s.querySelector('.brief-footer')?.textContent ?? '' };
+          const widest = Math.max(
+            0,
+            ...[...s.querySelectorAll('table, canvas, dl, ul')].map((e) => e.getBoundingClientRect().right - r.right),
+          );
+          return {
+            top: r.top + scrollY,
+            height: r.height,
+            width: r.width,
+            overflow: s.scrollHeight - s.clientHeight,
+            overflowRight: widest,
+            footer: s.querySelector('.brief-footer')?.textContent ?? '',
+          };
         }),
-        canvases: [...document.querySelectorAll('canvas')].map((c) => { const r = c.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, width: r.width, sheet: sheets.indexOf(c.closest('.brief-sheet') as HTMLElement) }; }),
-        tools: [...document.querySelectorAll<HTMLElement>('.brief-tools, .main-nav, .card-tools')].filter((e) => getComputedStyle(e).display !== 'none').length,
+        canvases: [...document.querySelectorAll('canvas')].map((c) => {
+          const r = c.getBoundingClientRect();
+          return {
+            top: r.top + scrollY,
+            bottom: r.bottom + scrollY,
+            width: r.width,
+            sheet: sheets.indexOf(c.closest('.brief-sheet') as HTMLElement),
+          };
+        }),
+        tools: [...document.querySelectorAll<HTMLElement>('.brief-tools, .main-nav, .card-tools')].filter(
+          (e) => getComputedStyle(e).display !== 'none',
+        ).length,
       };
     });
     expect(layout.sheets.length).toBe(3); // KPIs and radar; ranking and late items; demands
@@ -94,7 +117,10 @@ describe('the briefing (简报)', () => {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     // one printed page per sheet: the DOM's sheets are the paper's pages
     expect(pdfPages(pdf)).toBe(layout.sheets.length);
-    if (OUT) { mkdirSync(OUT, { recursive: true }); writeFileSync(join(OUT, 'brief.pdf'), pdf); }
+    if (OUT) {
+      mkdirSync(OUT, { recursive: true });
+      writeFileSync(join(OUT, 'brief.pdf'), pdf);
+    }
     await page.emulateMedia({ media: 'screen' });
   });
 });
@@ -105,15 +131,23 @@ describe('/demands printed', () => {
     await chartsDrawn('.demands-page', 3);
     // on screen first: the view is accessible
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`),
+    ).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.waitForTimeout(200);
     const layout = await page.evaluate(() => ({
       cards: [...document.querySelectorAll<HTMLElement>('.card')].map((c) => getComputedStyle(c).breakInside),
-      canvases: [...document.querySelectorAll('canvas')].map((c) => { const r = c.getBoundingClientRect(); const card = c.closest('.card')!.getBoundingClientRect(); return { width: r.width, height: r.height, cardWidth: card.width, cardHeight: card.height }; }),
-      hidden: [...document.querySelectorAll<HTMLElement>('.main-nav, .controls, .card-tools, .no-print')].every((e) => getComputedStyle(e).display === 'none'),
+      canvases: [...document.querySelectorAll('canvas')].map((c) => {
+        const r = c.getBoundingClientRect();
+        const card = c.closest('.card')!.getBoundingClientRect();
+        return { width: r.width, height: r.height, cardWidth: card.width, cardHeight: card.height };
+      }),
+      hidden: [...document.querySelectorAll<HTMLElement>('.main-nav, .controls, .card-tools, .no-print')].every(
+        (e) => getComputedStyle(e).display === 'none',
+      ),
     }));
     expect(layout.hidden).toBe(true);
     expect(layout.cards.length).toBeGreaterThan(4);

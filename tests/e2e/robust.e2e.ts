@@ -19,7 +19,15 @@ const POISON = 'e2e: poisoned number formatting';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** Nothing wider than the window: a long name or a deep breadcrumb would push the page sideways. */
@@ -40,7 +48,8 @@ describe('hostile data, a throwing view and a failed year in the browser', () =>
     const g1 = orgs.find((o) => o.id === 'G1')!;
     g1.name = LONG_NAME;
     g1.members = 1e308;
-    for (let k = 0; k < DEPTH; k++) orgs.push({ id: `C${k}`, name: `第${k}级工会`, tier: 'grassroots', parentId: k === 0 ? 'G1' : `C${k - 1}`, members: 1 });
+    for (let k = 0; k < DEPTH; k++)
+      orgs.push({ id: `C${k}`, name: `第${k}级工会`, tier: 'grassroots', parentId: k === 0 ? 'G1' : `C${k - 1}`, members: 1 });
     const server = await startBackend(data);
     base = server.url;
     closeServer = server.close;
@@ -89,7 +98,13 @@ describe('hostile data, a throwing view and a failed year in the browser', () =>
     await page.goto(`${base}/org/C${DEPTH - 1}`);
     const crumbs = page.getByRole('navigation', { name: '层级导航' });
     await crumbs.waitFor();
-    expect(await crumbs.getByRole('listitem').allTextContents()).toEqual(['示例区总工会', '…省略了 4999 级', '第4997级工会', '第4998级工会', '第4999级工会']);
+    expect(await crumbs.getByRole('listitem').allTextContents()).toEqual([
+      '示例区总工会',
+      '…省略了 4999 级',
+      '第4997级工会',
+      '第4998级工会',
+      '第4999级工会',
+    ]);
     expect((await crumbs.boundingBox())!.height).toBeLessThan(40);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });

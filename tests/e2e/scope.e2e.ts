@@ -38,7 +38,10 @@ const errors: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jj-scope-'));
   writeMockDataDir(dir);
-  writeFileSync(join(dir, 'users.json'), JSON.stringify({ tokens: { 'town-a': { orgId: townA.id }, 'town-b': { orgId: townB.id }, all: {} } }));
+  writeFileSync(
+    join(dir, 'users.json'),
+    JSON.stringify({ tokens: { 'town-a': { orgId: townA.id }, 'town-b': { orgId: townB.id }, all: {} } }),
+  );
   server = await startServer({ distDir: 'dist', dataDir: dir, log: () => undefined });
   browser = await launch({ width: 1366, height: 900 });
   page = await browser.context.newPage();
@@ -47,7 +50,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.store?.close();
-  await new Promise<void>((ok) => { server?.server.closeAllConnections(); server?.server.close(() => ok()); });
+  await new Promise<void>((ok) => {
+    server?.server.closeAllConnections();
+    server?.server.close(() => ok());
+  });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -24,7 +24,11 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function openPage(width: number, height: number, deviceScaleFactor = 1): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function openPage(
+  width: number,
+  height: number,
+  deviceScaleFactor = 1,
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -44,15 +48,16 @@ async function openPage(width: number, height: number, deviceScaleFactor = 1): P
 
 /** Chart canvases with ink on them. */
 async function paintedCanvases(page: Page): Promise<number> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('canvas')].filter((c) => {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return false;
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
-      let inked = 0;
-      for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
-      return inked > 20;
-    }).length,
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll('canvas')].filter((c) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) return false;
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let inked = 0;
+        for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
+        return inked > 20;
+      }).length,
   );
 }
 
@@ -77,7 +82,15 @@ async function measure(page: Page): Promise<Measure> {
     const vh = window.innerHeight;
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= vw + 0.5 && r.bottom <= vh + 0.5 && !el.closest('.visually-hidden');
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.left >= 0 &&
+        r.top >= 0 &&
+        r.right <= vw + 0.5 &&
+        r.bottom <= vh + 0.5 &&
+        !el.closest('.visually-hidden')
+      );
     };
     const names = [...document.querySelectorAll('.scr-board-rows .scr-c-name')].map((el) => ({
       name: el.textContent ?? '',
@@ -126,7 +139,11 @@ describe('the screen on the mock district (vite preview)', () => {
 
   it('fits 1920×1080 and 3840×2160 with type twice as large, and respects devicePixelRatio', async () => {
     const results: Record<string, Measure> = {};
-    for (const [w, h, dpr] of [[1920, 1080, 1], [3840, 2160, 1], [1920, 1080, 2]]) {
+    for (const [w, h, dpr] of [
+      [1920, 1080, 1],
+      [3840, 2160, 1],
+      [1920, 1080, 2],
+    ]) {
       const { page, errors, close } = await openPage(w, h, dpr);
       await page.goto(`${server.url}/screen?cycle=0`);
       await waitForScreen(page);
@@ -138,7 +155,9 @@ describe('the screen on the mock district (vite preview)', () => {
     }
     const small = results['1920x1080@1'];
     const large = results['3840x2160@1'];
-    console.log(`screen text: median ${small.medianFont} px at 1920×1080, ${large.medianFont} px at 3840×2160; first canvas ${small.canvases[0].width} → ${large.canvases[0].width} px wide`);
+    console.log(
+      `screen text: median ${small.medianFont} px at 1920×1080, ${large.medianFont} px at 3840×2160; first canvas ${small.canvases[0].width} → ${large.canvases[0].width} px wide`,
+    );
     expect(large.medianFont / small.medianFont).toBeGreaterThanOrEqual(1.7);
     // at 4K the canvases hold twice the pixels each way; at dpr 2 the same CSS box holds twice the pixels
     expect(large.canvases[0].width).toBeGreaterThanOrEqual(2 * small.canvases[0].width - 2);
@@ -151,7 +170,17 @@ describe('the screen on the mock district (vite preview)', () => {
       await page.goto(`${server.url}/screen?cycle=0&lang=${lang}`);
       await waitForScreen(page);
       const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(
+        axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+      ).toEqual([]);
     }
     const focusName = () => page.locator('#scr-focus-title').textContent();
     const boardNames = await page.locator('.scr-board-rows .scr-c-name').allTextContents();
@@ -215,79 +244,88 @@ describe('soak: data republished every few seconds by the real backend, with an 
       years[y] = { methodology: d.methodology, orgs, assignments: d.assignments };
     }
     // a new generatedAt every few seconds: the backend republishing its data
-    const data = (): ApiData => ({ meta: { ...mockMeta(), generatedAt: new Date(Math.floor(Date.now() / REPUBLISH_MS) * REPUBLISH_MS).toISOString() }, years });
-    backend = await startBackend(data, () => (outage ? { status: 503, body: JSON.stringify({ error: { code: 'unavailable', message: 'maintenance' } }) } : undefined));
+    const data = (): ApiData => ({
+      meta: { ...mockMeta(), generatedAt: new Date(Math.floor(Date.now() / REPUBLISH_MS) * REPUBLISH_MS).toISOString() },
+      years,
+    });
+    backend = await startBackend(data, () =>
+      outage ? { status: 503, body: JSON.stringify({ error: { code: 'unavailable', message: 'maintenance' } }) } : undefined,
+    );
   });
   afterAll(async () => backend?.close());
 
-  it('keeps heap, canvases and listeners bounded, never blanks, shows stale during an outage and recovers', { timeout: 150_000 }, async () => {
-    const { page, errors, close } = await openPage(1920, 1080);
-    const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${backend.url}/screen?refresh=2&cycle=1.5`);
-    await waitForScreen(page);
-    // let the first republishes and the trend settle before the baseline
-    await page.waitForTimeout(8000);
-    await page.evaluate(() => ((window as unknown as { keep: Element[] }).keep = [...document.querySelectorAll('canvas')]));
-    const canvases = await page.locator('canvas').count();
-    const listeners = await windowListeners(cdp);
-    const heapStart = await heapAfterGc(cdp);
+  it(
+    'keeps heap, canvases and listeners bounded, never blanks, shows stale during an outage and recovers',
+    { timeout: 150_000 },
+    async () => {
+      const { page, errors, close } = await openPage(1920, 1080);
+      const cdp = await page.context().newCDPSession(page);
+      await page.goto(`${backend.url}/screen?refresh=2&cycle=1.5`);
+      await waitForScreen(page);
+      // let the first republishes and the trend settle before the baseline
+      await page.waitForTimeout(8000);
+      await page.evaluate(() => ((window as unknown as { keep: Element[] }).keep = [...document.querySelectorAll('canvas')]));
+      const canvases = await page.locator('canvas').count();
+      const listeners = await windowListeners(cdp);
+      const heapStart = await heapAfterGc(cdp);
 
-    const seen = new Set<string>();
-    const heapSeries: number[] = [heapStart];
-    let blanks = 0;
-    let lastSample = Date.now();
-    const watch = async (ms: number) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end) {
-        if (Date.now() - lastSample > 10_000) {
-          heapSeries.push(await heapAfterGc(cdp));
-          lastSample = Date.now();
+      const seen = new Set<string>();
+      const heapSeries: number[] = [heapStart];
+      let blanks = 0;
+      let lastSample = Date.now();
+      const watch = async (ms: number) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end) {
+          if (Date.now() - lastSample > 10_000) {
+            heapSeries.push(await heapAfterGc(cdp));
+            lastSample = Date.now();
+          }
+          const [generated, index] = await page.evaluate(() => [
+            // when the data on screen was fetched: changes with every dataset swapped in
+            document.querySelector('[data-testid="screen-generated"]')?.getAttribute('data-updated') ?? '',
+            document.querySelector('[data-testid="screen-index"]')?.textContent ?? '',
+          ]);
+          if (!/^\d+\.\d$/.test(index)) blanks++;
+          seen.add(generated);
+          await page.waitForTimeout(400);
         }
-        const [generated, index] = await page.evaluate(() => [
-          // when the data on screen was fetched: changes with every dataset swapped in
-          document.querySelector('[data-testid="screen-generated"]')?.getAttribute('data-updated') ?? '',
-          document.querySelector('[data-testid="screen-index"]')?.textContent ?? '',
-        ]);
-        if (!/^\d+\.\d$/.test(index)) blanks++;
-        seen.add(generated);
-        await page.waitForTimeout(400);
-      }
-    };
+      };
 
-    await watch(Number(process.env.SCREEN_SOAK_MS ?? 24_000));
-    // the backend goes down: the last good data stays, with the stale badge
-    outage = true;
-    const down = Date.now();
-    await page.getByTestId('screen-stale').waitFor({ timeout: 30_000 });
-    const staleAfter = Date.now() - down;
-    await watch(3000);
-    outage = false;
-    const up = Date.now();
-    await page.getByTestId('screen-stale').waitFor({ state: 'detached', timeout: 30_000 });
-    const recoveredAfter = Date.now() - up;
-    await watch(16_000);
+      await watch(Number(process.env.SCREEN_SOAK_MS ?? 24_000));
+      // the backend goes down: the last good data stays, with the stale badge
+      outage = true;
+      const down = Date.now();
+      await page.getByTestId('screen-stale').waitFor({ timeout: 30_000 });
+      const staleAfter = Date.now() - down;
+      await watch(3000);
+      outage = false;
+      const up = Date.now();
+      await page.getByTestId('screen-stale').waitFor({ state: 'detached', timeout: 30_000 });
+      const recoveredAfter = Date.now() - up;
+      await watch(16_000);
 
-    const heapEnd = await heapAfterGc(cdp);
-    const listenersEnd = await windowListeners(cdp);
-    const sameCanvases = await page.evaluate(() => {
-      const keep = new Set((window as unknown as { keep: Element[] }).keep);
-      return [...document.querySelectorAll('canvas')].every((c) => keep.has(c));
-    });
-    console.log(
-      `screen soak: ${seen.size} data versions seen, heap ${(heapStart / 1e6).toFixed(1)} → ${(heapEnd / 1e6).toFixed(1)} MB, ` +
-        `(after GC every ~10 s: ${heapSeries.map((h) => (h / 1e6).toFixed(1)).join(', ')} MB), canvases ${canvases}, listeners ${listeners} → ${listenersEnd}, stale after ${staleAfter} ms, recovered after ${recoveredAfter} ms`,
-    );
-    expect(seen.size).toBeGreaterThanOrEqual(8);
-    expect(blanks).toBe(0);
-    expect(await page.locator('canvas').count()).toBe(canvases);
-    expect(sameCanvases).toBe(true);
-    expect(listenersEnd).toBe(listeners);
-    expect(heapEnd).toBeLessThan(heapStart * 1.25 + 4e6);
-    // names are data: the hostile one is text, never an element
-    expect(await page.locator('.scr-board-rows').getByText(`${EVIL}镇`).count()).toBe(1);
-    expect(await page.locator('img').count()).toBe(0);
-    expect(errors).toEqual([]);
-    await cdp.detach();
-    await close();
-  });
+      const heapEnd = await heapAfterGc(cdp);
+      const listenersEnd = await windowListeners(cdp);
+      const sameCanvases = await page.evaluate(() => {
+        const keep = new Set((window as unknown as { keep: Element[] }).keep);
+        return [...document.querySelectorAll('canvas')].every((c) => keep.has(c));
+      });
+      console.log(
+        `screen soak: ${seen.size} data versions seen, heap ${(heapStart / 1e6).toFixed(1)} → ${(heapEnd / 1e6).toFixed(1)} MB, ` +
+          `(after GC every ~10 s: ${heapSeries.map((h) => (h / 1e6).toFixed(1)).join(', ')} MB), canvases ${canvases}, listeners ${listeners} → ${listenersEnd}, stale after ${staleAfter} ms, recovered after ${recoveredAfter} ms`,
+      );
+      expect(seen.size).toBeGreaterThanOrEqual(8);
+      expect(blanks).toBe(0);
+      expect(await page.locator('canvas').count()).toBe(canvases);
+      expect(sameCanvases).toBe(true);
+      expect(listenersEnd).toBe(listeners);
+      expect(heapEnd).toBeLessThan(heapStart * 1.25 + 4e6);
+      // names are data: the hostile one is text, never an element
+      expect(await page.locator('.scr-board-rows').getByText(`${EVIL}镇`).count()).toBe(1);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await cdp.detach();
+      await close();
+    },
+  );
 });

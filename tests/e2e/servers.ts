@@ -11,7 +11,10 @@ export async function startPreview(): Promise<{ url: string; close: () => Promis
 }
 
 /** A real HTTP backend (no MSW): dist/ plus the API from data. */
-export async function startBackend(data: ApiData | (() => ApiData), override?: ServeOptions['override']): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBackend(
+  data: ApiData | (() => ApiData),
+  override?: ServeOptions['override'],
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { server, url } = await startServer({ distDir: 'dist', data, override });
   return { url, close: () => closeServer(server) };
 }

@@ -13,7 +13,15 @@ const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchPara
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 async function settled(page: Page) {
@@ -91,7 +99,7 @@ describe('issue 11 in the browser', () => {
     await help.focus();
     await page.keyboard.press('Enter');
     expect(await help.getAttribute('aria-expanded')).toBe('true');
-    const live = page.locator(`[id="${await help.getAttribute("aria-controls")}"]`);
+    const live = page.locator(`[id="${await help.getAttribute('aria-controls')}"]`);
     await expect.poll(() => live.textContent()).toContain('本级');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -102,11 +110,14 @@ describe('issue 11 in the browser', () => {
     expect(await help.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it.each(['/honours', '/orgs?compare=2024', '/alerts?q=银湖', '/org/T-YINHU?compare=2024', '/?lang=en&compare=2024'])('axe: no serious or critical violations on %s', async (url) => {
-    await page.goto(`${server.url}${url}`);
-    await settled(page);
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  it.each(['/honours', '/orgs?compare=2024', '/alerts?q=银湖', '/org/T-YINHU?compare=2024', '/?lang=en&compare=2024'])(
+    'axe: no serious or critical violations on %s',
+    async (url) => {
+      await page.goto(`${server.url}${url}`);
+      await settled(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
 
   it('the 表彰/退出 page is one click from the grade card', async () => {
     await page.goto(`${server.url}/`);

@@ -62,7 +62,12 @@ function demandsFor(orgIds: string[]): Dict[] {
     { triagedAt: '2025-03-05', resolvedAt: '2025-03-06', outcome: 'declined' },
   ];
   return orgIds.map((orgId, k) => ({
-    id: `Q-${k}`, orgId, topicId: TOPICS[k % 2].id, title: `需求 ${k}`, reportedAt: '2025-03-01', ...states[k % states.length],
+    id: `Q-${k}`,
+    orgId,
+    topicId: TOPICS[k % 2].id,
+    title: `需求 ${k}`,
+    reportedAt: '2025-03-01',
+    ...states[k % states.length],
   }));
 }
 
@@ -87,7 +92,12 @@ const district = (() => {
   const unions = towns.flatMap((t) => d.orgs.filter((o) => o.parentId === t.id).slice(0, 6));
   const orgs = [root, ...towns, ...unions];
   const ids = new Set(orgs.map((o) => o.id));
-  return withDemands(d.meta, d.methodology, orgs, d.assignments.filter((a) => ids.has(a.orgId)));
+  return withDemands(
+    d.meta,
+    d.methodology,
+    orgs,
+    d.assignments.filter((a) => ids.has(a.orgId)),
+  );
 })();
 
 // ─── mutations ───────────────────────────────────────────────────────────────
@@ -96,7 +106,19 @@ const LISTS = ['orgs', 'assignments', 'demands', 'categories', 'indicators', 'gr
 type ListName = (typeof LISTS)[number];
 /** `borrow`: a field takes the value of the same field of another record (dates out of order, repeated grade minimums, a stolen id…). */
 /** `reverse`: a list inside a record (progress events) in reverse order. */
-const OPS = ['dropField', 'retype', 'negate', 'badDate', 'borrow', 'borrow', 'reverse', 'dropRecord', 'duplicate', 'notAnObject', 'reorder'] as const;
+const OPS = [
+  'dropField',
+  'retype',
+  'negate',
+  'badDate',
+  'borrow',
+  'borrow',
+  'reverse',
+  'dropRecord',
+  'duplicate',
+  'notAnObject',
+  'reorder',
+] as const;
 
 interface Mutation {
   list: ListName;
@@ -182,10 +204,13 @@ function mutate(base: Payload, m: Mutation): { p: Payload; touched: unknown[] } 
         path.reduce<unknown>((node, k) => (node !== null && typeof node === 'object' ? (node as Dict)[k as string] : undefined), record);
       // aim the numeric and date mutations at numbers and dates, where the range rules are
       const aimed =
-        m.op === 'negate' ? all.filter((path) => typeof valueAt(list[i], path) === 'number')
-        : m.op === 'badDate' ? all.filter((path) => isDate(valueAt(list[i], path)))
-        : m.op === 'reverse' ? all.filter((path) => Array.isArray(valueAt(list[i], path)))
-        : all;
+        m.op === 'negate'
+          ? all.filter((path) => typeof valueAt(list[i], path) === 'number')
+          : m.op === 'badDate'
+            ? all.filter((path) => isDate(valueAt(list[i], path)))
+            : m.op === 'reverse'
+              ? all.filter((path) => Array.isArray(valueAt(list[i], path)))
+              : all;
       const paths = aimed.length ? aimed : all;
       const path = paths[m.field % paths.length];
       // the donor: the first record from a seeded start whose value there differs (else the mutation is a no-op)
@@ -193,7 +218,10 @@ function mutate(base: Payload, m: Mutation): { p: Payload; touched: unknown[] } 
       let donorAt = i;
       for (let step = 0; step < list.length; step++) {
         const k = (i + 1 + m.seed + step) % list.length;
-        if (k !== i && JSON.stringify(valueAt(list[k], path)) !== mine) { donorAt = k; break; }
+        if (k !== i && JSON.stringify(valueAt(list[k], path)) !== mine) {
+          donorAt = k;
+          break;
+        }
       }
       const donor = list[donorAt];
       setAt(list[i], path, (parent, key) => {
@@ -248,12 +276,23 @@ interface Affected {
 
 function affectedBy(base: Payload, m: Mutation, touched: unknown[]): Affected {
   const orgs = base.orgs as { id: string; parentId: string | null }[];
-  const a: Affected = { records: new Set(touched), orgs: new Set(), assignmentOrgs: new Set(), indicators: new Set(), topics: new Set(), indexChanges: new Set() };
+  const a: Affected = {
+    records: new Set(touched),
+    orgs: new Set(),
+    assignmentOrgs: new Set(),
+    indicators: new Set(),
+    topics: new Set(),
+    indexChanges: new Set(),
+  };
   const subtree = (id: string) => {
     const ids = new Set([id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
-      for (const o of orgs) if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id)) { ids.add(o.id); grew = true; }
+      for (const o of orgs)
+        if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id)) {
+          ids.add(o.id);
+          grew = true;
+        }
     }
     return ids;
   };
@@ -343,7 +382,10 @@ function expectRecordRules(v: ValidDataset, changed: Set<unknown>) {
   for (const ind of m.indicators) {
     assert(ind.weight > 0, `kept indicator ${ind.id} has a positive weight`);
     assert(ind.scoring !== 'inverse' || (ind.penalty !== undefined && ind.penalty >= 0), `kept inverse indicator ${ind.id} has a penalty`);
-    assert(m.categories.some((c) => c.id === ind.categoryId), `kept indicator ${ind.id} has a kept category`);
+    assert(
+      m.categories.some((c) => c.id === ind.categoryId),
+      `kept indicator ${ind.id} has a kept category`,
+    );
   }
   assert(new Set(m.grades.map((g) => g.grade)).size === m.grades.length, 'grade names are unique');
   assert(new Set(m.grades.map((g) => g.min)).size === m.grades.length, 'grade minimums are unique');
@@ -360,7 +402,9 @@ function expectRecordRules(v: ValidDataset, changed: Set<unknown>) {
     assert(kept.has(a.orgId) && scoring !== undefined, `kept assignment ${a.orgId} · ${a.indicatorId} hangs on kept records`);
     assert(scoring !== 'ratio' || a.target > 0, 'a kept ratio target is positive');
     assert(scoring !== 'inverse' || a.target >= 0, 'a kept inverse limit is not negative');
-    a.progress.forEach((e, k) => assert(e.value >= 0 && (k === 0 || a.progress[k - 1].date <= e.date), 'kept progress is non-negative and sorted'));
+    a.progress.forEach((e, k) =>
+      assert(e.value >= 0 && (k === 0 || a.progress[k - 1].date <= e.date), 'kept progress is non-negative and sorted'),
+    );
   }
   const topics = new Set(m.demands?.topics.map((t) => t.id));
   for (const q of v.demands ?? []) {
@@ -369,7 +413,10 @@ function expectRecordRules(v: ValidDataset, changed: Set<unknown>) {
     assert(q.triagedAt === null || q.triagedAt >= q.reportedAt, 'triaged after reported');
     assert(q.resolvedAt === null || (q.triagedAt !== null && q.resolvedAt >= q.triagedAt), 'resolved after triage');
     assert((q.resolvedAt === null) === (q.outcome === null), 'an outcome exactly when resolved');
-    assert([q.reportedAt, q.triagedAt, q.resolvedAt].every((d) => d === null || isCalendarDate(d)), 'real dates');
+    assert(
+      [q.reportedAt, q.triagedAt, q.resolvedAt].every((d) => d === null || isCalendarDate(d)),
+      'real dates',
+    );
   }
 }
 
@@ -392,8 +439,13 @@ function check(base: Payload, m: Mutation, baseline: Map<string, number>, baseRe
   expectAccounted('orgs', p.orgs, v.orgs, v.issues);
   expectAccounted('assignments', p.assignments, v.assignments, v.issues);
   expectAccounted('demands', p.demands, v.demands ?? [], v.issues);
-  const entries = p.methodology.categories.length + p.methodology.indicators.length + p.methodology.grades.length + p.methodology.demands.topics.length;
-  const keptEntries = v.methodology.categories.length + v.methodology.indicators.length + v.methodology.grades.length + (v.methodology.demands?.topics.length ?? 0);
+  const entries =
+    p.methodology.categories.length + p.methodology.indicators.length + p.methodology.grades.length + p.methodology.demands.topics.length;
+  const keptEntries =
+    v.methodology.categories.length +
+    v.methodology.indicators.length +
+    v.methodology.grades.length +
+    (v.methodology.demands?.topics.length ?? 0);
   expect(keptEntries + v.issues.filter((i) => i.resource === 'methodology').length).toBe(entries);
   expect(new Set(v.issues.map((i) => i.path)).size).toBe(v.issues.length); // the quality dialog keys rows by path
 
@@ -409,7 +461,13 @@ function check(base: Payload, m: Mutation, baseline: Map<string, number>, baseRe
     assert(keptKeys.orgs.has(JSON.stringify(o)), `org ${key.orgs(o)} kept`);
   }
   for (const a of base.assignments as Dict[]) {
-    if (affected.records.has(a) || affected.orgs.has(a.orgId as string) || affected.assignmentOrgs.has(a.orgId as string) || affected.indicators.has(a.indicatorId as string)) continue;
+    if (
+      affected.records.has(a) ||
+      affected.orgs.has(a.orgId as string) ||
+      affected.assignmentOrgs.has(a.orgId as string) ||
+      affected.indicators.has(a.indicatorId as string)
+    )
+      continue;
     assert(keptKeys.assignments.has(JSON.stringify(a)), `assignment ${key.assignments(a)} kept`);
   }
   for (const q of base.demands as Dict[]) {
@@ -426,8 +484,12 @@ function check(base: Payload, m: Mutation, baseline: Map<string, number>, baseRe
     for (const d of [a.due, a.issuedAt, a.claimedAt, a.reportedAt, a.evaluatedAt, a.exemptAt, ...a.progress.map((e) => e.date)])
       assert(d === null || isCalendarDate(d), `kept assignment has real dates: ${d}`);
   }
-  for (const q of suspects(v.demands ?? [], 'demands')) assert(demandSchema.safeParse(q).success, `kept demand passes the schema: ${JSON.stringify(q)}`);
-  expectRecordRules(v, new Set([...suspects(v.orgs, 'orgs'), ...suspects(v.assignments, 'assignments'), ...suspects(v.demands ?? [], 'demands')]));
+  for (const q of suspects(v.demands ?? [], 'demands'))
+    assert(demandSchema.safeParse(q).success, `kept demand passes the schema: ${JSON.stringify(q)}`);
+  expectRecordRules(
+    v,
+    new Set([...suspects(v.orgs, 'orgs'), ...suspects(v.assignments, 'assignments'), ...suspects(v.demands ?? [], 'demands')]),
+  );
 
   // the engine computes what was kept; organisations the mutation did not reach keep their index
   const ds = prepareDataset(v.methodology, v.meta.tiers, v.orgs, v.assignments);
@@ -461,7 +523,10 @@ describe.each(bases)('record mutations of %s', (_, base, runs) => {
   const baseline = baselineIndex(base);
   const baseRecords = new Set([...base.orgs, ...base.assignments, ...base.demands].map((r) => JSON.stringify(r)));
   it('never throw past a PayloadError, lose nothing valid, list every exclusion, and compute', () => {
-    fc.assert(fc.property(mutationArb, (m) => check(base, m, baseline, baseRecords)), { numRuns: runs });
+    fc.assert(
+      fc.property(mutationArb, (m) => check(base, m, baseline, baseRecords)),
+      { numRuns: runs },
+    );
   }, 60_000); // ~1-3 s on a quiet 2-core machine; the limit leaves room for a machine shared with other jobs
 });
 
@@ -496,13 +561,17 @@ const PER_YEAR = ['methodology', 'orgs', 'assignments', 'demands'] as const;
 describe('the top level and the transport', () => {
   it('a truncated JSON text fails as a PayloadError naming its resource', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PER_YEAR), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (resource, cut) => {
-        const text = JSON.stringify(resource === 'methodology' ? example.methodology : example[resource]);
-        serve(example, { resource, text: text.slice(0, Math.floor(cut * text.length)) });
-        const err = await loadYear(API, 2025, metaSchema.parse(example.meta)).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(PayloadError);
-        expect(err).toMatchObject({ resource, message: `${resource}: not JSON` });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...PER_YEAR),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        async (resource, cut) => {
+          const text = JSON.stringify(resource === 'methodology' ? example.methodology : example[resource]);
+          serve(example, { resource, text: text.slice(0, Math.floor(cut * text.length)) });
+          const err = await loadYear(API, 2025, metaSchema.parse(example.meta)).catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(PayloadError);
+          expect(err).toMatchObject({ resource, message: `${resource}: not JSON` });
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -529,7 +598,10 @@ describe('the top level and the transport', () => {
   it('meta missing a field fails naming it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('district', 'tiers', 'years', 'defaultYear', 'asOf', 'generatedAt'), async (dropped) => {
-        serve(example, { resource: 'meta', text: JSON.stringify(Object.fromEntries(Object.entries(example.meta).filter(([k]) => k !== dropped))) });
+        serve(example, {
+          resource: 'meta',
+          text: JSON.stringify(Object.fromEntries(Object.entries(example.meta).filter(([k]) => k !== dropped))),
+        });
         const err = await getJson('meta', `${API}/v1/meta`, metaSchema).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(PayloadError);
         expect((err as PayloadError).path).toBe(`meta.${dropped}`);
@@ -541,17 +613,20 @@ describe('the top level and the transport', () => {
   it('record mutations sent as JSON text through the real loader never fail the year', async () => {
     const meta = metaSchema.parse(example.meta);
     await fc.assert(
-      fc.asyncProperty(mutationArb.filter((m) => m.list !== 'orgs'), async (m) => {
-        const { p } = mutate(example, m);
-        serve(p);
-        const year = await loadYear(API, 2025, meta);
-        expect(year.ds.orgs.length).toBe(example.orgs.length);
-        expect(year.demands).toBeDefined();
-        // JSON turns NaN and Infinity into null: still one issue per excluded record
-        const counted = year.issues.filter((i) => i.resource === 'assignments').length + year.ds.assignmentCount;
-        expect(counted).toBe(p.assignments.length);
-        expect(recordsSchema.safeParse(p.assignments).success).toBe(true);
-      }),
+      fc.asyncProperty(
+        mutationArb.filter((m) => m.list !== 'orgs'),
+        async (m) => {
+          const { p } = mutate(example, m);
+          serve(p);
+          const year = await loadYear(API, 2025, meta);
+          expect(year.ds.orgs.length).toBe(example.orgs.length);
+          expect(year.demands).toBeDefined();
+          // JSON turns NaN and Infinity into null: still one issue per excluded record
+          const counted = year.issues.filter((i) => i.resource === 'assignments').length + year.ds.assignmentCount;
+          expect(counted).toBe(p.assignments.length);
+          expect(recordsSchema.safeParse(p.assignments).success).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -26,7 +26,15 @@ describe('data loaded once (defect 3)', () => {
     site = makeSite();
     // ~12 MB of assignments: a server that rereads and parses it per request needs ≥ 50 ms each
     const bulk = Array.from({ length: 40_000 }, (_, i) => ({
-      orgId: 'G1', indicatorId: `X${i}`, target: 95, due: '2025-12-31', issuedAt: '2025-01-10', claimedAt: null, reportedAt: null, evaluatedAt: null, exemptAt: null,
+      orgId: 'G1',
+      indicatorId: `X${i}`,
+      target: 95,
+      due: '2025-12-31',
+      issuedAt: '2025-01-10',
+      claimedAt: null,
+      reportedAt: null,
+      evaluatedAt: null,
+      exemptAt: null,
       progress: Array.from({ length: 6 }, (__, k) => ({ date: `2025-0${k + 1}-15`, value: k * 10 + 0.5 })),
     }));
     writeFileSync(join(site.data, 'assignments-2025.json'), JSON.stringify(bulk));
@@ -56,7 +64,10 @@ describe('a half-written file keeps the previous data (defect 4)', () => {
     writeFileSync(file, JSON.stringify(good).slice(0, 150)); // a copy cut short
     const failed = await waitReload(1);
     expect(failed).toMatchObject({ ok: false });
-    expect(s.logs.find((l) => l.event === 'data_load_failed')).toMatchObject({ level: 'error', error: expect.stringContaining('orgs-2025.json: invalid JSON') });
+    expect(s.logs.find((l) => l.event === 'data_load_failed')).toMatchObject({
+      level: 'error',
+      error: expect.stringContaining('orgs-2025.json: invalid JSON'),
+    });
 
     const during = await get(s.url, '/api/v1/orgs?year=2025', { 'If-None-Match': String(before.headers.etag) });
     expect(during.status).toBe(304); // the very same data
@@ -134,7 +145,11 @@ describe('in-memory data and the bad-backend override (end-to-end tests use both
     site = makeSite();
     const { readApiData } = await import('../../server/serve');
     const data = readApiData(site.data);
-    s = await start({ distDir: site.dist, data, override: (path) => (path === 'orgs' ? { status: 500, body: '{"error":{"code":"boom","message":"down"}}' } : undefined) });
+    s = await start({
+      distDir: site.dist,
+      data,
+      override: (path) => (path === 'orgs' ? { status: 500, body: '{"error":{"code":"boom","message":"down"}}' } : undefined),
+    });
     expect((await get(s.url, '/api/v1/meta')).json()).toEqual(data.meta);
     const forced = await get(s.url, '/api/v1/orgs?year=2025');
     expect(forced.status).toBe(500);

@@ -107,7 +107,13 @@ describe('headers, compression, 304 and caching (defect 13)', () => {
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("script-src 'self'");
       // the API is on this origin: nothing else may be contacted
-      expect(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src')), path).toBe("connect-src 'self'");
+      expect(
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith('connect-src')),
+        path,
+      ).toBe("connect-src 'self'");
     }
   });
 
@@ -135,7 +141,12 @@ describe('headers, compression, 304 and caching (defect 13)', () => {
     const plain = await get(s.url, path);
     expect(plain.headers['content-encoding']).toBeUndefined();
     const full = plain.json();
-    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['identity', undefined]] as const) {
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['identity', undefined],
+    ] as const) {
       const r = await get(s.url, path, { 'Accept-Encoding': accept });
       expect(r.headers['content-encoding'], accept).toBe(encoding);
       expect(r.headers.vary, accept).toBe('Accept-Encoding');

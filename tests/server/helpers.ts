@@ -14,7 +14,8 @@ export const SECRET = 'the-key-beside-dist';
 /** A hashed asset big enough to be compressed. */
 export const ASSET = '/assets/index-Ab12Cd34.js';
 export const ASSET_TEXT = `export const rows = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `row ${i}`))};\n`;
-export const INDEX_HTML = '<!doctype html><html><head><meta charset="UTF-8" /><title>建家指数</title></head><body><div id="root"></div></body></html>';
+export const INDEX_HTML =
+  '<!doctype html><html><head><meta charset="UTF-8" /><title>建家指数</title></head><body><div id="root"></div></body></html>';
 
 export interface Site {
   root: string;
@@ -43,9 +44,36 @@ export function makeSite(extra: { demands?: unknown; users?: unknown } = {}): Si
 
 /** Demands of the example's organisations (T1 subtree: T1, G1, G2; T2 subtree: T2, G3). */
 export const DEMANDS = [
-  { id: 'Q-1', orgId: 'G1', topicId: 'WAGE', title: '高温补贴', reportedAt: '2025-03-02', triagedAt: '2025-03-05', resolvedAt: '2025-03-28', outcome: 'service' },
-  { id: 'Q-2', orgId: 'G3', topicId: 'SITE', title: '缺少职工驿站', reportedAt: '2025-06-11', triagedAt: null, resolvedAt: null, outcome: null },
-  { id: 'Q-3', orgId: 'T1', topicId: 'WAGE', title: '欠薪', reportedAt: '2025-04-01', triagedAt: '2025-04-03', resolvedAt: null, outcome: null },
+  {
+    id: 'Q-1',
+    orgId: 'G1',
+    topicId: 'WAGE',
+    title: '高温补贴',
+    reportedAt: '2025-03-02',
+    triagedAt: '2025-03-05',
+    resolvedAt: '2025-03-28',
+    outcome: 'service',
+  },
+  {
+    id: 'Q-2',
+    orgId: 'G3',
+    topicId: 'SITE',
+    title: '缺少职工驿站',
+    reportedAt: '2025-06-11',
+    triagedAt: null,
+    resolvedAt: null,
+    outcome: null,
+  },
+  {
+    id: 'Q-3',
+    orgId: 'T1',
+    topicId: 'WAGE',
+    title: '欠薪',
+    reportedAt: '2025-04-01',
+    triagedAt: '2025-04-03',
+    resolvedAt: null,
+    outcome: null,
+  },
 ];
 
 export interface Started {
@@ -121,5 +149,6 @@ export function errorOf(r: Reply): { code: string; message: string } {
 }
 
 function expectJson(r: Reply): void {
-  if (!String(r.headers['content-type']).startsWith('application/json')) throw new Error(`expected JSON, got ${r.headers['content-type']}: ${r.text.slice(0, 200)}`);
+  if (!String(r.headers['content-type']).startsWith('application/json'))
+    throw new Error(`expected JSON, got ${r.headers['content-type']}: ${r.text.slice(0, 200)}`);
 }

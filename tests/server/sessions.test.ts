@@ -25,7 +25,13 @@ const cookie = (token: string) => ({ Cookie: `theme=dark; jj_session=${token}` }
 
 describe('with users.json', () => {
   it('no token or an unknown one → 401 on every resource', async () => {
-    for (const path of ['/api/v1/meta', '/api/v1/methodology?year=2025', '/api/v1/orgs?year=2025', '/api/v1/assignments?year=2025', '/api/v1/demands?year=2025']) {
+    for (const path of [
+      '/api/v1/meta',
+      '/api/v1/methodology?year=2025',
+      '/api/v1/orgs?year=2025',
+      '/api/v1/assignments?year=2025',
+      '/api/v1/demands?year=2025',
+    ]) {
       for (const headers of [{}, bearer('nobody'), cookie('nobody')]) {
         const r = await get(s.url, path, headers);
         expect(r.status, path).toBe(401);
@@ -58,7 +64,12 @@ describe('with users.json', () => {
   it('orgId inside the scope narrows; outside it (or unknown) → 403 forbidden', async () => {
     const inside = (await get(s.url, '/api/v1/assignments?year=2025&orgId=G1', bearer('town-t1'))).json() as Rec[];
     expect([...new Set(inside.map((a) => a.orgId))]).toEqual(['G1']);
-    for (const path of ['/api/v1/assignments?year=2025&orgId=T2', '/api/v1/assignments?year=2025&orgId=D', '/api/v1/demands?year=2025&orgId=G3', '/api/v1/assignments?year=2025&orgId=nope']) {
+    for (const path of [
+      '/api/v1/assignments?year=2025&orgId=T2',
+      '/api/v1/assignments?year=2025&orgId=D',
+      '/api/v1/demands?year=2025&orgId=G3',
+      '/api/v1/assignments?year=2025&orgId=nope',
+    ]) {
       const r = await get(s.url, path, bearer('town-t1'));
       expect(r.status, path).toBe(403);
       expect(errorOf(r).code).toBe('forbidden');
@@ -105,7 +116,11 @@ describe('with users.json', () => {
 
   it('a broken users.json on reload keeps the previous sessions', async () => {
     const reloads: unknown[] = [];
-    const other = await start({ distDir: site.dist, dataDir: site.data, watch: { pollMs: 50, debounceMs: 50, onReload: (r) => reloads.push(r) } });
+    const other = await start({
+      distDir: site.dist,
+      dataDir: site.data,
+      watch: { pollMs: 50, debounceMs: 50, onReload: (r) => reloads.push(r) },
+    });
     try {
       writeFileSync(join(site.data, 'users.json'), '{"tokens": {"town-t1": {"orgId": 5}}}');
       while (reloads.length < 1) await new Promise((ok) => setTimeout(ok, 20));

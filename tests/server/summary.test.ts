@@ -45,7 +45,18 @@ function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: str
   const model = new ReadModel(prepared.ds, result);
   const org = (id: string) => {
     const x = model.scores(id);
-    return { id, index: x.index ?? null, own: x.own ?? null, sub: x.sub ?? null, grade: x.grade ?? null, rankInTier: x.rankInTier ?? null, categories: x.categories.map((c) => c ?? null), alerts: model.alertTally(id), orgAlerts: model.orgAlertTally(id), stages: model.stageTally(id) };
+    return {
+      id,
+      index: x.index ?? null,
+      own: x.own ?? null,
+      sub: x.sub ?? null,
+      grade: x.grade ?? null,
+      rankInTier: x.rankInTier ?? null,
+      categories: x.categories.map((c) => c ?? null),
+      alerts: model.alertTally(id),
+      orgAlerts: model.orgAlertTally(id),
+      stages: model.stageTally(id),
+    };
   };
   const trend = computeTrend(prepared.ds, asOf, result);
   return {
@@ -59,7 +70,18 @@ function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: str
 }
 
 function serverView(x: Summary) {
-  const org = (o: Summary['root']) => ({ id: o.id, index: o.index, own: o.own, sub: o.sub, grade: o.grade, rankInTier: o.rankInTier, categories: o.categories, alerts: o.alerts, orgAlerts: o.orgAlerts, stages: o.stages });
+  const org = (o: Summary['root']) => ({
+    id: o.id,
+    index: o.index,
+    own: o.own,
+    sub: o.sub,
+    grade: o.grade,
+    rankInTier: o.rankInTier,
+    categories: o.categories,
+    alerts: o.alerts,
+    orgAlerts: o.orgAlerts,
+    stages: o.stages,
+  });
   return {
     root: org(x.root),
     groups: x.groups.map(org),
@@ -106,7 +128,7 @@ describe('GET /v1/summary equals what the browser computes', () => {
 });
 
 describe('GET /v1/summary over HTTP', () => {
-  it('is compressed, ETag\'d and private per session; 304 on revalidation', async () => {
+  it("is compressed, ETag'd and private per session; 304 on revalidation", async () => {
     const r = await get(s.url, '/api/v1/summary?year=2025', { ...bearer('all'), 'Accept-Encoding': 'br, gzip' });
     expect(r.headers['content-encoding']).toMatch(/br|gzip/);
     expect(r.headers.etag).toBeTruthy();

@@ -14,23 +14,31 @@ export function captureDownloads() {
 
 /** Parse our CSV (RFC 4180 quoting; no embedded newlines in this data). */
 export function parseCsv(text: string): string[][] {
-  return text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let k = 0; k < line.length; k++) {
-      const ch = line[k];
-      if (quoted) {
-        if (ch === '"' && line[k + 1] === '"') { cur += '"'; k++; }
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') { cells.push(cur); cur = ''; }
-      else cur += ch;
-    }
-    cells.push(cur);
-    return cells;
-  });
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => {
+      const cells: string[] = [];
+      let cur = '';
+      let quoted = false;
+      for (let k = 0; k < line.length; k++) {
+        const ch = line[k];
+        if (quoted) {
+          if (ch === '"' && line[k + 1] === '"') {
+            cur += '"';
+            k++;
+          } else if (ch === '"') quoted = false;
+          else cur += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ',') {
+          cells.push(cur);
+          cur = '';
+        } else cur += ch;
+      }
+      cells.push(cur);
+      return cells;
+    });
 }
 
 /** A number as the CSV writes it: rounded to 2 decimals, empty when undefined. */

@@ -21,7 +21,12 @@ export interface RawDataset {
   assignments: Assignment[];
 }
 
-export const exampleDataset: RawDataset = { meta: exampleMeta, methodology: exampleMethodology, orgs: exampleOrgs, assignments: exampleAssignments };
+export const exampleDataset: RawDataset = {
+  meta: exampleMeta,
+  methodology: exampleMethodology,
+  orgs: exampleOrgs,
+  assignments: exampleAssignments,
+};
 
 export interface EngineRun {
   ds: PreparedDataset;
@@ -45,14 +50,28 @@ export function engineAt(data: RawDataset, asOf: string): EngineRun {
 export function dashboardOf(data: RawDataset = exampleDataset, asOf = data.meta.asOf): Dashboard {
   const run = engineAt(data, asOf);
   return {
-    meta: data.meta, year: run.methodology.year, asOf, methodology: run.methodology, issues: run.issues,
-    ds: run.ds, result: run.r, model: run.model, lastAsOf: data.meta.asOf, asOfCapped: false,
-    updatedAt: 0, stale: false, transitioning: false, refetch: () => undefined,
+    meta: data.meta,
+    year: run.methodology.year,
+    asOf,
+    methodology: run.methodology,
+    issues: run.issues,
+    ds: run.ds,
+    result: run.r,
+    model: run.model,
+    lastAsOf: data.meta.asOf,
+    asOfCapped: false,
+    updatedAt: 0,
+    stale: false,
+    transitioning: false,
+    refetch: () => undefined,
   };
 }
 
 /** Render a component inside a computed dashboard and a router (links, URL-held language) at `url`. */
-export async function renderWithDashboard(ui: ReactNode, { data = exampleDataset, asOf, url = '/' }: { data?: RawDataset; asOf?: string; url?: string } = {}) {
+export async function renderWithDashboard(
+  ui: ReactNode,
+  { data = exampleDataset, asOf, url = '/' }: { data?: RawDataset; asOf?: string; url?: string } = {},
+) {
   const dashboard = dashboardOf(data, asOf);
   const rootRoute = createRootRoute({ component: () => <DashboardProvider value={dashboard}>{ui}</DashboardProvider> });
   const router = createRouter({ routeTree: rootRoute, history: createMemoryHistory({ initialEntries: [url] }) });

@@ -31,7 +31,7 @@ const iso = (day: number) => new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).t
 /** Seeded demands over the example orgs: every state, overdue of both kinds, policy outcomes, reports after mid-year. */
 export function seededDemands(count = 60, seed = 7): Demand[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const orgs = ['D', 'T1', 'T2', 'G1', 'G2', 'G3'];
   const out: Demand[] = [];
   for (let k = 0; k < count; k++) {
@@ -62,11 +62,25 @@ export function dashboardWithDemands(demands: Demand[] | undefined, asOf = '2025
   const ds = prepareDataset(v.methodology, data.meta.tiers, v.orgs, v.assignments);
   const result = computeIndex(ds, asOf);
   const model = new ReadModel(ds, result);
-  const dm = v.demands ? buildDemandModel({ year: v.methodology.year, methodology: v.methodology, issues: v.issues, ds, demands: v.demands }, asOf, model) : undefined;
+  const dm = v.demands
+    ? buildDemandModel({ year: v.methodology.year, methodology: v.methodology, issues: v.issues, ds, demands: v.demands }, asOf, model)
+    : undefined;
   return {
-    meta: data.meta, year: v.methodology.year, asOf, methodology: v.methodology, issues: v.issues,
-    ds, result, model, demands: dm, lastAsOf: data.meta.asOf, asOfCapped: false,
-    updatedAt: 0, stale: false, transitioning: false, refetch: () => undefined,
+    meta: data.meta,
+    year: v.methodology.year,
+    asOf,
+    methodology: v.methodology,
+    issues: v.issues,
+    ds,
+    result,
+    model,
+    demands: dm,
+    lastAsOf: data.meta.asOf,
+    asOfCapped: false,
+    updatedAt: 0,
+    stale: false,
+    transitioning: false,
+    refetch: () => undefined,
   };
 }
 

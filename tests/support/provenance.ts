@@ -16,9 +16,14 @@ export function expectedProvenanceRows(orgId: string, asOf: string): (string | n
     const actual = seen.length ? seen[seen.length - 1].value : 0;
     const T = a.target;
     const score =
-      ind.scoring === 'ratio' ? 100 * Math.min(actual / T, 1)
-        : ind.scoring === 'binary' ? (actual >= 1 ? 100 : 0)
-          : ind.scoring === 'rating' ? Math.min(100, Math.max(0, actual))
+      ind.scoring === 'ratio'
+        ? 100 * Math.min(actual / T, 1)
+        : ind.scoring === 'binary'
+          ? actual >= 1
+            ? 100
+            : 0
+          : ind.scoring === 'rating'
+            ? Math.min(100, Math.max(0, actual))
             : Math.max(0, 100 - ind.penalty! * Math.max(0, actual - T));
     rows.push({ indicatorId: ind.id, categoryId: ind.categoryId, target: T, actual, score, w: ind.weight });
   }
@@ -29,7 +34,8 @@ export function expectedProvenanceRows(orgId: string, asOf: string): (string | n
   for (const c of present) {
     const inCat = rows.filter((r) => r.categoryId === c.id);
     const sumWi = inCat.reduce((s, r) => s + r.w, 0);
-    for (const r of inCat) out.push([r.indicatorId, r.categoryId, r2(r.target), r2(r.actual), r2(r.score), r2((c.weight / sumW) * (r.w / sumWi) * r.score)]);
+    for (const r of inCat)
+      out.push([r.indicatorId, r.categoryId, r2(r.target), r2(r.actual), r2(r.score), r2((c.weight / sumW) * (r.w / sumWi) * r.score)]);
   }
   return out;
 }

@@ -49,7 +49,13 @@ export const world: fc.Arbitrary<World> = fc
     parents.forEach((p, k) => {
       const parent = p % orgs.length;
       depth.push(depth[parent] + 1);
-      orgs.push({ id: `O${k + 1}`, name: `O${k + 1}`, tier: ['district', 'town', 'grassroots'][Math.min(2, depth[parent] + 1)], parentId: orgs[parent].id, members: memberCounts[k + 1] });
+      orgs.push({
+        id: `O${k + 1}`,
+        name: `O${k + 1}`,
+        tier: ['district', 'town', 'grassroots'][Math.min(2, depth[parent] + 1)],
+        parentId: orgs[parent].id,
+        members: memberCounts[k + 1],
+      });
     });
     const m = methodology({
       categories: [

@@ -14,16 +14,19 @@ import { expectedProvenanceRows } from '../support/provenance';
 describe('provenance (worked example)', () => {
   const d = dashboardOf();
 
-  it.each(['D', 'T1', 'T2', 'G1', 'G2', 'G3'])('the CSV of %s: exact header, rows as computed independently from the fixture, contributions summing to the own index', (id) => {
-    const csv = provenanceCsv(d, id);
-    expect(csv.header).toEqual(['indicatorId', 'categoryId', 'target', 'actual', 'score', 'contribution']);
-    expect(csv.rows).toEqual(expectedProvenanceRows(id, d.asOf));
-    const own = d.model.scores(id).own;
-    const sum = csv.rows.reduce((s, r) => s + (r[5] as number), 0);
-    if (own === undefined) expect(csv.rows).toEqual([]);
-    else expect(Math.abs(sum - own)).toBeLessThanOrEqual(0.005 * csv.rows.length + 1e-9);
-    expect(csv.filename).toBe(`provenance-${id}-2025-2025-06-30.csv`);
-  });
+  it.each(['D', 'T1', 'T2', 'G1', 'G2', 'G3'])(
+    'the CSV of %s: exact header, rows as computed independently from the fixture, contributions summing to the own index',
+    (id) => {
+      const csv = provenanceCsv(d, id);
+      expect(csv.header).toEqual(['indicatorId', 'categoryId', 'target', 'actual', 'score', 'contribution']);
+      expect(csv.rows).toEqual(expectedProvenanceRows(id, d.asOf));
+      const own = d.model.scores(id).own;
+      const sum = csv.rows.reduce((s, r) => s + (r[5] as number), 0);
+      if (own === undefined) expect(csv.rows).toEqual([]);
+      else expect(Math.abs(sum - own)).toBeLessThanOrEqual(0.005 * csv.rows.length + 1e-9);
+      expect(csv.filename).toBe(`provenance-${id}-2025-2025-06-30.csv`);
+    },
+  );
 
   it('uses the dashboard date: an earlier as-of gives the actuals of that date', () => {
     const early = dashboardOf(exampleDataset, '2025-03-31');
@@ -84,7 +87,13 @@ describe('what-if codec and simulation', () => {
   it('encodes only what differs from the official rules, and decodes it back', () => {
     const s = officialSettings(m);
     expect(encodeWhatIf(s, m)).toBeUndefined();
-    const changed = { ...s, ownWeight: 0.8, childWeighting: 'members' as const, categoryWeights: { ...s.categoryWeights, B: 0.9 }, gradeMins: { ...s.gradeMins, '5A': 95 } };
+    const changed = {
+      ...s,
+      ownWeight: 0.8,
+      childWeighting: 'members' as const,
+      categoryWeights: { ...s.categoryWeights, B: 0.9 },
+      gradeMins: { ...s.gradeMins, '5A': 95 },
+    };
     const text = encodeWhatIf(changed, m)!;
     expect(text).toBe('a:0.8;c:members;w.B:0.9;g.5A:95');
     expect(decodeWhatIf(text, m)).toEqual(changed);

@@ -77,25 +77,31 @@ describe('provenance panel', () => {
     expect(row.textContent).toContain('2025-06-30: 90.25');
   });
 
-  it.each(['D', 'T1', 'G3'])('the Provenance CSV of %s: exact header, official rows as computed independently, in both languages', async (id) => {
-    for (const lang of ['zh', 'en']) {
-      const blobs: Blob[] = [];
-      vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-        blobs.push(b as Blob);
-        return 'blob:test';
-      });
-      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-      const { unmount } = await renderWithDashboard(<Panels id={id} />, { url: `/org/${id}${lang === 'en' ? '?lang=en' : ''}` });
-      await userEvent.click(screen.getByRole('button', { name: lang === 'en' ? 'Provenance CSV' : '来源明细 CSV' }));
-      expect(blobs).toHaveLength(1);
-      const lines = (await blobs[0].text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-      expect(lines[0]).toBe('indicatorId,categoryId,target,actual,score,contribution');
-      expect(lines.slice(1)).toEqual(expectedProvenanceRows(id, '2025-06-30').map((r) => r.join(',')));
-      unmount();
-      vi.restoreAllMocks();
-    }
-  });
+  it.each(['D', 'T1', 'G3'])(
+    'the Provenance CSV of %s: exact header, official rows as computed independently, in both languages',
+    async (id) => {
+      for (const lang of ['zh', 'en']) {
+        const blobs: Blob[] = [];
+        vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+          blobs.push(b as Blob);
+          return 'blob:test';
+        });
+        vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+        vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+        const { unmount } = await renderWithDashboard(<Panels id={id} />, { url: `/org/${id}${lang === 'en' ? '?lang=en' : ''}` });
+        await userEvent.click(screen.getByRole('button', { name: lang === 'en' ? 'Provenance CSV' : '来源明细 CSV' }));
+        expect(blobs).toHaveLength(1);
+        const lines = (await blobs[0].text())
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split('\r\n');
+        expect(lines[0]).toBe('indicatorId,categoryId,target,actual,score,contribution');
+        expect(lines.slice(1)).toEqual(expectedProvenanceRows(id, '2025-06-30').map((r) => r.join(',')));
+        unmount();
+        vi.restoreAllMocks();
+      }
+    },
+  );
 });
 
 describe('next-grade panel', () => {
@@ -104,7 +110,9 @@ describe('next-grade panel', () => {
     const panel = screen.getByTestId('next-grade');
     expect(within(panel).getByTestId('next-summary').textContent).toBe('当前指数 40.4（未评级），距 1A（≥ 50）还差 9.56 分。');
     const rows = within(within(panel).getByTestId('next-actions')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent))).toEqual([['1', '按期换届', '1', '0', '1', '0.0 → 100.0', '+12.00', '52.44']]);
+    expect(rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent))).toEqual([
+      ['1', '按期换届', '1', '0', '1', '0.0 → 100.0', '+12.00', '52.44'],
+    ]);
     expect(within(panel).getByTestId('next-outcome').textContent).toContain('52.44');
     expect(panel.textContent).toContain('假设：');
     const levers = within(within(panel).getByTestId('child-levers')).getAllByRole('row').slice(1);
@@ -137,7 +145,10 @@ describe('rank robustness', () => {
     await waitFor(() => expect(screen.getAllByRole('cell')[0].textContent).not.toBe('…'));
     const cells = screen.getAllByRole('cell').map((c) => c.textContent!);
     // T1 is ranked 2nd of the two towns and T2 1st; perturbing weights can swap them
-    for (const [k, nominal] of [[0, 2], [1, 1]] as const) {
+    for (const [k, nominal] of [
+      [0, 2],
+      [1, 1],
+    ] as const) {
       const [lo, hi = lo] = cells[k].split('–').map(Number);
       expect(lo).toBeLessThanOrEqual(nominal);
       expect(hi).toBeGreaterThanOrEqual(nominal);
@@ -162,7 +173,16 @@ describe('what-if sandbox', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByRole('columnheader', { name: /模拟等级（模拟）/ })).toBeTruthy();
     const row = within(table).getByText('示例区总工会').closest('tr')!;
-    expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['示例区总工会', '区总工会', '73.3', '87.9', '3A', '4A', '1', '1']);
+    expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
+      '示例区总工会',
+      '区总工会',
+      '73.3',
+      '87.9',
+      '3A',
+      '4A',
+      '1',
+      '1',
+    ]);
     // every simulated figure is marked
     expect(row.querySelectorAll('[data-whatif]')).toHaveLength(3);
 

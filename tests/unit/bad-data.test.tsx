@@ -14,7 +14,9 @@ describe('what the app does with bad data', () => {
     server.use(respondWith('methodology', { ...methodology, rollup: { ...methodology.rollup, ownWeight: 'ninety' } }));
     renderApp('/');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('接口 methodology 返回的数据格式不正确：methodology.rollup.ownWeight: expected number, received string');
+    expect(alert).toHaveTextContent(
+      '接口 methodology 返回的数据格式不正确：methodology.rollup.ownWeight: expected number, received string',
+    );
     server.resetHandlers();
     await user.click(within(alert).getByRole('button', { name: '重试' }));
     await waitForData();
@@ -38,12 +40,25 @@ describe('what the app does with bad data', () => {
     const badge = screen.getByRole('button', { name: /数据质量: 4 条记录已排除/ });
     await user.click(badge);
     const dialog = screen.getByRole('dialog', { name: /数据质量：已排除的记录/ });
-    const rows = within(dialog).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const rows = within(dialog)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['orgs', 'orgs[1811]', 'X1', '上级组织不存在', 'GHOST'],
       ['assignments', `assignments[${d.assignments.length}]`, `NOBODY · ${d.assignments[0].indicatorId}`, '组织不存在', 'NOBODY'],
       ['assignments', `assignments[${d.assignments.length + 1}].target`, `${d.assignments[1].orgId} · ORG-02`, '比率指标目标值 ≤ 0', '0'],
-      ['assignments', `assignments[${d.assignments.length + 2}].target`, `${d.assignments[2].orgId} · ${d.assignments[2].indicatorId}`, '字段无效：target', 'expected number, received string'],
+      [
+        'assignments',
+        `assignments[${d.assignments.length + 2}].target`,
+        `${d.assignments[2].orgId} · ${d.assignments[2].indicatorId}`,
+        '字段无效：target',
+        'expected number, received string',
+      ],
     ]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -52,10 +67,12 @@ describe('what the app does with bad data', () => {
 
   it('5xx: retried with backoff, then a clear error', async () => {
     let calls = 0;
-    server.use(http.get('*/v1/orgs', () => {
-      calls++;
-      return HttpResponse.json({ error: { code: 'internal', message: 'database down' } }, { status: 503 });
-    }));
+    server.use(
+      http.get('*/v1/orgs', () => {
+        calls++;
+        return HttpResponse.json({ error: { code: 'internal', message: 'database down' } }, { status: 503 });
+      }),
+    );
     renderApp('/', { retries: 2 });
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert).toHaveTextContent('接口 orgs 返回错误 503：database down');

@@ -43,7 +43,12 @@ describe('shared chart cards (worked example)', () => {
   it('grade distribution: every band of the methodology, then ungraded', async () => {
     await renderWithDashboard(<GradeDistributionCard title="等级" ids={['G1', 'G2', 'G3']} />);
     expect(await twinRows('等级')).toEqual([
-      ['5A', '1'], ['4A', '0'], ['3A', '1'], ['2A', '0'], ['1A', '0'], ['未评级', '1'],
+      ['5A', '1'],
+      ['4A', '0'],
+      ['3A', '1'],
+      ['2A', '0'],
+      ['1A', '0'],
+      ['未评级', '1'],
     ]);
   });
 });

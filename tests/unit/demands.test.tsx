@@ -40,10 +40,28 @@ function expectedRow(orgs: Org[], demands: Demand[], org: Org, asOf: string): (s
   response.sort((a, b) => a - b);
   const n = response.length;
   const median = n === 0 ? '' : n % 2 ? response[(n - 1) / 2] : (response[n / 2 - 1] + response[n / 2]) / 2;
-  return [org.id, org.name, org.tier, c.reported, c.untriaged, c.analysing, c.service, c.policy, c.declined, c.triageOverdue, c.resolveOverdue, typeof median === 'number' ? Math.round(median * 100) / 100 : ''];
+  return [
+    org.id,
+    org.name,
+    org.tier,
+    c.reported,
+    c.untriaged,
+    c.analysing,
+    c.service,
+    c.policy,
+    c.declined,
+    c.triageOverdue,
+    c.resolveOverdue,
+    typeof median === 'number' ? Math.round(median * 100) / 100 : '',
+  ];
 }
 
-const parseCsv = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+const parseCsv = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
 
 describe('the /demands CSV', () => {
   const demands = seededDemands(80, 11);
@@ -52,7 +70,9 @@ describe('the /demands CSV', () => {
       const d = dashboardWithDemands(demands, asOf);
       const table = demandCsvTable(d.demands!);
       const lines = parseCsv(toCsv(table.header, table.rows));
-      expect(lines[0].join(',')).toBe('id,name,tier,reported,untriaged,analysing,service,policy,declined,triageOverdue,resolveOverdue,medianDays');
+      expect(lines[0].join(',')).toBe(
+        'id,name,tier,reported,untriaged,analysing,service,policy,declined,triageOverdue,resolveOverdue,medianDays',
+      );
       const orgs = exampleDataset.orgs;
       expect(lines.slice(1).map((l) => l[0])).toEqual(['D', 'T1', 'T2', 'G1', 'G2', 'G3']);
       for (const line of lines.slice(1)) {
@@ -63,7 +83,9 @@ describe('the /demands CSV', () => {
   }
 
   it('names the columns in Chinese when asked, and leaves medianDays empty when nothing is resolved', () => {
-    const d = dashboardWithDemands([{ id: 'Q', orgId: 'G1', topicId: 'WAGE', title: 'x', reportedAt: '2025-06-01', triagedAt: null, resolvedAt: null, outcome: null }]);
+    const d = dashboardWithDemands([
+      { id: 'Q', orgId: 'G1', topicId: 'WAGE', title: 'x', reportedAt: '2025-06-01', triagedAt: null, resolvedAt: null, outcome: null },
+    ]);
     const zh = demandCsvTable(d.demands!, (c) => ({ id: '编号', medianDays: '响应天数中位数' })[c as 'id'] ?? c);
     expect(zh.header[0]).toBe('编号');
     expect(zh.header[11]).toBe('响应天数中位数');
@@ -72,8 +94,22 @@ describe('the /demands CSV', () => {
   });
 
   it('median with an even count is the mean of the two middle ones, rounded to 2 decimals', () => {
-    const mk = (id: string, from: string, to: string): Demand => ({ id, orgId: 'G1', topicId: 'SITE', title: id, reportedAt: from, triagedAt: from, resolvedAt: to, outcome: 'service' });
-    const d = dashboardWithDemands([mk('a', '2025-01-01', '2025-01-04'), mk('b', '2025-01-01', '2025-01-09'), mk('c', '2025-01-01', '2025-01-02'), mk('e', '2025-01-01', '2025-01-11')]);
+    const mk = (id: string, from: string, to: string): Demand => ({
+      id,
+      orgId: 'G1',
+      topicId: 'SITE',
+      title: id,
+      reportedAt: from,
+      triagedAt: from,
+      resolvedAt: to,
+      outcome: 'service',
+    });
+    const d = dashboardWithDemands([
+      mk('a', '2025-01-01', '2025-01-04'),
+      mk('b', '2025-01-01', '2025-01-09'),
+      mk('c', '2025-01-01', '2025-01-02'),
+      mk('e', '2025-01-01', '2025-01-11'),
+    ]);
     expect(d.demands!.tally('G1').medianDays).toBe(5.5); // 1, 3, 8, 10
     expect(d.demands!.tally('T2').medianDays).toBeUndefined();
   });
@@ -126,7 +162,13 @@ describe('/demands', () => {
 
   it('without demands says so quietly, and the overview KPI is absent', async () => {
     const d = dashboardWithDemands(undefined);
-    await renderWithDemandDashboard(<><DemandsPage /><DemandKpi /></>, d);
+    await renderWithDemandDashboard(
+      <>
+        <DemandsPage />
+        <DemandKpi />
+      </>,
+      d,
+    );
     expect(await screen.findByText('当前数据源未提供需求上报数据')).toBeTruthy();
     expect(screen.queryByTestId('demand-kpi')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -137,7 +179,9 @@ describe('/demands', () => {
     await renderWithDemandDashboard(<DemandKpi />, d);
     const kpi = await screen.findByTestId('demand-kpi');
     const x = d.demands!.tally('D');
-    const values = within(kpi).getAllByRole('definition').map((e) => Number(e.textContent));
+    const values = within(kpi)
+      .getAllByRole('definition')
+      .map((e) => Number(e.textContent));
     expect(values).toEqual([x.reported, x.untriaged + x.analysing, x.resolveOverdue]);
     expect(within(kpi).getByRole('link').getAttribute('href')).toBe('/demands');
   });

@@ -26,7 +26,12 @@ describe('read model', () => {
     org('G2', 'D', 'grassroots'),
     org('G3', 'T', 'grassroots'),
   ];
-  const data = { meta: meta({ tiers: tiers4 }), methodology: methodology(), orgs, assignments: [assignment('G1', 'R'), assignment('G3', 'R', { progress: [{ date: '2025-03-01', value: 50 }] })] };
+  const data = {
+    meta: meta({ tiers: tiers4 }),
+    methodology: methodology(),
+    orgs,
+    assignments: [assignment('G1', 'R'), assignment('G3', 'R', { progress: [{ date: '2025-03-01', value: 50 }] })],
+  };
 
   it('the group of an organisation is its ancestor that is a child of the root, at any depth', () => {
     const { model } = engineAt(data, '2025-06-30');

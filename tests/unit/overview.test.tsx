@@ -23,7 +23,15 @@ describe('overview', () => {
     const kpi = screen.getByRole('heading', { name: '预警（任务数）' }).parentElement!;
     expect(within(kpi).getByText('督办').closest('div')!.querySelector('dd')!.textContent).toBe(String(alerts.supervise));
     expect(document.title).toBe('全区总览 · 富阳区总工会');
-    for (const name of ['镇街工会建家指数排名', '各类别得分', '基层工会等级分布', '月度趋势', '镇街工会 × 类别得分', '四项流程', '最紧急的预警']) {
+    for (const name of [
+      '镇街工会建家指数排名',
+      '各类别得分',
+      '基层工会等级分布',
+      '月度趋势',
+      '镇街工会 × 类别得分',
+      '四项流程',
+      '最紧急的预警',
+    ]) {
       expect(await screen.findByRole('region', { name }, { timeout: 10000 })).toBeInTheDocument();
     }
   });

@@ -72,10 +72,18 @@ describe('a view that throws', () => {
       return <p>recovered</p>;
     };
     const fallback = (error: unknown) => <p role="alert">{(error as Error).message}</p>;
-    const { rerender } = render(<ErrorBoundary resetKey="a" fallback={fallback}><Bomb /></ErrorBoundary>);
+    const { rerender } = render(
+      <ErrorBoundary resetKey="a" fallback={fallback}>
+        <Bomb />
+      </ErrorBoundary>,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('bang');
     explode = false;
-    rerender(<ErrorBoundary resetKey="b" fallback={fallback}><Bomb /></ErrorBoundary>);
+    rerender(
+      <ErrorBoundary resetKey="b" fallback={fallback}>
+        <Bomb />
+      </ErrorBoundary>,
+    );
     expect(screen.getByText('recovered')).toBeInTheDocument();
   });
 });
@@ -148,13 +156,17 @@ describe('an unknown page', () => {
 describe('the built-in demo district', () => {
   function renderWithMocks(mocks: boolean) {
     const router = createAppRouter(createMemoryHistory({ initialEntries: ['/'] }));
-    render(<App config={{ apiBaseUrl: TEST_API, mocks }} queryClient={createQueryClient({ retries: 0, baseDelayMs: 5 })} router={router} />);
+    render(
+      <App config={{ apiBaseUrl: TEST_API, mocks }} queryClient={createQueryClient({ retries: 0, baseDelayMs: 5 })} router={router} />,
+    );
   }
 
   it('is labelled as synthetic demo data in the header when config.mocks is true', async () => {
     renderWithMocks(true);
     await waitForData();
-    const badge = within(document.querySelector<HTMLElement>('.app-header')!).getByTitle('当前显示的是内置的合成示例区数据，并非真实数据。');
+    const badge = within(document.querySelector<HTMLElement>('.app-header')!).getByTitle(
+      '当前显示的是内置的合成示例区数据，并非真实数据。',
+    );
     expect(badge).toHaveTextContent('示例数据');
   });
 
@@ -176,7 +188,9 @@ describe('a huge server error message', () => {
   });
 
   it('in the app: the panel holds a few hundred characters, not 200 KB', async () => {
-    server.use(http.get('*/v1/orgs', () => HttpResponse.json({ error: { code: 'internal', message: 'y'.repeat(200_000) } }, { status: 500 })));
+    server.use(
+      http.get('*/v1/orgs', () => HttpResponse.json({ error: { code: 'internal', message: 'y'.repeat(200_000) } }, { status: 500 })),
+    );
     renderApp('/');
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent!.length).toBeLessThan(1000);
@@ -204,7 +218,11 @@ describe('numbers and text from the data', () => {
   it('a 100k-character name, 1e308 members and a 5,000-deep tree: the org page stays one line of breadcrumb and short numbers', async () => {
     const long = '长'.repeat(100_000);
     const chain = Array.from({ length: 5000 }, (_, k) => ({
-      id: `C${k}`, name: `第${k}级工会`, tier: 'grassroots', parentId: k === 0 ? 'G1' : `C${k - 1}`, members: 1,
+      id: `C${k}`,
+      name: `第${k}级工会`,
+      tier: 'grassroots',
+      parentId: k === 0 ? 'G1' : `C${k - 1}`,
+      members: 1,
     }));
     const orgs = [...exampleOrgs.map((o) => (o.id === 'G1' ? { ...o, name: long, members: 1e308 } : o)), ...chain];
     const assignments = exampleAssignments.map((a, k) => (k === 0 ? { ...a, target: 1e308 } : a));
@@ -256,16 +274,22 @@ describe('the data-quality dialog', () => {
     console.info(`quality dialog with ${issues.length} issues opened in ${openMs.toFixed(0)} ms`);
     expect(within(dialog).getAllByRole('row')).toHaveLength(1 + QUALITY_PAGE_SIZE);
     const byRule = within(dialog).getByRole('list', { name: '按规则统计' });
-    expect(within(byRule).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      '全部规则 (28000)', '所属上级组织已被排除 (20000)', '指标不存在 (8000)',
-    ]);
+    expect(
+      within(byRule)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['全部规则 (28000)', '所属上级组织已被排除 (20000)', '指标不存在 (8000)']);
     expect(within(dialog).getByText('第 1–100 条，共 28000 条')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: '下一页' }));
     expect(within(dialog).getByText('第 101–200 条，共 28000 条')).toBeInTheDocument();
     await user.click(within(byRule).getByRole('button', { name: '指标不存在 (8000)' }));
     expect(within(dialog).getByText('第 1–100 条，共 8000 条')).toBeInTheDocument();
     const first = within(dialog).getAllByRole('row')[1];
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['assignments', 'assignments[20000]', 'G-20000 · A1', '指标不存在', '20000']);
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['assignments', 'assignments[20000]', 'G-20000 · A1', '指标不存在', '20000']);
     expect(openMs).toBeLessThan(3000);
   });
 
@@ -301,7 +325,10 @@ describe('network messages', () => {
     const { translator } = await import('../../src/i18n');
     const t = translator('zh');
     expect(describeError(t, new TimeoutError('meta', 20_000))).toBe('接口 meta 超过 20 秒没有响应，稍后将重试');
-    const reset = describeError(t, new NetworkError('assignments', 'assignments: the connection broke while reading the response (ECONNRESET)'));
+    const reset = describeError(
+      t,
+      new NetworkError('assignments', 'assignments: the connection broke while reading the response (ECONNRESET)'),
+    );
     expect(reset).toBe('无法连接接口 assignments：the connection broke while reading the response (ECONNRESET)');
   });
 });

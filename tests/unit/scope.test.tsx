@@ -10,7 +10,9 @@ import { exampleMeta } from '../fixtures/example';
 
 describe('no access', () => {
   it('an API 403 shows the no-access message without a retry button, in either language', async () => {
-    await renderWithDashboard(<ErrorPanel error={new HttpError('assignments', 403, 'forbidden', 'outside the scope')} onRetry={() => undefined} />);
+    await renderWithDashboard(
+      <ErrorPanel error={new HttpError('assignments', 403, 'forbidden', 'outside the scope')} onRetry={() => undefined} />,
+    );
     expect((await screen.findByTestId('no-access')).textContent).toContain('无权访问');
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
     expect(describeError(translator('en'), new HttpError('orgs', 403, 'forbidden', 'x'))).toMatch(/^No access/);

@@ -23,7 +23,12 @@ describe('/screen on the mock district', () => {
     const groups = data.orgs.filter((o) => o.parentId === root.id).map((o) => o.name);
     expect(groups).toHaveLength(28);
     const board = screen.getByRole('list', { name: '镇街工会建家指数排名' });
-    expect(within(board).getAllByRole('listitem').map((li) => li.querySelector('.scr-c-name')!.textContent).sort()).toEqual([...groups].sort());
+    expect(
+      within(board)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.scr-c-name')!.textContent)
+        .sort(),
+    ).toEqual([...groups].sort());
     // the heatmap's table twin: one row per group
     const twin = screen.getByRole('table', { name: '镇街工会 × 类别得分' });
     expect(within(twin).getAllByRole('row')).toHaveLength(29);

@@ -1,7 +1,13 @@
 /** The command-room screen's URL parser, view data and option builders, on the worked example. */
 import { describe, expect, it } from 'vitest';
 import {
-  bandOf, buildScreenAlertBarsOption, buildScreenHeatmapOption, buildScreenRadarOption, buildScreenTrendOption, textOn, wrapWords,
+  bandOf,
+  buildScreenAlertBarsOption,
+  buildScreenHeatmapOption,
+  buildScreenRadarOption,
+  buildScreenTrendOption,
+  textOn,
+  wrapWords,
 } from '../../src/charts/options/screenBuilders';
 import { focusChildren, groupBoard, urgentByGroup, yearPace } from '../../src/data/screen';
 import { parseScreenSearch, screenTimings } from '../../src/data/screenSearch';
@@ -13,7 +19,12 @@ import { dashboardOf } from '../support/dashboard';
 describe('screen URL', () => {
   it('reads year, asOf, lang, refresh and cycle; junk falls back to the defaults', () => {
     expect(parseScreenSearch({ year: '2024', asOf: '2024-05-31', lang: 'en', refresh: '30', cycle: '0', idle: '5' })).toEqual({
-      year: 2024, asOf: '2024-05-31', lang: 'en', refresh: 30, cycle: 0, idle: 5,
+      year: 2024,
+      asOf: '2024-05-31',
+      lang: 'en',
+      refresh: 30,
+      cycle: 0,
+      idle: 5,
     });
     const junk = parseScreenSearch({ asOf: '2025-02-30', lang: 'fr', refresh: '0.5', cycle: '-3', idle: 'x' });
     expect(junk).toEqual({ year: undefined, asOf: undefined, lang: undefined, refresh: undefined, cycle: undefined, idle: undefined });
@@ -56,7 +67,8 @@ describe('screen view data (worked example)', () => {
   it("each group's alerts are the supervision list's rows of that group, in the same order", () => {
     const byGroup = urgentByGroup(d, 100);
     const all = alertRows(d);
-    for (const id of d.model.groups()) expect(byGroup.get(id)!.map((a) => a.position)).toEqual(all.filter((a) => a.townId === id).map((a) => a.position));
+    for (const id of d.model.groups())
+      expect(byGroup.get(id)!.map((a) => a.position)).toEqual(all.filter((a) => a.townId === id).map((a) => a.position));
     expect([...byGroup.values()].flat().length).toBeGreaterThan(0);
   });
 });
@@ -67,7 +79,10 @@ describe('screen option builders', () => {
 
   it('the heatmap escapes names, labels every cell in a colour that contrasts with it, and scales type with u', () => {
     const at = (u: number) => buildScreenHeatmapOption([{ id: 'a', name: evil, values: [12, 95, undefined] }], ['A', 'B', 'C'], bands, u);
-    const option = at(1) as { tooltip: { formatter: (p: unknown) => string }; series: { label: { fontSize: number }; data: { label?: { color: string } }[] }[] };
+    const option = at(1) as {
+      tooltip: { formatter: (p: unknown) => string };
+      series: { label: { fontSize: number }; data: { label?: { color: string } }[] }[];
+    };
     const html = option.tooltip.formatter({ value: [0, 0, 12] });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img');
@@ -80,20 +95,36 @@ describe('screen option builders', () => {
 
   it('alert bars stack the four levels per group and carry the total', () => {
     const rows = [{ name: 'x', alerts: { none: 9, remind: 1, warn: 2, supervise: 3, interview: 4 } }];
-    const option = buildScreenAlertBarsOption(rows, ESCALATION, (l) => l, 1) as { series: { data: number[]; stack: string; label?: { formatter: (p: unknown) => string } }[] };
+    const option = buildScreenAlertBarsOption(rows, ESCALATION, (l) => l, 1) as {
+      series: { data: number[]; stack: string; label?: { formatter: (p: unknown) => string } }[];
+    };
     expect(option.series.map((s) => s.data[0])).toEqual([1, 2, 3, 4, 0]);
     expect(new Set(option.series.map((s) => s.stack))).toEqual(new Set(['alerts']));
     expect(option.series[4].label!.formatter({ dataIndex: 0 })).toBe('10');
   });
 
   it('the trend spans the calendar year and draws 序时进度 as a straight line from 0 to 100', () => {
-    const option = buildScreenTrendOption(2025, [{ date: '2025-01-31', value: 20 }, { date: '2025-02-14', value: 30 }], { indexName: 'i', paceName: '序时进度', month: String }, 1) as {
+    const option = buildScreenTrendOption(
+      2025,
+      [
+        { date: '2025-01-31', value: 20 },
+        { date: '2025-02-14', value: 30 },
+      ],
+      { indexName: 'i', paceName: '序时进度', month: String },
+      1,
+    ) as {
       xAxis: { min: number; max: number };
       series: { name: string; data: unknown[] }[];
     };
     expect(option.xAxis.min).toBe(Date.UTC(2025, 0, 1));
     expect(option.xAxis.max).toBe(Date.UTC(2025, 11, 31));
-    expect(option.series[1]).toMatchObject({ name: '序时进度', data: [[Date.UTC(2025, 0, 1), 0], [Date.UTC(2025, 11, 31), 100]] });
+    expect(option.series[1]).toMatchObject({
+      name: '序时进度',
+      data: [
+        [Date.UTC(2025, 0, 1), 0],
+        [Date.UTC(2025, 11, 31), 100],
+      ],
+    });
     expect(option.series[0].data).toHaveLength(2);
   });
 

@@ -55,7 +55,17 @@ describe('URL round trip', () => {
 });
 
 describe('language', () => {
-  const views = ['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/whatif?whatif=a:0.9', '/demands', '/org/T-YINHU/brief'];
+  const views = [
+    '/',
+    '/org/T-YINHU',
+    '/org/G-0001',
+    '/alerts',
+    '/orgs',
+    '/methodology',
+    '/whatif?whatif=a:0.9',
+    '/demands',
+    '/org/T-YINHU/brief',
+  ];
   it.each(views)('English mode leaves no Chinese outside names: %s', async (path) => {
     renderApp(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
     await waitForData();

@@ -26,23 +26,31 @@ function captureDownloads() {
 
 /** Parse our CSV (no embedded newlines in this data). */
 function parseCsv(text: string): string[][] {
-  return text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let k = 0; k < line.length; k++) {
-      const ch = line[k];
-      if (quoted) {
-        if (ch === '"' && line[k + 1] === '"') { cur += '"'; k++; }
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') { cells.push(cur); cur = ''; }
-      else cur += ch;
-    }
-    cells.push(cur);
-    return cells;
-  });
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => {
+      const cells: string[] = [];
+      let cur = '';
+      let quoted = false;
+      for (let k = 0; k < line.length; k++) {
+        const ch = line[k];
+        if (quoted) {
+          if (ch === '"' && line[k + 1] === '"') {
+            cur += '"';
+            k++;
+          } else if (ch === '"') quoted = false;
+          else cur += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ',') {
+          cells.push(cur);
+          cur = '';
+        } else cur += ch;
+      }
+      cells.push(cur);
+      return cells;
+    });
 }
 
 const cell = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100) / 100));
@@ -116,15 +124,36 @@ describe('organisations page and CSV export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text);
     const { ds, r } = engineAt(2025, '2025-05-15');
-    expect(header).toEqual(['id', 'name', 'tier', 'parentId', 'index', 'own', 'sub', 'grade', 'rank', ...ds.categories.map((c) => c.id), 'alert']);
+    expect(header).toEqual([
+      'id',
+      'name',
+      'tier',
+      'parentId',
+      'index',
+      'own',
+      'sub',
+      'grade',
+      'rank',
+      ...ds.categories.map((c) => c.id),
+      'alert',
+    ]);
     const grassroots = ds.orgs.filter((o) => o.tier === 'grassroots');
     expect(rows).toHaveLength(grassroots.length);
     const byId = new Map(rows.map((row) => [row[0], row]));
     for (const o of grassroots) {
       const s = orgScores(ds, r, ds.orgIndex.get(o.id)!);
       expect(byId.get(o.id)).toEqual([
-        o.id, o.name, o.tier, o.parentId ?? '', cell(s.index), cell(s.own), cell(s.sub), s.grade ?? '', s.rankInTier ? String(s.rankInTier) : '',
-        ...s.categories.map(cell), s.ownAlert,
+        o.id,
+        o.name,
+        o.tier,
+        o.parentId ?? '',
+        cell(s.index),
+        cell(s.own),
+        cell(s.sub),
+        s.grade ?? '',
+        s.rankInTier ? String(s.rankInTier) : '',
+        ...s.categories.map(cell),
+        s.ownAlert,
       ]);
     }
   });

@@ -27,11 +27,27 @@ function expectedYearOverYear(asOf: string, prevAsOf: string) {
       const change = s.index !== undefined && ps.index !== undefined ? s.index - ps.index : undefined;
       const sameTier = prev.ds.orgs[p].tier === o.tier;
       const rankChange = sameTier && ps.rankInTier !== undefined && s.rankInTier !== undefined ? ps.rankInTier - s.rankInTier : undefined;
-      yoy = [cell(ps.index), cell(change), ps.grade ?? '', ps.rankInTier === undefined ? '' : String(ps.rankInTier), rankChange === undefined ? '' : String(rankChange)];
+      yoy = [
+        cell(ps.index),
+        cell(change),
+        ps.grade ?? '',
+        ps.rankInTier === undefined ? '' : String(ps.rankInTier),
+        rankChange === undefined ? '' : String(rankChange),
+      ];
     }
     rows.set(o.id, [
-      o.id, o.name, o.tier, o.parentId ?? '', cell(s.index), cell(s.own), cell(s.sub), s.grade ?? '', s.rankInTier ? String(s.rankInTier) : '',
-      ...s.categories.map(cell), s.ownAlert, ...yoy,
+      o.id,
+      o.name,
+      o.tier,
+      o.parentId ?? '',
+      cell(s.index),
+      cell(s.own),
+      cell(s.sub),
+      s.grade ?? '',
+      s.rankInTier ? String(s.rankInTier) : '',
+      ...s.categories.map(cell),
+      s.ownAlert,
+      ...yoy,
     ]);
   }
   return { rows, categories: now.ds.categories.map((c) => c.id) };
@@ -50,7 +66,24 @@ describe('organisations CSV, year over year', () => {
     expect(downloads.blobs).toHaveLength(1);
     const [header, ...rows] = parseCsv(await downloads.blobs[0].text());
     const expected = expectedYearOverYear('2025-03-15', '2024-03-15');
-    expect(header).toEqual(['id', 'name', 'tier', 'parentId', 'index', 'own', 'sub', 'grade', 'rank', ...expected.categories, 'alert', 'prevIndex', 'indexChange', 'prevGrade', 'prevRank', 'rankChange']);
+    expect(header).toEqual([
+      'id',
+      'name',
+      'tier',
+      'parentId',
+      'index',
+      'own',
+      'sub',
+      'grade',
+      'rank',
+      ...expected.categories,
+      'alert',
+      'prevIndex',
+      'indexChange',
+      'prevGrade',
+      'prevRank',
+      'rankChange',
+    ]);
     expect(rows).toHaveLength(expected.rows.size);
     let compared = 0;
     let moved = 0;

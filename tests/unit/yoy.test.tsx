@@ -94,9 +94,13 @@ describe('year over year', () => {
 
   it('a comparison year that fails to load: the year is shown alone, and the header says so', async () => {
     // only 2024 fails; other requests fall through to the mock handlers
-    server.use(http.get('*/v1/orgs', ({ request }) => (new URL(request.url).searchParams.get('year') === '2024'
-      ? HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 503 })
-      : undefined)));
+    server.use(
+      http.get('*/v1/orgs', ({ request }) =>
+        new URL(request.url).searchParams.get('year') === '2024'
+          ? HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 503 })
+          : undefined,
+      ),
+    );
     renderApp('/?compare=2024');
     await waitForData();
     expect(await screen.findByText('2024 年数据加载失败，暂不对比', {}, { timeout: 15000 })).toBeInTheDocument();
@@ -125,7 +129,9 @@ describe('表彰 and 退出', () => {
     expect(await screen.findByRole('heading', { name: `表彰名单：${top}（截至 2025-06-30）` })).toBeInTheDocument();
     const topNow = now.ds.orgs.filter((_, u) => now.r.grade[u] === 0 && now.ds.tier[u] === 2);
     expect(screen.getByRole('heading', { name: `基层工会 · ${topNow.length}` })).toBeInTheDocument();
-    const exits = prev.ds.orgs.filter((o, p) => prev.r.grade[p] === 0 && !(now.ds.orgIndex.has(o.id) && now.r.grade[now.ds.orgIndex.get(o.id)!] === 0));
+    const exits = prev.ds.orgs.filter(
+      (o, p) => prev.r.grade[p] === 0 && !(now.ds.orgIndex.has(o.id) && now.r.grade[now.ds.orgIndex.get(o.id)!] === 0),
+    );
     const section = await screen.findByRole('region', { name: `退出名单：2024 年同期为 ${top}、现已不是` }, { timeout: 20000 });
     if (exits.length) {
       expect(within(section).getByText(`共 ${exits.length} 条`)).toBeInTheDocument();
@@ -198,9 +204,14 @@ describe('laggards first', () => {
     await waitForData();
     const table = await screen.findByRole('table');
     // find the rank column by its header, not its position (the phone layout leads with name, index, grade, alert)
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent ?? '');
     const rankColumn = headers.findIndex((h) => h.startsWith('层级排名'));
-    const ranks = within(table).getAllByRole('row').slice(1, 6).map((r) => r.querySelectorAll('th, td')[rankColumn].textContent);
+    const ranks = within(table)
+      .getAllByRole('row')
+      .slice(1, 6)
+      .map((r) => r.querySelectorAll('th, td')[rankColumn].textContent);
     expect(ranks).toEqual(['1', '2', '3', '4', '5']);
   }, 30000);
 
@@ -230,7 +241,7 @@ describe('laggards first', () => {
   }, 30000);
 });
 
-describe('exports in the reader\'s language', () => {
+describe("exports in the reader's language", () => {
   let downloads: ReturnType<typeof captureDownloads>;
   beforeEach(() => (downloads = captureDownloads()));
   afterEach(() => downloads.restore());
@@ -269,7 +280,21 @@ describe('exports in the reader\'s language', () => {
     await waitForData();
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
     const [enHeader, enFirst] = parseCsv(await downloads.blobs[1].text());
-    expect(enHeader).toEqual(['level', 'orgId', 'org', 'townId', 'indicatorId', 'indicator', 'target', 'actual', 'score', 'due', 'overdueDays', 'paceGap', 'stage']);
+    expect(enHeader).toEqual([
+      'level',
+      'orgId',
+      'org',
+      'townId',
+      'indicatorId',
+      'indicator',
+      'target',
+      'actual',
+      'score',
+      'due',
+      'overdueDays',
+      'paceGap',
+      'stage',
+    ]);
     expect(enFirst[0]).toBe('interview');
     expect(enFirst[3]).toBe(now.model.groupOf(enFirst[1])!.id);
   }, 60000);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildFunnelOption, buildGradeDistributionOption, buildHeatmapOption, buildRadarOption, buildRankingOption, buildTrendOption, wrapWords } from './builders';
+import {
+  buildFunnelOption,
+  buildGradeDistributionOption,
+  buildHeatmapOption,
+  buildRadarOption,
+  buildRankingOption,
+  buildTrendOption,
+  wrapWords,
+} from './builders';
 import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
@@ -38,11 +46,19 @@ describe('option builders', () => {
     const o = buildRadarOption(['A', 'B'], [{ name: EVIL, values: [80, undefined] }]);
     expect((o.radar as { indicator: { max: number }[] }).indicator.map((i) => i.max)).toEqual([100, 100]);
     expect(series(o)[0].data).toEqual([{ name: EVIL, value: [80, '-'] }]);
-    expect(tooltip(o)({ name: EVIL, value: [80, '-'] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>80.0</b><br/>B: <b>—</b>');
+    expect(tooltip(o)({ name: EVIL, value: [80, '-'] })).toBe(
+      '<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>80.0</b><br/>B: <b>—</b>',
+    );
   });
 
   it('grade distribution: one bar per band plus ungraded', () => {
-    const o = buildGradeDistributionOption([{ grade: '5A', count: 3, gradeIndex: 0 }, { grade: undefined, count: 9, gradeIndex: -1 }], { countLabel: 'n', ungradedLabel: '未评级' });
+    const o = buildGradeDistributionOption(
+      [
+        { grade: '5A', count: 3, gradeIndex: 0 },
+        { grade: undefined, count: 9, gradeIndex: -1 },
+      ],
+      { countLabel: 'n', ungradedLabel: '未评级' },
+    );
     expect(series(o)[0].data.map((d) => (d as { value: number }).value)).toEqual([3, 9]);
     expect((o.xAxis as { data: string[] }).data).toEqual(['5A', '未评级']);
   });
@@ -68,14 +84,20 @@ describe('option builders', () => {
 
   it('heatmap: [column, row, value] cells carrying row ids; missing cells empty', () => {
     const o = buildHeatmapOption([{ id: 't1', name: EVIL, values: [55.55, undefined] }], ['A', 'B'], scoreBands([90, 80, 70, 60, 50]));
-    expect(series(o)[0].data).toEqual([{ value: [0, 0, 55.6], id: 't1' }, { value: [1, 0, '-'], id: 't1' }]);
+    expect(series(o)[0].data).toEqual([
+      { value: [0, 0, 55.6], id: 't1' },
+      { value: [1, 0, '-'], id: 't1' },
+    ]);
     const pieces = (o.visualMap as { pieces: { gte: number }[] }).pieces;
     expect(pieces.map((p) => p.gte)).toEqual([0, 50, 60, 70, 80, 90]);
     expect(tooltip(o)({ value: [0, 0, 55.6] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>55.6</b>');
   });
 
   it('funnel keeps stage order', () => {
-    const o = buildFunnelOption([{ name: '下达', value: 10 }, { name: '领办', value: 7 }]);
+    const o = buildFunnelOption([
+      { name: '下达', value: 10 },
+      { name: '领办', value: 7 },
+    ]);
     expect(series(o)[0]).toMatchObject({ sort: 'none', max: 10 });
   });
 
@@ -99,9 +121,15 @@ describe('option builders', () => {
       { name: 'B', weight: 0.4, score: 100 },
       { name: 'C', weight: 1, score: undefined },
     ]);
-    expect(c).toEqual([{ name: 'A', gain: 30, loss: 30 }, { name: 'B', gain: 40, loss: 0 }]);
+    expect(c).toEqual([
+      { name: 'A', gain: 30, loss: 30 },
+      { name: 'B', gain: 40, loss: 0 },
+    ]);
     const o = buildContributionsOption(c, { gainLabel: '+', lossLabel: '-' });
-    expect(series(o).map((s) => s.data)).toEqual([[30, 40], [30, 0]]);
+    expect(series(o).map((s) => s.data)).toEqual([
+      [30, 40],
+      [30, 0],
+    ]);
   });
 });
 

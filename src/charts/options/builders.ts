@@ -10,7 +10,10 @@ import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand }
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
-export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string; ungradedLabel: string; bandCount: number; maxVisible?: number }): ChartOption {
+export function buildRankingOption(
+  items: RankedItem[],
+  ui: { valueLabel: string; ungradedLabel: string; bandCount: number; maxVisible?: number },
+): ChartOption {
   const sorted = [...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const maxVisible = ui.maxVisible ?? 30;
   return {
@@ -24,7 +27,13 @@ export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string
       axisLabel: { width: 110, overflow: 'truncate', color: mutedText },
       axisTick: { show: false },
     },
-    dataZoom: sorted.length > maxVisible ? [{ type: 'slider', yAxisIndex: 0, startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 }, { type: 'inside', yAxisIndex: 0 }] : [],
+    dataZoom:
+      sorted.length > maxVisible
+        ? [
+            { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 },
+            { type: 'inside', yAxisIndex: 0 },
+          ]
+        : [],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -38,7 +47,13 @@ export function buildRankingOption(items: RankedItem[], ui: { valueLabel: string
         name: ui.valueLabel,
         cursor: 'pointer',
         barMaxWidth: 18,
-        label: { show: true, position: 'right', formatter: (p: unknown) => fmtScore((p as { value: number | null }).value), color: mutedText, fontSize: 11 },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: unknown) => fmtScore((p as { value: number | null }).value),
+          color: mutedText,
+          fontSize: 11,
+        },
         data: sorted.map((i) => ({
           id: i.id,
           value: i.value ?? null,
@@ -62,7 +77,12 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
         return `<b>${escapeHtml(x.name ?? '')}</b><br/>${lines.join('<br/>')}`;
       },
     },
-    radar: { indicator: axes.map((name) => ({ name, max: 100, min: 0 })), radius: '66%', center: ['50%', '52%'], axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 12) } },
+    radar: {
+      indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
+      radius: '66%',
+      center: ['50%', '52%'],
+      axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 12) },
+    },
     series: [
       {
         type: 'radar',
@@ -81,7 +101,13 @@ export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLa
     grid: { left: 8, right: 8, top: 24, bottom: 8 },
     xAxis: { type: 'category', data: counts.map((c) => c.grade ?? ui.ungradedLabel), axisTick: { show: false } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
     series: [
       {
         type: 'bar',
@@ -103,17 +129,29 @@ export interface TrendOverlay {
 }
 
 export function buildTrendOption(dates: string[], series: RadarSeries[], overlay?: TrendOverlay): ChartOption {
-  const lines = series.map((s) => ({ type: 'line' as const, name: s.name, showSymbol: true, symbolSize: 5, connectNulls: false, data: s.values.map((v) => v ?? null) }));
+  const lines = series.map((s) => ({
+    type: 'line' as const,
+    name: s.name,
+    showSymbol: true,
+    symbolSize: 5,
+    connectNulls: false,
+    data: s.values.map((v) => v ?? null),
+  }));
   const extra = overlay
     ? [
         ...overlay.previous.map((s, k) => ({
-          type: 'line' as const, name: s.name, showSymbol: false, connectNulls: false,
+          type: 'line' as const,
+          name: s.name,
+          showSymbol: false,
+          connectNulls: false,
           lineStyle: { type: 'dashed' as const, width: 1.5, color: palette[k % palette.length], opacity: 0.75 },
           itemStyle: { color: palette[k % palette.length] },
           data: s.values.map((v) => v ?? null),
         })),
         {
-          type: 'line' as const, name: overlay.pace.name, showSymbol: false,
+          type: 'line' as const,
+          name: overlay.pace.name,
+          showSymbol: false,
           lineStyle: { type: 'dotted' as const, width: 1.5, color: mutedText },
           itemStyle: { color: mutedText },
           endLabel: { show: true, formatter: overlay.pace.name, color: mutedText, fontSize: 11 },
@@ -147,16 +185,47 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
   const data: { value: [number, number, number | string]; id: string }[] = [];
-  rows.forEach((r, y) => r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })));
+  rows.forEach((r, y) =>
+    r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })),
+  );
   return {
     ...base(),
     grid: { left: 8, right: scroll ? 22 : 8, top: 8, bottom: 8 },
-    xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: columns,
+      position: 'top',
+      splitArea: { show: true },
+      axisTick: { show: false },
+      axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 },
+    },
     // fitted rows and their labels shrink as rows grow
-    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate', color: mutedText, interval: scroll ? 'auto' : 0, fontSize: !scroll && rows.length > 24 ? 10 : 12 }, axisTick: { show: false } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      inverse: true,
+      axisLabel: {
+        width: 110,
+        overflow: 'truncate',
+        color: mutedText,
+        interval: scroll ? 'auto' : 0,
+        fontSize: !scroll && rows.length > 24 ? 10 : 12,
+      },
+      axisTick: { show: false },
+    },
     // the legend is the card's (HTML); the bands come from the methodology's grade thresholds
-    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })) },
-    dataZoom: scroll ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 }, { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false }] : [],
+    visualMap: {
+      type: 'piecewise',
+      show: false,
+      dimension: 2,
+      pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })),
+    },
+    dataZoom: scroll
+      ? [
+          { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 },
+          { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false },
+        ]
+      : [],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -190,7 +259,13 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
   const max = Math.max(1, ...stages.map((s) => s.value));
   return {
     ...base(),
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
     series: [
       {
         type: 'funnel',
@@ -203,7 +278,15 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
         top: 8,
         bottom: 8,
         gap: 2,
-        label: { show: true, position: 'inside', formatter: (p: unknown) => { const x = p as { name: string; value: number }; return `${x.name} ${x.value}`; }, color: '#fff' },
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: (p: unknown) => {
+            const x = p as { name: string; value: number };
+            return `${x.name} ${x.value}`;
+          },
+          color: '#fff',
+        },
         data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: stageColors[k] } })),
       },
     ],

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemandFunnelOption, buildDemandHeatmapOption, buildOutcomeBarOption, buildResponseHistogramOption, countPieces } from './demandBuilders';
+import {
+  buildDemandFunnelOption,
+  buildDemandHeatmapOption,
+  buildOutcomeBarOption,
+  buildResponseHistogramOption,
+  countPieces,
+} from './demandBuilders';
 
 type Series = { type: string; data: unknown[] };
 const seriesOf = (o: unknown) => (o as { series: Series[] }).series;
 
 describe('demand option builders', () => {
   it('funnel keeps the stages in order with their counts', () => {
-    const o = buildDemandFunnelOption([{ name: '上报', value: 10 }, { name: '已研判', value: 7 }, { name: '已处置', value: 4 }]);
+    const o = buildDemandFunnelOption([
+      { name: '上报', value: 10 },
+      { name: '已研判', value: 7 },
+      { name: '已处置', value: 4 },
+    ]);
     const s = seriesOf(o)[0] as Series & { sort: string; max: number };
     expect(s.type).toBe('funnel');
     expect(s.sort).toBe('none');
@@ -15,13 +25,39 @@ describe('demand option builders', () => {
   });
 
   it('outcome bars carry each colour', () => {
-    const o = buildOutcomeBarOption([{ name: 'a', value: 2, color: '#111111' }, { name: 'b', value: 0, color: '#222222' }], { countLabel: 'n' });
-    expect(seriesOf(o)[0].data).toEqual([{ value: 2, itemStyle: { color: '#111111' } }, { value: 0, itemStyle: { color: '#222222' } }]);
+    const o = buildOutcomeBarOption(
+      [
+        { name: 'a', value: 2, color: '#111111' },
+        { name: 'b', value: 0, color: '#222222' },
+      ],
+      { countLabel: 'n' },
+    );
+    expect(seriesOf(o)[0].data).toEqual([
+      { value: 2, itemStyle: { color: '#111111' } },
+      { value: 0, itemStyle: { color: '#222222' } },
+    ]);
   });
 
   it('heatmap: one cell per topic × column, zero cells blank, tooltip escapes names', () => {
-    const o = buildDemandHeatmapOption(['<i>Pay</i>', 'Sites'], ['T&1', 'T2'], [[3, 0], [1, 5]], [[1, 0], [0, 2]], { countLabel: 'n', openLabel: 'open' });
-    expect(seriesOf(o)[0].data).toEqual([[0, 0, 3], [1, 0, '-'], [0, 1, 1], [1, 1, 5]]);
+    const o = buildDemandHeatmapOption(
+      ['<i>Pay</i>', 'Sites'],
+      ['T&1', 'T2'],
+      [
+        [3, 0],
+        [1, 5],
+      ],
+      [
+        [1, 0],
+        [0, 2],
+      ],
+      { countLabel: 'n', openLabel: 'open' },
+    );
+    expect(seriesOf(o)[0].data).toEqual([
+      [0, 0, 3],
+      [1, 0, '-'],
+      [0, 1, 1],
+      [1, 1, 5],
+    ]);
     const tip = (o.tooltip as { formatter: (p: unknown) => string }).formatter({ value: [0, 0, 3] });
     expect(tip).toContain('&lt;i&gt;Pay&lt;/i&gt;');
     expect(tip).toContain('T&amp;1');
@@ -40,7 +76,13 @@ describe('demand option builders', () => {
   });
 
   it('histogram labels each bin with its inclusive day range', () => {
-    const o = buildResponseHistogramOption([{ from: 0, to: 7, count: 2 }, { from: 7, to: 14, count: 1 }], { countLabel: 'n', binLabel: (a, b) => `${a}-${b}` });
+    const o = buildResponseHistogramOption(
+      [
+        { from: 0, to: 7, count: 2 },
+        { from: 7, to: 14, count: 1 },
+      ],
+      { countLabel: 'n', binLabel: (a, b) => `${a}-${b}` },
+    );
     expect((o.xAxis as { data: string[] }).data).toEqual(['0-6', '7-13']);
     expect(seriesOf(o)[0].data).toEqual([2, 1]);
   });

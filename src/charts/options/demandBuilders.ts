@@ -14,7 +14,13 @@ export interface CountItem {
 }
 
 /** Colours of the outcomes, in the order service, policy, declined (and of the open states before them). */
-export const demandColors = { untriaged: '#f59e0b', analysing: '#60a5fa', service: '#0f766e', policy: '#7c3aed', declined: '#94a3b8' } as const;
+export const demandColors = {
+  untriaged: '#f59e0b',
+  analysing: '#60a5fa',
+  service: '#0f766e',
+  policy: '#7c3aed',
+  declined: '#94a3b8',
+} as const;
 const funnelColors = ['#93c5fd', '#3b82f6', '#1e40af'];
 
 /** 上报 → 研判 → 处置: each stage counts the demands that got at least that far (at D). */
@@ -22,7 +28,13 @@ export function buildDemandFunnelOption(stages: CountItem[]): ChartOption {
   const max = Math.max(1, ...stages.map((s) => s.value));
   return {
     ...base(),
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
     series: [
       {
         type: 'funnel',
@@ -35,7 +47,15 @@ export function buildDemandFunnelOption(stages: CountItem[]): ChartOption {
         top: 8,
         bottom: 8,
         gap: 2,
-        label: { show: true, position: 'inside', formatter: (p: unknown) => { const x = p as { name: string; value: number }; return `${x.name} ${x.value}`; }, color: '#fff' },
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: (p: unknown) => {
+            const x = p as { name: string; value: number };
+            return `${x.name} ${x.value}`;
+          },
+          color: '#fff',
+        },
         data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: funnelColors[k % funnelColors.length] } })),
       },
     ],
@@ -49,7 +69,13 @@ export function buildOutcomeBarOption(items: (CountItem & { color: string })[], 
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { color: mutedText }, axisTick: { show: false } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
     series: [
       {
         type: 'bar',
@@ -72,7 +98,12 @@ export function countPieces(max: number): { gte: number; lte: number; color: str
   for (let k = 0; k < steps; k++) {
     const to = k === steps - 1 ? max : Math.max(from, Math.round((k + 1) * width));
     if (to < from) continue;
-    out.push({ gte: from, lte: to, color: colors[Math.round((k * (colors.length - 1)) / Math.max(1, steps - 1))], label: from === to ? `${from}` : `${from}–${to}` });
+    out.push({
+      gte: from,
+      lte: to,
+      color: colors[Math.round((k * (colors.length - 1)) / Math.max(1, steps - 1))],
+      label: from === to ? `${from}` : `${from}–${to}`,
+    });
     from = to + 1;
   }
   return out;
@@ -91,12 +122,30 @@ export function buildDemandHeatmapOption(
 ): ChartOption {
   const data: [number, number, number | string][] = [];
   let max = 0;
-  counts.forEach((row, y) => row.forEach((v, x) => { data.push([x, y, v === 0 ? '-' : v]); max = Math.max(max, v); }));
+  counts.forEach((row, y) =>
+    row.forEach((v, x) => {
+      data.push([x, y, v === 0 ? '-' : v]);
+      max = Math.max(max, v);
+    }),
+  );
   return {
     ...base(),
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { interval: 0, rotate: columns.length > 8 ? 40 : 0, width: 72, overflow: 'truncate', fontSize: 11 } },
-    yAxis: { type: 'category', data: topics, inverse: true, axisLabel: { width: 96, overflow: 'truncate', color: mutedText }, axisTick: { show: false } },
+    xAxis: {
+      type: 'category',
+      data: columns,
+      position: 'top',
+      splitArea: { show: true },
+      axisTick: { show: false },
+      axisLabel: { interval: 0, rotate: columns.length > 8 ? 40 : 0, width: 72, overflow: 'truncate', fontSize: 11 },
+    },
+    yAxis: {
+      type: 'category',
+      data: topics,
+      inverse: true,
+      axisLabel: { width: 96, overflow: 'truncate', color: mutedText },
+      axisTick: { show: false },
+    },
     visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: countPieces(max) },
     tooltip: {
       trigger: 'item',
@@ -117,14 +166,23 @@ export function buildDemandHeatmapOption(
 }
 
 /** Response-time bins (days from report to resolution) as bars. */
-export function buildResponseHistogramOption(bins: { from: number; to: number; count: number }[], ui: { countLabel: string; binLabel: (from: number, to: number) => string }): ChartOption {
+export function buildResponseHistogramOption(
+  bins: { from: number; to: number; count: number }[],
+  ui: { countLabel: string; binLabel: (from: number, to: number) => string },
+): ChartOption {
   const labels = bins.map((b) => ui.binLabel(b.from, b.to - 1));
   return {
     ...base(),
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 10, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
     series: [{ type: 'bar', name: ui.countLabel, barCategoryGap: '8%', itemStyle: { color: palette[2] }, data: bins.map((b) => b.count) }],
   };
 }

@@ -13,7 +13,12 @@ import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
 echarts.use([ScatterChart]);
 
 export function histogramBins(values: number[], width = 10): { label: string; from: number; to: number; count: number }[] {
-  const bins = Array.from({ length: Math.ceil(100 / width) }, (_, k) => ({ label: `${k * width}–${Math.min(100, (k + 1) * width)}`, from: k * width, to: Math.min(100, (k + 1) * width), count: 0 }));
+  const bins = Array.from({ length: Math.ceil(100 / width) }, (_, k) => ({
+    label: `${k * width}–${Math.min(100, (k + 1) * width)}`,
+    from: k * width,
+    to: Math.min(100, (k + 1) * width),
+    count: 0,
+  }));
   for (const v of values) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(v / width)))].count++;
   return bins;
 }
@@ -25,8 +30,31 @@ export function buildHistogramOption(values: number[], ui: { countLabel: string 
     grid: { left: 8, right: 8, top: 24, bottom: 8 },
     xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as TooltipParam; return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value)); } },
-    series: [{ type: 'bar', name: ui.countLabel, barCategoryGap: '8%', itemStyle: { color: palette[1] }, label: { show: true, position: 'top', fontSize: 10, formatter: (p: unknown) => { const v = (p as { value: number }).value; return v ? String(v) : ''; } }, data: bins.map((b) => b.count) }],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const x = p as TooltipParam;
+        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
+      },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: ui.countLabel,
+        barCategoryGap: '8%',
+        itemStyle: { color: palette[1] },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: unknown) => {
+            const v = (p as { value: number }).value;
+            return v ? String(v) : '';
+          },
+        },
+        data: bins.map((b) => b.count),
+      },
+    ],
   };
 }
 
@@ -45,7 +73,14 @@ export function buildScatterOption(points: ScatterPoint[], ui: { membersLabel: s
     ...base(),
     grid: { left: 8, right: 24, top: 24, bottom: 28 },
     // members are skewed (8 … 3,000): a log axis; 0 members sit at 1
-    xAxis: { type: 'log', name: ui.membersLabel, nameLocation: 'middle', nameGap: 22, min: 1, splitLine: { lineStyle: { color: gridLine } } },
+    xAxis: {
+      type: 'log',
+      name: ui.membersLabel,
+      nameLocation: 'middle',
+      nameGap: 22,
+      min: 1,
+      splitLine: { lineStyle: { color: gridLine } },
+    },
     yAxis: { type: 'value', name: ui.indexLabel, min: 0, max: 100, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: {
       trigger: 'item',
@@ -54,7 +89,20 @@ export function buildScatterOption(points: ScatterPoint[], ui: { membersLabel: s
         return `<b>${escapeHtml(x.data.name)}</b><br/>${tooltipLine('', ui.membersLabel, String(x.data.members))}<br/>${tooltipLine('', ui.indexLabel, fmtScore(x.data.value[1]))}`;
       },
     },
-    series: [{ type: 'scatter', cursor: 'pointer', symbolSize: 7, itemStyle: { color: palette[1], opacity: 0.7 }, data: points.map((p) => ({ id: p.id, name: p.name, members: p.members, value: [Math.min(MEMBERS_AXIS_MAX, Math.max(1, p.members)), p.index] })) as never }],
+    series: [
+      {
+        type: 'scatter',
+        cursor: 'pointer',
+        symbolSize: 7,
+        itemStyle: { color: palette[1], opacity: 0.7 },
+        data: points.map((p) => ({
+          id: p.id,
+          name: p.name,
+          members: p.members,
+          value: [Math.min(MEMBERS_AXIS_MAX, Math.max(1, p.members)), p.index],
+        })) as never,
+      },
+    ],
   };
 }
 
@@ -88,8 +136,22 @@ export function buildContributionsOption(items: Contribution[], ui: { gainLabel:
       },
     },
     series: [
-      { type: 'bar', name: ui.gainLabel, stack: 'total', itemStyle: { color: gainColor }, label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#fff', fontSize: 10 }, data: items.map((i) => i.gain) },
-      { type: 'bar', name: ui.lossLabel, stack: 'total', itemStyle: { color: lossColor }, label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#7f1d1d', fontSize: 10 }, data: items.map((i) => i.loss) },
+      {
+        type: 'bar',
+        name: ui.gainLabel,
+        stack: 'total',
+        itemStyle: { color: gainColor },
+        label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#fff', fontSize: 10 },
+        data: items.map((i) => i.gain),
+      },
+      {
+        type: 'bar',
+        name: ui.lossLabel,
+        stack: 'total',
+        itemStyle: { color: lossColor },
+        label: { show: true, formatter: (p: unknown) => (p as { value: number }).value.toFixed(1), color: '#7f1d1d', fontSize: 10 },
+        data: items.map((i) => i.loss),
+      },
     ],
   };
 }

@@ -20,14 +20,24 @@ export interface RankIntervalItem {
 export const intervalColor = '#93c5fd';
 export const nominalColor = palette[0];
 
-export function buildRankIntervalOption(items: RankIntervalItem[], ui: { nominalLabel: string; intervalLabel: string; maxVisible?: number }): ChartOption {
+export function buildRankIntervalOption(
+  items: RankIntervalItem[],
+  ui: { nominalLabel: string; intervalLabel: string; maxVisible?: number },
+): ChartOption {
   const sorted = [...items].sort((a, b) => a.nominal - b.nominal || a.p5 - b.p5);
   const maxVisible = ui.maxVisible ?? 30;
   const maxRank = Math.max(1, ...sorted.map((i) => i.p95));
   return {
     ...base(),
     grid: { left: 8, right: sorted.length > maxVisible ? 36 : 16, top: 8, bottom: 24 },
-    xAxis: { type: 'value', min: 0.5, max: maxRank + 0.5, minInterval: 1, splitLine: { lineStyle: { color: gridLine } }, axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') } },
+    xAxis: {
+      type: 'value',
+      min: 0.5,
+      max: maxRank + 0.5,
+      minInterval: 1,
+      splitLine: { lineStyle: { color: gridLine } },
+      axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -35,7 +45,13 @@ export function buildRankIntervalOption(items: RankIntervalItem[], ui: { nominal
       axisLabel: { width: 110, overflow: 'truncate', color: mutedText },
       axisTick: { show: false },
     },
-    dataZoom: sorted.length > maxVisible ? [{ type: 'slider', yAxisIndex: 0, startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 }, { type: 'inside', yAxisIndex: 0 }] : [],
+    dataZoom:
+      sorted.length > maxVisible
+        ? [
+            { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 },
+            { type: 'inside', yAxisIndex: 0 },
+          ]
+        : [],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -48,11 +64,35 @@ export function buildRankIntervalOption(items: RankIntervalItem[], ui: { nominal
     },
     series: [
       // offset from the axis start (0.5) to the interval's left edge: invisible
-      { type: 'bar', stack: 'interval', silent: true, itemStyle: { color: 'transparent' }, barMaxWidth: 14, data: sorted.map((i) => i.p5 - 0.5) },
+      {
+        type: 'bar',
+        stack: 'interval',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        barMaxWidth: 14,
+        data: sorted.map((i) => i.p5 - 0.5),
+      },
       // the interval itself, p5 − 0.5 … p95 + 0.5: one rank wide when p5 = p95
-      { type: 'bar', stack: 'interval', name: ui.intervalLabel, cursor: 'pointer', itemStyle: { color: intervalColor }, barMaxWidth: 14, data: sorted.map((i) => ({ id: i.id, value: i.p95 - i.p5 + 1 })) as never },
+      {
+        type: 'bar',
+        stack: 'interval',
+        name: ui.intervalLabel,
+        cursor: 'pointer',
+        itemStyle: { color: intervalColor },
+        barMaxWidth: 14,
+        data: sorted.map((i) => ({ id: i.id, value: i.p95 - i.p5 + 1 })) as never,
+      },
       // the official rank, a marker on the interval
-      { type: 'line', name: ui.nominalLabel, cursor: 'pointer', lineStyle: { width: 0 }, symbol: 'diamond', symbolSize: 10, itemStyle: { color: nominalColor }, data: sorted.map((i) => ({ id: i.id, value: i.nominal })) as never },
+      {
+        type: 'line',
+        name: ui.nominalLabel,
+        cursor: 'pointer',
+        lineStyle: { width: 0 },
+        symbol: 'diamond',
+        symbolSize: 10,
+        itemStyle: { color: nominalColor },
+        data: sorted.map((i) => ({ id: i.id, value: i.nominal })) as never,
+      },
     ],
   };
 }

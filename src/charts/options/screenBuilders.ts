@@ -52,7 +52,7 @@ function luminance(hex: string): number {
 /** Dark or white text, whichever contrasts more with the fill. */
 export function textOn(fill: string): string {
   const l = luminance(fill);
-  return (l + 0.05) / (0.0066 + 0.05) >= (1.05) / (l + 0.05) ? '#0b1220' : '#ffffff';
+  return (l + 0.05) / (0.0066 + 0.05) >= 1.05 / (l + 0.05) ? '#0b1220' : '#ffffff';
 }
 
 /**
@@ -66,7 +66,10 @@ export function buildScreenHeatmapOption(rows: HeatmapRow[], columns: string[], 
     r.values.forEach((v, x) => {
       const band = v === undefined ? undefined : bandOf(bands, v);
       // the label contrasts with its own cell: white on the dark reds, dark on the yellows and greens
-      data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], ...(band ? { label: { color: textOn(band.color) } } : {}) });
+      data.push({
+        value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10],
+        ...(band ? { label: { color: textOn(band.color) } } : {}),
+      });
     }),
   );
   return {
@@ -74,7 +77,12 @@ export function buildScreenHeatmapOption(rows: HeatmapRow[], columns: string[], 
     grid: { left: 0, right: 0, top: 0, bottom: 0 },
     xAxis: { type: 'category', data: columns, show: false },
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, show: false },
-    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })) },
+    visualMap: {
+      type: 'piecewise',
+      show: false,
+      dimension: 2,
+      pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })),
+    },
     tooltip: {
       ...tooltip(u),
       trigger: 'item',
@@ -110,7 +118,12 @@ export interface AlertBarRow {
 }
 
 /** Alerted assignments per group, stacked by level (提醒 → 约谈), total at the end; rows as the board orders them. */
-export function buildScreenAlertBarsOption(rows: AlertBarRow[], levels: readonly EscalationLevel[], levelName: (l: EscalationLevel) => string, u: number): ChartOption {
+export function buildScreenAlertBarsOption(
+  rows: AlertBarRow[],
+  levels: readonly EscalationLevel[],
+  levelName: (l: EscalationLevel) => string,
+  u: number,
+): ChartOption {
   const totals = rows.map((r) => levels.reduce((s, l) => s + r.alerts[l], 0));
   const max = Math.max(1, ...totals);
   return {
@@ -145,7 +158,14 @@ export function buildScreenAlertBarsOption(rows: AlertBarRow[], levels: readonly
         name: 'total',
         stack: 'alerts',
         data: totals.map(() => 0),
-        label: { show: true, position: 'right', color: screenColors.text, fontSize: px(15, u), fontWeight: 'bold', formatter: (p: unknown) => String(totals[(p as { dataIndex: number }).dataIndex] ?? '') },
+        label: {
+          show: true,
+          position: 'right',
+          color: screenColors.text,
+          fontSize: px(15, u),
+          fontWeight: 'bold',
+          formatter: (p: unknown) => String(totals[(p as { dataIndex: number }).dataIndex] ?? ''),
+        },
         tooltip: { show: false },
       },
     ],
@@ -180,8 +200,16 @@ export function buildScreenChildRankingOption(rows: (RankedChild | undefined)[],
       {
         type: 'bar',
         barWidth: '64%',
-        label: { show: true, position: 'right', color: screenColors.text, fontSize: px(15, u), formatter: (p: unknown) => fmtScore((p as { value: number | null }).value) },
-        data: rows.map((r) => (r ? { value: r.index, itemStyle: { color: bandOf(bands, r.index)?.color ?? screenColors.muted } } : { value: null })) as never,
+        label: {
+          show: true,
+          position: 'right',
+          color: screenColors.text,
+          fontSize: px(15, u),
+          formatter: (p: unknown) => fmtScore((p as { value: number | null }).value),
+        },
+        data: rows.map((r) =>
+          r ? { value: r.index, itemStyle: { color: bandOf(bands, r.index)?.color ?? screenColors.muted } } : { value: null },
+        ) as never,
       },
     ],
   };
@@ -260,7 +288,12 @@ export function buildScreenTrendOption(
       max: utc(end),
       splitNumber: 6,
       axisLine: { lineStyle: { color: screenColors.grid } },
-      axisLabel: { color: screenColors.muted, fontSize: px(13, u), hideOverlap: true, formatter: (v: number) => ui.month(new Date(v).getUTCMonth() + 1) },
+      axisLabel: {
+        color: screenColors.muted,
+        fontSize: px(13, u),
+        hideOverlap: true,
+        formatter: (v: number) => ui.month(new Date(v).getUTCMonth() + 1),
+      },
       splitLine: { show: false },
     },
     yAxis: {
@@ -288,16 +321,35 @@ export function buildScreenTrendOption(
         symbolSize: px(8, u),
         lineStyle: { width: px(4, u) },
         // only the latest value is labelled: month labels on a rising line overlap it
-        label: { show: false, position: 'top', color: screenColors.text, fontSize: px(16, u), fontWeight: 'bold', formatter: (p: unknown) => fmtScore((p as { value: [number, number | null] }).value[1]) },
-        data: points.map((p, k) => (k === points.length - 1 ? { value: [utc(p.date), p.value ?? null], label: { show: true } } : [utc(p.date), p.value ?? null])) as never,
+        label: {
+          show: false,
+          position: 'top',
+          color: screenColors.text,
+          fontSize: px(16, u),
+          fontWeight: 'bold',
+          formatter: (p: unknown) => fmtScore((p as { value: [number, number | null] }).value[1]),
+        },
+        data: points.map((p, k) =>
+          k === points.length - 1 ? { value: [utc(p.date), p.value ?? null], label: { show: true } } : [utc(p.date), p.value ?? null],
+        ) as never,
       },
       {
         type: 'line',
         name: ui.paceName,
         showSymbol: false,
         lineStyle: { width: px(2, u), type: 'dashed' },
-        data: [[utc(start), 0], [utc(end), 100]],
-        endLabel: { show: true, formatter: ui.paceName, color: screenColors.pace, fontSize: px(13, u), align: 'right', offset: [-px(4, u), -px(12, u)] },
+        data: [
+          [utc(start), 0],
+          [utc(end), 100],
+        ],
+        endLabel: {
+          show: true,
+          formatter: ui.paceName,
+          color: screenColors.pace,
+          fontSize: px(13, u),
+          align: 'right',
+          offset: [-px(4, u), -px(12, u)],
+        },
       },
     ],
   };

@@ -56,9 +56,19 @@ export function AlertsPage() {
     { key: 'actual', header: t('col.actual'), cell: (r) => num(r.actual), sortValue: (r) => r.actual, align: 'right' },
     { key: 'score', header: t('col.score'), cell: (r) => fmtScore(r.score), sortValue: (r) => r.score, align: 'right' },
     { key: 'due', header: t('col.due'), cell: (r) => r.assignment.due, sortValue: (r) => r.assignment.due },
-    { key: 'overdue', header: t('col.overdue'), cell: (r) => (r.overdueDays > 0 ? r.overdueDays : '—'), sortValue: (r) => r.overdueDays, align: 'right' },
     {
-      key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right',
+      key: 'overdue',
+      header: t('col.overdue'),
+      cell: (r) => (r.overdueDays > 0 ? r.overdueDays : '—'),
+      sortValue: (r) => r.overdueDays,
+      align: 'right',
+    },
+    {
+      key: 'gap',
+      header: t('col.gap'),
+      cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'),
+      sortValue: (r) => r.paceGap,
+      align: 'right',
       help: <TermHelp term={t('col.gap')} text={t('term.pace')} align="end" />,
     },
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },
@@ -73,10 +83,18 @@ export function AlertsPage() {
   return (
     <div className="list-page">
       <h2>{t('alerts.title')}</h2>
-      <p className="muted gap-note">{t('col.gap')}: {t('gap.unit')}</p>
+      <p className="muted gap-note">
+        {t('col.gap')}: {t('gap.unit')}
+      </p>
       <div className="level-counts" role="group" aria-label={t('alerts.counts')}>
         {ESCALATION.map((l) => (
-          <button key={l} type="button" className={`level-count level-${l}`} aria-pressed={search.level === l} onClick={() => setSearch({ level: search.level === l ? undefined : l })}>
+          <button
+            key={l}
+            type="button"
+            className={`level-count level-${l}`}
+            aria-pressed={search.level === l}
+            onClick={() => setSearch({ level: search.level === l ? undefined : l })}
+          >
             <span>{t(`level.${l}`)}</span>
             <strong>{counts[l]}</strong>
           </button>
@@ -91,32 +109,68 @@ export function AlertsPage() {
           <span>{t('filter.level')}</span>
           <select value={search.level ?? ''} onChange={(e) => setSearch({ level: ESCALATION.find((l) => l === e.target.value) })}>
             <option value="">{t('filter.all')}</option>
-            {ESCALATION.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+            {ESCALATION.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('filter.town')}</span>
           <select value={search.town ?? ''} onChange={(e) => setSearch({ town: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {towns.map((id) => <option key={id} value={id}>{model.org(id).name}</option>)}
+            {towns.map((id) => (
+              <option key={id} value={id}>
+                {model.org(id).name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('filter.category')}</span>
-          <select value={search.category ?? ''} onChange={(e) => setSearch({ category: e.target.value || undefined, indicator: undefined })}>
+          <select
+            value={search.category ?? ''}
+            onChange={(e) => setSearch({ category: e.target.value || undefined, indicator: undefined })}
+          >
             <option value="">{t('filter.all')}</option>
-            {model.categories.map((c) => <option key={c.id} value={c.id}>{local(c.name)}</option>)}
+            {model.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {local(c.name)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('filter.indicator')}</span>
           <select value={search.indicator ?? ''} onChange={(e) => setSearch({ indicator: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {indicators.map((i) => <option key={i.id} value={i.id}>{local(i.name)}</option>)}
+            {indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {local(i.name)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => setSearch({ level: undefined, town: undefined, category: undefined, indicator: undefined, q: undefined, sort: undefined, dir: undefined })}>{t('filter.reset')}</button>
-        <button type="button" className="primary" onClick={exportCsv}>{t('export.csv')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            setSearch({
+              level: undefined,
+              town: undefined,
+              category: undefined,
+              indicator: undefined,
+              q: undefined,
+              sort: undefined,
+              dir: undefined,
+            })
+          }
+        >
+          {t('filter.reset')}
+        </button>
+        <button type="button" className="primary" onClick={exportCsv}>
+          {t('export.csv')}
+        </button>
       </div>
       <DataTable
         caption={t('alerts.title')}

@@ -33,7 +33,13 @@ export function BriefPage() {
   const known = d.model.has(orgId);
   useDocumentTitle(known ? i18n.t('brief.title', { name: d.model.org(orgId).name }) : orgId, d.meta.district.name);
   if (!known) {
-    return d.meta.scope ? <NoAccess /> : <div className="status-panel" role="alert"><h2>{i18n.t('org.notFound', { id: orgId })}</h2></div>;
+    return d.meta.scope ? (
+      <NoAccess />
+    ) : (
+      <div className="status-panel" role="alert">
+        <h2>{i18n.t('org.notFound', { id: orgId })}</h2>
+      </div>
+    );
   }
   return <Brief key={orgId} d={d} id={orgId} i18n={i18n} />;
 }
@@ -52,10 +58,21 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
     [ranked],
   );
   const late = useMemo(
-    () => model.assignments(id).filter((a) => a.stage !== 'exempt' && a.alert !== 'none').sort((a, b) => ALERT_LEVELS.indexOf(b.alert) - ALERT_LEVELS.indexOf(a.alert) || b.overdueDays - a.overdueDays),
+    () =>
+      model
+        .assignments(id)
+        .filter((a) => a.stage !== 'exempt' && a.alert !== 'none')
+        .sort((a, b) => ALERT_LEVELS.indexOf(b.alert) - ALERT_LEVELS.indexOf(a.alert) || b.overdueDays - a.overdueDays),
     [model, id],
   );
-  const lateKids = useMemo(() => kids.map((k) => model.scores(k)).filter((k) => k.ownAlert !== 'none').sort((a, b) => ALERT_LEVELS.indexOf(b.ownAlert) - ALERT_LEVELS.indexOf(a.ownAlert)), [model, kids]);
+  const lateKids = useMemo(
+    () =>
+      kids
+        .map((k) => model.scores(k))
+        .filter((k) => k.ownAlert !== 'none')
+        .sort((a, b) => ALERT_LEVELS.indexOf(b.ownAlert) - ALERT_LEVELS.indexOf(a.ownAlert)),
+    [model, kids],
+  );
   const dm = d.demands;
   const overdue = useMemo(() => dm?.overdue(id, 'resolve') ?? [], [dm, id]);
   const policies = useMemo(() => dm?.policies(id) ?? [], [dm, id]);
@@ -84,11 +101,15 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           <ScoreKpis scores={s} title={t('col.index')} testId="brief-index" bandCount={model.gradeBands.length} />
           <div className="kpi">
             <h3>{t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier')}</h3>
-            <p className="kpi-value small">{s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}</p>
+            <p className="kpi-value small">
+              {s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}
+            </p>
           </div>
           <div className="kpi">
             <h3>{t('col.alert')}</h3>
-            <p className="kpi-value small"><LevelBadge level={s.ownAlert} /></p>
+            <p className="kpi-value small">
+              <LevelBadge level={s.ownAlert} />
+            </p>
           </div>
         </div>
       </section>
@@ -117,7 +138,11 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
             <More n={late.length - LATE_ROWS} />
             {lateKids.length ? (
               <ul className="brief-late-kids">
-                {lateKids.slice(0, LATE_ROWS).map((k) => <li key={k.org.id}><LevelBadge level={k.ownAlert} /> {k.org.name} · {fmtScore(k.index)}</li>)}
+                {lateKids.slice(0, LATE_ROWS).map((k) => (
+                  <li key={k.org.id}>
+                    <LevelBadge level={k.ownAlert} /> {k.org.name} · {fmtScore(k.index)}
+                  </li>
+                ))}
               </ul>
             ) : null}
             <More n={lateKids.length - LATE_ROWS} />
@@ -132,12 +157,16 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
     sheets.push(
       <>
         <section className="brief-block" aria-label={t('demands.resolveOverdue', { n: dm.resolveDays })}>
-          <h3>{t('demands.resolveOverdue', { n: dm.resolveDays })} · {overdue.length}</h3>
+          <h3>
+            {t('demands.resolveOverdue', { n: dm.resolveDays })} · {overdue.length}
+          </h3>
           <DemandTable items={overdue.slice(0, DEMAND_ROWS)} caption={t('demands.resolveOverdue', { n: dm.resolveDays })} kind="overdue" />
           <More n={overdue.length - DEMAND_ROWS} />
         </section>
         <section className="brief-block" aria-label={t('demands.policies')}>
-          <h3>{t('demands.policies')} · {policies.length}</h3>
+          <h3>
+            {t('demands.policies')} · {policies.length}
+          </h3>
           <DemandTable items={policies.slice(0, POLICY_ROWS)} caption={t('demands.policies')} kind="policy" />
           <More n={policies.length - POLICY_ROWS} />
         </section>
@@ -148,15 +177,21 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   return (
     <div className="brief">
       <div className="brief-tools no-print">
-        <Link to="/org/$orgId" params={{ orgId: id }} className="tool-link">{t('brief.back')}</Link>
-        <button type="button" className="primary" onClick={() => window.print()}>{t('brief.print')}</button>
+        <Link to="/org/$orgId" params={{ orgId: id }} className="tool-link">
+          {t('brief.back')}
+        </Link>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('brief.print')}
+        </button>
       </div>
       {sheets.map((content, k) => (
         <article key={k} className="brief-sheet" aria-label={t('brief.page', { n: k + 1 })}>
           <div className="brief-content">{content}</div>
           <footer className="brief-footer">
             <span>{footer}</span>
-            <span>{t('brief.page', { n: k + 1 })} / {sheets.length}</span>
+            <span>
+              {t('brief.page', { n: k + 1 })} / {sheets.length}
+            </span>
           </footer>
         </article>
       ))}
@@ -189,7 +224,9 @@ function LateTable({ rows, i18n }: { rows: AssignmentState[]; i18n: I18n }) {
             <th scope="row">{local(r.indicator.name)}</th>
             <td>{r.assignment.due}</td>
             <td>{fmtScore(r.score)}</td>
-            <td><LevelBadge level={r.alert} /></td>
+            <td>
+              <LevelBadge level={r.alert} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { DemandFunnelCard, DemandHeatmapCard, DemandOutcomeCard, DemandTable, DemandTallyList, ResponseTimeCard } from '../../charts/demandCards';
+import {
+  DemandFunnelCard,
+  DemandHeatmapCard,
+  DemandOutcomeCard,
+  DemandTable,
+  DemandTallyList,
+  ResponseTimeCard,
+} from '../../charts/demandCards';
 import { useDashboard } from '../../data/dashboard';
 import { demandCsvTable } from '../../data/demands';
 import { useI18n } from '../../i18n';
@@ -41,7 +48,9 @@ export function DemandsPage() {
       <div className="page-head">
         <h2>{t('demands.title')}</h2>
         <span className="muted">{t('demands.asOf', { date: d.asOf })}</span>
-        <button type="button" className="tool no-print" onClick={exportCsv}>{t('demands.csv')}</button>
+        <button type="button" className="tool no-print" onClick={exportCsv}>
+          {t('demands.csv')}
+        </button>
       </div>
       <section className="card demand-totals" aria-label={t('demands.kpi')}>
         <DemandTallyList id={root} dm={dm} />
@@ -53,15 +62,27 @@ export function DemandsPage() {
       </div>
       {d.model.hasChildren(root) ? <DemandHeatmapCard id={root} dm={dm} tierName={groupTier} className="demand-heatmap" /> : null}
       <section className="card" aria-labelledby="triage-overdue-title">
-        <header className="card-header"><h2 id="triage-overdue-title">{t('demands.triageOverdue', { n: dm.triageDays })} · {triage.length}</h2></header>
+        <header className="card-header">
+          <h2 id="triage-overdue-title">
+            {t('demands.triageOverdue', { n: dm.triageDays })} · {triage.length}
+          </h2>
+        </header>
         <DemandTable items={triage} caption={t('demands.triageOverdue', { n: dm.triageDays })} kind="overdue" pageSize={20} />
       </section>
       <section className="card" aria-labelledby="resolve-overdue-title">
-        <header className="card-header"><h2 id="resolve-overdue-title">{t('demands.resolveOverdue', { n: dm.resolveDays })} · {resolve.length}</h2></header>
+        <header className="card-header">
+          <h2 id="resolve-overdue-title">
+            {t('demands.resolveOverdue', { n: dm.resolveDays })} · {resolve.length}
+          </h2>
+        </header>
         <DemandTable items={resolve} caption={t('demands.resolveOverdue', { n: dm.resolveDays })} kind="overdue" pageSize={20} />
       </section>
       <section className="card" aria-labelledby="policies-title">
-        <header className="card-header"><h2 id="policies-title">{t('demands.policies')} · {policies.length}</h2></header>
+        <header className="card-header">
+          <h2 id="policies-title">
+            {t('demands.policies')} · {policies.length}
+          </h2>
+        </header>
         <DemandTable items={policies} caption={t('demands.policies')} kind="policy" pageSize={20} />
       </section>
     </div>

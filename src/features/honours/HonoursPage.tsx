@@ -34,7 +34,9 @@ export function HonoursPage() {
       <Commendations d={d} i18n={i18n} top={top} />
       <section className="card" aria-labelledby="exits-title">
         <header className="card-header">
-          <h2 id="exits-title">{year !== undefined ? t('honours.exits', { year, grade: top }) : t('honours.exits', { year: d.year - 1, grade: top })}</h2>
+          <h2 id="exits-title">
+            {year !== undefined ? t('honours.exits', { year, grade: top }) : t('honours.exits', { year: d.year - 1, grade: top })}
+          </h2>
         </header>
         {year === undefined ? (
           <p className="empty-state">{t('honours.noPrevYear')}</p>
@@ -46,7 +48,9 @@ export function HonoursPage() {
         ) : state.error ? (
           <p className="empty-state">{t('honours.noPrev', { year })}</p>
         ) : (
-          <p className="empty-state" role="status">{t('yoy.loading', { year })}</p>
+          <p className="empty-state" role="status">
+            {t('yoy.loading', { year })}
+          </p>
         )}
       </section>
       <section className="card" aria-labelledby="grade-changes" id="grade-changes-section">
@@ -54,7 +58,11 @@ export function HonoursPage() {
           <h2 id="grade-changes">{year !== undefined ? t('yoy.gradeChanges', { year }) : t('honours.gradeChanges')}</h2>
           <TermHelp term={t('honours.gradeChanges')} text={t('term.yoy')} align="end" />
         </header>
-        {state.comparison ? <GradeChanges d={d} i18n={i18n} rows={state.comparison.gradeChanges()} /> : year === undefined ? <p className="empty-state">{t('honours.noPrevYear')}</p> : null}
+        {state.comparison ? (
+          <GradeChanges d={d} i18n={i18n} rows={state.comparison.gradeChanges()} />
+        ) : year === undefined ? (
+          <p className="empty-state">{t('honours.noPrevYear')}</p>
+        ) : null}
       </section>
     </div>
   );
@@ -80,7 +88,9 @@ function Commendations({ d, i18n, top }: { d: Dashboard; i18n: I18n; top: string
     <section className="card" aria-labelledby="commend-title">
       <header className="card-header">
         <h2 id="commend-title">{t('honours.commend', { grade: top, date: d.asOf })}</h2>
-        <button type="button" className="primary" onClick={exportCsv}>{t('honours.export')}</button>
+        <button type="button" className="primary" onClick={exportCsv}>
+          {t('honours.export')}
+        </button>
       </header>
       <p className="muted">{t('honours.commendIntro', { grade: top })}</p>
       {lists.map((ids, k) => {
@@ -88,9 +98,19 @@ function Commendations({ d, i18n, top }: { d: Dashboard; i18n: I18n; top: string
         const rows = ids.map((id) => model.scores(id));
         return (
           <div key={tier.id} className="honours-tier">
-            <h3>{local(tier.name)} · {rows.length}</h3>
+            <h3>
+              {local(tier.name)} · {rows.length}
+            </h3>
             {rows.length ? (
-              <DataTable caption={`${t('honours.commend', { grade: top, date: d.asOf })} · ${local(tier.name)}`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.org.id} pageSize={50} dense />
+              <DataTable
+                caption={`${t('honours.commend', { grade: top, date: d.asOf })} · ${local(tier.name)}`}
+                captionHidden
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.org.id}
+                pageSize={50}
+                dense
+              />
             ) : (
               <p className="empty-state">{t('honours.none')}</p>
             )}
@@ -109,15 +129,42 @@ function ExitsTable({ d, i18n, rows }: { d: Dashboard; i18n: I18n; rows: ExitEnt
     return tier ? local(tier.name) : id;
   };
   const columns: Column<ExitEntry>[] = [
-    { key: 'name', header: t('col.name'), cell: (r) => (r.exists ? <OrgLink id={r.id}>{r.name}</OrgLink> : r.name), sortValue: (r) => r.name },
+    {
+      key: 'name',
+      header: t('col.name'),
+      cell: (r) => (r.exists ? <OrgLink id={r.id}>{r.name}</OrgLink> : r.name),
+      sortValue: (r) => r.name,
+    },
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.tier), sortValue: (r) => model.tierIndex(r.tier) },
-    { key: 'prevRank', header: t('yoy.col.prevRank'), cell: (r) => r.prevRank ?? '—', sortValue: (r) => (r.prevRank === undefined ? undefined : -r.prevRank), align: 'right' },
+    {
+      key: 'prevRank',
+      header: t('yoy.col.prevRank'),
+      cell: (r) => r.prevRank ?? '—',
+      sortValue: (r) => (r.prevRank === undefined ? undefined : -r.prevRank),
+      align: 'right',
+    },
     { key: 'prevIndex', header: t('yoy.col.prevIndex'), cell: (r) => fmtScore(r.prevIndex), sortValue: (r) => r.prevIndex, align: 'right' },
-    { key: 'index', header: t('col.index'), cell: (r) => (r.exists ? fmtScore(r.index) : t('honours.gone')), sortValue: (r) => r.index, align: 'right' },
+    {
+      key: 'index',
+      header: t('col.index'),
+      cell: (r) => (r.exists ? fmtScore(r.index) : t('honours.gone')),
+      sortValue: (r) => r.index,
+      align: 'right',
+    },
     { key: 'grade', header: t('col.grade'), cell: (r) => (r.exists ? (r.index === undefined ? '—' : (r.grade ?? t('grade.none'))) : '—') },
   ];
   if (!rows.length) return <p className="empty-state">{t('honours.none')}</p>;
-  return <DataTable caption={t('honours.exits', { year: d.year - 1, grade: model.gradeBands[0]?.grade ?? '' })} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} pageSize={50} dense />;
+  return (
+    <DataTable
+      caption={t('honours.exits', { year: d.year - 1, grade: model.gradeBands[0]?.grade ?? '' })}
+      captionHidden
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      pageSize={50}
+      dense
+    />
+  );
 }
 
 function GradeChanges({ d, i18n, rows }: { d: Dashboard; i18n: I18n; rows: GradeChange[] }) {
@@ -134,18 +181,40 @@ function GradeChanges({ d, i18n, rows }: { d: Dashboard; i18n: I18n; rows: Grade
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.tier), sortValue: (r) => model.tierIndex(r.tier) },
     { key: 'prevGrade', header: t('yoy.col.prevGrade'), cell: (r) => r.prevGrade ?? t('grade.none') },
     { key: 'grade', header: t('col.grade'), cell: (r) => r.grade ?? t('grade.none') },
-    { key: 'indexChange', header: t('yoy.col.indexChange'), cell: (r) => <Change value={r.index !== undefined && r.prevIndex !== undefined ? r.index - r.prevIndex : undefined} />, sortValue: (r) => (r.index !== undefined && r.prevIndex !== undefined ? r.index - r.prevIndex : undefined), align: 'right' },
+    {
+      key: 'indexChange',
+      header: t('yoy.col.indexChange'),
+      cell: (r) => <Change value={r.index !== undefined && r.prevIndex !== undefined ? r.index - r.prevIndex : undefined} />,
+      sortValue: (r) => (r.index !== undefined && r.prevIndex !== undefined ? r.index - r.prevIndex : undefined),
+      align: 'right',
+    },
   ];
   if (!rows.length) return <p className="empty-state">{t('yoy.noChanges')}</p>;
   return (
     <div className="honours-changes">
       <div>
         <h3>{t('yoy.gradeUp', { n: up.length })}</h3>
-        <DataTable caption={t('yoy.gradeUp', { n: up.length })} captionHidden columns={columns} rows={up} rowKey={(r) => r.id} pageSize={25} dense />
+        <DataTable
+          caption={t('yoy.gradeUp', { n: up.length })}
+          captionHidden
+          columns={columns}
+          rows={up}
+          rowKey={(r) => r.id}
+          pageSize={25}
+          dense
+        />
       </div>
       <div>
         <h3>{t('yoy.gradeDown', { n: down.length })}</h3>
-        <DataTable caption={t('yoy.gradeDown', { n: down.length })} captionHidden columns={columns} rows={down} rowKey={(r) => r.id} pageSize={25} dense />
+        <DataTable
+          caption={t('yoy.gradeDown', { n: down.length })}
+          captionHidden
+          columns={columns}
+          rows={down}
+          rowKey={(r) => r.id}
+          pageSize={25}
+          dense
+        />
       </div>
     </div>
   );

@@ -21,17 +21,31 @@ export function MethodologyPage() {
   const own = Math.round(m.rollup.ownWeight * 1000) / 10;
   return (
     <div className="methodology-page">
-      <h2>{t('method.title')} · {m.year}</h2>
+      <h2>
+        {t('method.title')} · {m.year}
+      </h2>
       <p>{t('method.intro')}</p>
 
       <section className="card" aria-labelledby="m-categories">
         <h3 id="m-categories">{categoriesTitle}</h3>
         <table className="data-table dense">
           <caption className="visually-hidden">{categoriesTitle}</caption>
-          <thead><tr><th scope="col">{t('col.id')}</th><th scope="col">{t('col.category')}</th><th scope="col">{t('col.weight')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.id')}</th>
+              <th scope="col">{t('col.category')}</th>
+              <th scope="col">{t('col.weight')}</th>
+            </tr>
+          </thead>
           <tbody>
             {m.categories.map((c) => (
-              <tr key={c.id}><td>{c.id}</td><td>{local(c.name)}</td><td>{num(c.weight)} ({((c.weight / categoryWeightTotal) * 100).toFixed(1)}%)</td></tr>
+              <tr key={c.id}>
+                <td>{c.id}</td>
+                <td>{local(c.name)}</td>
+                <td>
+                  {num(c.weight)} ({((c.weight / categoryWeightTotal) * 100).toFixed(1)}%)
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -39,13 +53,20 @@ export function MethodologyPage() {
 
       {/* focusable: on a phone this wide table scrolls inside its card, and a keyboard must be able to scroll it too */}
       <section className="card" aria-labelledby="m-indicators" tabIndex={0}>
-        <h3 id="m-indicators">{t('method.indicators')} ({m.indicators.length})</h3>
+        <h3 id="m-indicators">
+          {t('method.indicators')} ({m.indicators.length})
+        </h3>
         <table className="data-table dense">
           <caption className="visually-hidden">{t('method.indicators')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('col.id')}</th><th scope="col">{t('col.indicator')}</th><th scope="col">{t('col.category')}</th><th scope="col">{t('col.unit')}</th>
-              <th scope="col">{t('col.scoring')}</th><th scope="col">{t('col.tiers')}</th><th scope="col">{t('col.weight')}</th>
+              <th scope="col">{t('col.id')}</th>
+              <th scope="col">{t('col.indicator')}</th>
+              <th scope="col">{t('col.category')}</th>
+              <th scope="col">{t('col.unit')}</th>
+              <th scope="col">{t('col.scoring')}</th>
+              <th scope="col">{t('col.tiers')}</th>
+              <th scope="col">{t('col.weight')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,7 +78,10 @@ export function MethodologyPage() {
                   <td>{local(i.name)}</td>
                   <td>{category ? local(category.name) : i.categoryId}</td>
                   <td>{i.unit ? unit(i.unit) : t('unit.none')}</td>
-                  <td>{t(`scoring.${i.scoring}`)}{i.scoring === 'inverse' ? ` · ${t('col.penalty')} ${i.penalty}` : ''}</td>
+                  <td>
+                    {t(`scoring.${i.scoring}`)}
+                    {i.scoring === 'inverse' ? ` · ${t('col.penalty')} ${i.penalty}` : ''}
+                  </td>
                   <td>{i.tiers.map(tierName).join(lang === 'zh' ? '、' : ', ')}</td>
                   <td>{num(i.weight)}</td>
                 </tr>
@@ -74,7 +98,13 @@ export function MethodologyPage() {
 
       <section className="card" aria-labelledby="m-rollup">
         <h3 id="m-rollup">{t('method.rollup')}</h3>
-        <p>{t('method.rollupText', { weighting: m.rollup.childWeighting === 'equal' ? t('method.equal') : t('method.membersWeighting'), own, sub: Math.round((100 - own) * 10) / 10 })}</p>
+        <p>
+          {t('method.rollupText', {
+            weighting: m.rollup.childWeighting === 'equal' ? t('method.equal') : t('method.membersWeighting'),
+            own,
+            sub: Math.round((100 - own) * 10) / 10,
+          })}
+        </p>
       </section>
 
       <section className="card" aria-labelledby="m-grades">
@@ -82,11 +112,18 @@ export function MethodologyPage() {
         <p>{t('method.gradesText')}</p>
         <table className="data-table dense">
           <caption className="visually-hidden">{gradesTitle}</caption>
-          <thead><tr><th scope="col">{t('col.grade')}</th><th scope="col">{t('col.min')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.grade')}</th>
+              <th scope="col">{t('col.min')}</th>
+            </tr>
+          </thead>
           <tbody>
             {bands.map((g, k) => (
               <tr key={g.grade}>
-                <td><GradeBadge grade={g.grade} gradeIndex={k} bandCount={bands.length} /></td>
+                <td>
+                  <GradeBadge grade={g.grade} gradeIndex={k} bandCount={bands.length} />
+                </td>
                 <td>≥ {g.min}</td>
               </tr>
             ))}
@@ -98,8 +135,12 @@ export function MethodologyPage() {
         <h3 id="m-alerts">{t('method.alerts')}</h3>
         <p>
           {t('method.alertsText', {
-            remind: m.alerts.remindDays, supervise: m.alerts.superviseDays, interview: m.alerts.interviewDays,
-            paceRemind: m.alerts.pace.remind, paceWarn: m.alerts.pace.warn, paceSupervise: m.alerts.pace.supervise,
+            remind: m.alerts.remindDays,
+            supervise: m.alerts.superviseDays,
+            interview: m.alerts.interviewDays,
+            paceRemind: m.alerts.pace.remind,
+            paceWarn: m.alerts.pace.warn,
+            paceSupervise: m.alerts.pace.supervise,
           })}
         </p>
       </section>

@@ -25,7 +25,9 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
     <section className="card analyst-card" aria-labelledby="next-title" data-testid="next-grade">
       <header className="card-header">
         <h2 id="next-title">{t('next.title')}</h2>
-        <Link to="/whatif" className="analyst-link">{t('whatif.link')}</Link>
+        <Link to="/whatif" className="analyst-link">
+          {t('whatif.link')}
+        </Link>
       </header>
       {s.index === undefined ? (
         <p className="empty-state">{t('next.noIndex')}</p>
@@ -34,7 +36,13 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
       ) : (
         <>
           <p data-testid="next-summary">
-            {t('next.lacking', { index: fmtScore(plan.index), grade: plan.grade ?? t('grade.none'), next: plan.nextGrade, min: plan.nextMin, points: pts(plan.lacking) })}
+            {t('next.lacking', {
+              index: fmtScore(plan.index),
+              grade: plan.grade ?? t('grade.none'),
+              next: plan.nextGrade,
+              min: plan.nextMin,
+              points: pts(plan.lacking),
+            })}
           </p>
           {plan.actions.length ? (
             <ScrollBox label={t('next.plan')}>
@@ -42,21 +50,43 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
                 <caption className="prov-caption">{t('next.plan')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('next.step')}</th><th scope="col">{t('col.indicator')}</th>
-                    <th scope="col" className="align-right">{t('col.target')}</th><th scope="col" className="align-right">{t('col.actual')}</th>
-                    <th scope="col" className="align-right">{t('next.newActual')}</th><th scope="col" className="align-right">{t('next.scoreChange')}</th>
-                    <th scope="col" className="align-right">{t('next.gain')}</th><th scope="col" className="align-right">{t('next.indexAfter')}</th>
+                    <th scope="col">{t('next.step')}</th>
+                    <th scope="col">{t('col.indicator')}</th>
+                    <th scope="col" className="align-right">
+                      {t('col.target')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('col.actual')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('next.newActual')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('next.scoreChange')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('next.gain')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('next.indexAfter')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {plan.actions.map((a, k) => (
                     <tr key={a.indicator.id}>
                       <td>{k + 1}</td>
-                      <th scope="row"><span title={a.indicator.id}>{local(a.indicator.name)}</span></th>
-                      <td className="align-right">{i18n.num(a.target)}</td><td className="align-right">{i18n.num(a.actual)}</td>
+                      <th scope="row">
+                        <span title={a.indicator.id}>{local(a.indicator.name)}</span>
+                      </th>
+                      <td className="align-right">{i18n.num(a.target)}</td>
+                      <td className="align-right">{i18n.num(a.actual)}</td>
                       <td className="align-right">{i18n.num(a.newActual)}</td>
-                      <td className="align-right">{fmtScore(a.score)} → {fmtScore(a.newScore)}</td>
-                      <td className="align-right">+{pts(a.points)}</td><td className="align-right">{pts(a.indexAfter)}</td>
+                      <td className="align-right">
+                        {fmtScore(a.score)} → {fmtScore(a.newScore)}
+                      </td>
+                      <td className="align-right">+{pts(a.points)}</td>
+                      <td className="align-right">{pts(a.indexAfter)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -66,7 +96,9 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
             <p className="muted">{t('next.noActions')}</p>
           )}
           <p data-testid="next-outcome">
-            {plan.reachable ? t('next.reachable', { reached: pts(plan.reachedIndex), next: plan.nextGrade }) : t('next.unreachable', { reached: pts(plan.reachedIndex), next: plan.nextGrade })}
+            {plan.reachable
+              ? t('next.reachable', { reached: pts(plan.reachedIndex), next: plan.nextGrade })
+              : t('next.unreachable', { reached: pts(plan.reachedIndex), next: plan.nextGrade })}
           </p>
           <p className="muted analyst-note">{t('next.assumptions')}</p>
         </>
@@ -80,16 +112,33 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
               <caption className="visually-hidden">{t('lever.title')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('col.name')}</th><th scope="col" className="align-right">{t('col.index')}</th>
-                  <th scope="col" className="align-right">{t('lever.leverage')}</th><th scope="col" className="align-right">{t('lever.lacking')}</th>
-                  <th scope="col" className="align-right">{t('lever.gainAtNext')}</th><th scope="col" className="align-right">{t('lever.potential')}</th>
+                  <th scope="col">{t('col.name')}</th>
+                  <th scope="col" className="align-right">
+                    {t('col.index')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('lever.leverage')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('lever.lacking')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('lever.gainAtNext')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('lever.potential')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {levers.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row"><OrgLink id={c.id}>{c.name}</OrgLink></th><td className="align-right">{fmtScore(c.index)}</td>
-                    <td className="align-right">{c.leverage.toFixed(3)}</td><td className="align-right">{pts(c.lacking)}</td>
+                    <th scope="row">
+                      <OrgLink id={c.id}>{c.name}</OrgLink>
+                    </th>
+                    <td className="align-right">{fmtScore(c.index)}</td>
+                    <td className="align-right">{c.leverage.toFixed(3)}</td>
+                    <td className="align-right">{pts(c.lacking)}</td>
                     <td className="align-right">{c.gainAtNextBand === undefined ? '—' : `+${pts(c.gainAtNextBand)}`}</td>
                     <td className="align-right">+{pts(c.potential)}</td>
                   </tr>

@@ -2,7 +2,13 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
 import { HeatmapCard, RadarCard, RankingCard, TrendCard } from '../../charts/cards';
-import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from '../../charts/options/orgBuilders';
+import {
+  buildContributionsOption,
+  buildHistogramOption,
+  buildScatterOption,
+  contributions,
+  histogramBins,
+} from '../../charts/options/orgBuilders';
 import { useOrgDrill } from '../../charts/useOrgDrill';
 import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
@@ -57,7 +63,9 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
     <div className="org-page">
       <Breadcrumb d={d} id={id} label={t('org.breadcrumb')} />
       <div className="org-head">
-        <h2 className="org-title" title={s.org.name.length > 20 ? s.org.name : undefined}>{s.org.name}</h2>
+        <h2 className="org-title" title={s.org.name.length > 20 ? s.org.name : undefined}>
+          {s.org.name}
+        </h2>
         <span className="muted">
           {tier ? local(tier.name) : s.org.tier}
           {s.org.kind ? ` · ${i18n.kind(s.org.kind)}` : ''} · {t('org.members')} {fmtNumber(s.org.members, i18n.lang)}
@@ -80,7 +88,12 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           </div>
           <p className="kpi-value small">
             {s.rankInTier ? t('kpi.ofN', { rank: s.rankInTier, n: model.rankedInTier(s.org.tier) }) : '—'}
-            {d.comparison ? <> <RankMove value={d.comparison.of(id).rankChange} /></> : null}
+            {d.comparison ? (
+              <>
+                {' '}
+                <RankMove value={d.comparison.of(id).rankChange} />
+              </>
+            ) : null}
           </p>
         </div>
         <div className="kpi">
@@ -88,11 +101,15 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
             <h3>{t(d.meta.scope ? 'scope.rankSiblings' : 'kpi.rankSiblings')}</h3>
             <TermHelp term={t('kpi.rankSiblings')} text={t('term.rankSiblings')} />
           </div>
-          <p className="kpi-value small">{s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}</p>
+          <p className="kpi-value small">
+            {s.rankAmongSiblings ? t('kpi.ofN', { rank: s.rankAmongSiblings, n: model.rankedAmongSiblings(id) }) : '—'}
+          </p>
         </div>
         <div className="kpi">
           <h3>{t('col.alert')}</h3>
-          <p className="kpi-value small"><LevelBadge level={s.ownAlert} /></p>
+          <p className="kpi-value small">
+            <LevelBadge level={s.ownAlert} />
+          </p>
         </div>
       </div>
       <div className="org-grid">
@@ -100,7 +117,10 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         <ChartCard
           title={t('org.contributions')}
           option={buildContributionsOption(contrib, { gainLabel: t('org.gain'), lossLabel: t('org.loss') })}
-          legend={[{ name: t('org.gain'), color: gainColor }, { name: t('org.loss'), color: lossColor }]}
+          legend={[
+            { name: t('org.gain'), color: gainColor },
+            { name: t('org.loss'), color: lossColor },
+          ]}
           table={{
             columns: [t('col.category'), t('org.gain'), t('org.loss')],
             rows: contrib.map((c) => ({ key: c.name, cells: [c.name, c.gain.toFixed(1), c.loss.toFixed(1)] })),
@@ -136,7 +156,13 @@ function Breadcrumb({ d, id, label }: { d: Dashboard; id: string; label: string 
             </li>
           ) : (
             <li key={o.id}>
-              {k < shown.length - 1 ? <OrgLink id={o.id}>{o.name}</OrgLink> : <span aria-current="page" title={o.name.length > 20 ? o.name : undefined}>{o.name}</span>}
+              {k < shown.length - 1 ? (
+                <OrgLink id={o.id}>{o.name}</OrgLink>
+              ) : (
+                <span aria-current="page" title={o.name.length > 20 ? o.name : undefined}>
+                  {o.name}
+                </span>
+              )}
             </li>
           ),
         )}
@@ -159,10 +185,18 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
   const rows = useMemo(() => kids.map((v) => model.scores(v)), [model, kids]);
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
-    c.name, c.index, c.grade, c.alert, c.own, c.sub, // name, index, grade, alert first: on screen on a phone
+    c.name,
+    c.index,
+    c.grade,
+    c.alert,
+    c.own,
+    c.sub, // name, index, grade, alert first: on screen on a phone
     {
-      key: 'rank', header: t('kpi.rankSiblings'), cell: (r) => r.rankAmongSiblings ?? '—',
-      sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings), align: 'right',
+      key: 'rank',
+      header: t('kpi.rankSiblings'),
+      cell: (r) => r.rankAmongSiblings ?? '—',
+      sortValue: (r) => (r.rankAmongSiblings === undefined ? undefined : -r.rankAmongSiblings),
+      align: 'right',
       help: <TermHelp term={t('kpi.rankSiblings')} text={t('term.ranks')} align="end" />,
     },
     ...yoyColumns(d.comparison, i18n),
@@ -177,7 +211,10 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
         <ChartCard
           title={t('org.histogram')}
           option={buildHistogramOption(values, { countLabel: t('col.count') })}
-          table={{ columns: [t('col.band'), t('col.count')], rows: values.length ? bins.map((b) => ({ key: b.label, cells: [b.label, b.count] })) : [] }}
+          table={{
+            columns: [t('col.band'), t('col.count')],
+            rows: values.length ? bins.map((b) => ({ key: b.label, cells: [b.label, b.count] })) : [],
+          }}
         />
         <ChartCard
           title={t('org.scatter')}
@@ -185,13 +222,24 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
           onEvents={drill}
           table={{
             columns: [t('col.name'), t('col.members'), t('col.index')],
-            rows: points.map((p) => ({ key: p.id, cells: [<OrgLink key="n" id={p.id}>{p.name}</OrgLink>, p.members, fmtScore(p.index)] })),
+            rows: points.map((p) => ({
+              key: p.id,
+              cells: [
+                <OrgLink key="n" id={p.id}>
+                  {p.name}
+                </OrgLink>,
+                p.members,
+                fmtScore(p.index),
+              ],
+            })),
           }}
         />
         <HeatmapCard title={t('org.heatmap')} height={listHeight} ids={kids} />
       </div>
       <section className="card" aria-labelledby="children-title">
-        <header className="card-header"><h2 id="children-title">{t('org.children')}</h2></header>
+        <header className="card-header">
+          <h2 id="children-title">{t('org.children')}</h2>
+        </header>
         <DataTable
           caption={t('org.children')}
           captionHidden
@@ -214,15 +262,47 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
   const levelRank = (r: AssignmentState) => ALERT_LEVELS.indexOf(r.alert);
   const active = (r: AssignmentState) => r.stage !== 'exempt';
   const columns: Column<AssignmentState>[] = [
-    { key: 'indicator', header: t('col.indicator'), cell: (r) => <span title={r.indicator.id}>{local(r.indicator.name)}</span>, sortValue: (r) => r.indicator.id },
-    { key: 'target', header: t('col.target'), cell: (r) => `${fmtNumber(r.assignment.target, i18n.lang)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`, align: 'right' },
-    { key: 'actual', header: t('col.actual'), cell: (r) => (active(r) ? fmtNumber(r.actual, i18n.lang) : '—'), sortValue: (r) => (active(r) ? r.actual : undefined), align: 'right' },
-    { key: 'score', header: t('col.score'), cell: (r) => (active(r) ? fmtScore(r.score) : '—'), sortValue: (r) => (active(r) ? r.score : undefined), align: 'right' },
+    {
+      key: 'indicator',
+      header: t('col.indicator'),
+      cell: (r) => <span title={r.indicator.id}>{local(r.indicator.name)}</span>,
+      sortValue: (r) => r.indicator.id,
+    },
+    {
+      key: 'target',
+      header: t('col.target'),
+      cell: (r) =>
+        `${fmtNumber(r.assignment.target, i18n.lang)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`,
+      align: 'right',
+    },
+    {
+      key: 'actual',
+      header: t('col.actual'),
+      cell: (r) => (active(r) ? fmtNumber(r.actual, i18n.lang) : '—'),
+      sortValue: (r) => (active(r) ? r.actual : undefined),
+      align: 'right',
+    },
+    {
+      key: 'score',
+      header: t('col.score'),
+      cell: (r) => (active(r) ? fmtScore(r.score) : '—'),
+      sortValue: (r) => (active(r) ? r.score : undefined),
+      align: 'right',
+    },
     { key: 'stage', header: t('col.stage'), cell: (r) => <StageBadge stage={r.stage} />, sortValue: (r) => r.stage },
     { key: 'due', header: t('col.due'), cell: (r) => r.assignment.due, sortValue: (r) => r.assignment.due },
-    { key: 'alert', header: t('col.alert'), cell: (r) => (active(r) ? <LevelBadge level={r.alert} /> : '—'), sortValue: (r) => (active(r) ? levelRank(r) : undefined) },
     {
-      key: 'gap', header: t('col.gap'), cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'), sortValue: (r) => r.paceGap, align: 'right',
+      key: 'alert',
+      header: t('col.alert'),
+      cell: (r) => (active(r) ? <LevelBadge level={r.alert} /> : '—'),
+      sortValue: (r) => (active(r) ? levelRank(r) : undefined),
+    },
+    {
+      key: 'gap',
+      header: t('col.gap'),
+      cell: (r) => (r.paceGap !== undefined ? r.paceGap.toFixed(1) : '—'),
+      sortValue: (r) => r.paceGap,
+      align: 'right',
       help: <TermHelp term={t('col.gap')} text={t('term.pace')} align="end" />,
     },
     {
@@ -230,7 +310,12 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
       header: t('col.progress'),
       cell: (r) => (
         <Sparkline
-          label={`${local(r.indicator.name)}: ${r.assignment.progress.filter((e) => dayNumber(e.date) <= asOfDay).map((e) => `${e.date} ${e.value}`).join(', ') || t('state.noData')}`}
+          label={`${local(r.indicator.name)}: ${
+            r.assignment.progress
+              .filter((e) => dayNumber(e.date) <= asOfDay)
+              .map((e) => `${e.date} ${e.value}`)
+              .join(', ') || t('state.noData')
+          }`}
           max={r.indicator.scoring === 'rating' ? 100 : r.assignment.target}
           points={r.assignment.progress.filter((e) => dayNumber(e.date) <= asOfDay).map((e) => ({ x: dayNumber(e.date), y: e.value }))}
         />
@@ -239,7 +324,9 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
   ];
   return (
     <section className="card" aria-labelledby="assignments-title">
-      <header className="card-header"><h2 id="assignments-title">{t('org.assignments')}</h2></header>
+      <header className="card-header">
+        <h2 id="assignments-title">{t('org.assignments')}</h2>
+      </header>
       {rows.length ? (
         <DataTable caption={t('org.assignments')} captionHidden columns={columns} rows={rows} rowKey={(r) => r.indicator.id} />
       ) : (

@@ -29,7 +29,9 @@ export function ProvenancePanel({ d, id, i18n }: { d: Dashboard; id: string; i18
     <section className="card analyst-card" aria-labelledby="prov-title" data-testid="provenance">
       <header className="card-header">
         <h2 id="prov-title">{t('prov.title')}</h2>
-        <button type="button" onClick={exportCsv}>{t('prov.csv')}</button>
+        <button type="button" onClick={exportCsv}>
+          {t('prov.csv')}
+        </button>
       </header>
       <p className="muted analyst-note">{t('prov.intro')}</p>
       {p.index === undefined ? <p className="empty-state">{t('prov.noIndex')}</p> : <IndexLevel p={p} i18n={i18n} />}
@@ -44,25 +46,57 @@ function IndexLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
   return (
     <div>
       <ScrollBox label={t('prov.index')}>
-      <table className="data-table dense prov-table" data-testid="prov-index">
-        <caption className="prov-caption">{`${t('prov.index')} = α × ${t('col.own')} + (1 − α) × ${t('col.sub')}`}</caption>
-        <thead>
-          <tr><th scope="col">{t('prov.part')}</th><th scope="col" className="align-right">{t('prov.value')}</th><th scope="col" className="align-right">{t('prov.share')}</th><th scope="col" className="align-right">{t('prov.points')}</th></tr>
-        </thead>
-        <tbody>
-          {p.own !== undefined ? (
-            <tr><th scope="row">{t('prov.ownLine', { alpha: p.alpha })}</th><td className="align-right">{pts(p.own)}</td><td className="align-right">{pct(p.ownShare)}</td><td className="align-right">{pts(p.ownShare * p.own)}</td></tr>
-          ) : null}
-          {p.sub !== undefined ? (
-            <tr><th scope="row">{t('prov.subLine')}</th><td className="align-right">{pts(p.sub)}</td><td className="align-right">{pct(p.subShare)}</td><td className="align-right">{pts(p.subShare * p.sub)}</td></tr>
-          ) : null}
-        </tbody>
-        <tfoot>
-          <tr><th scope="row">{t('prov.index')}</th><td /><td className="align-right">{pct(p.ownShare + p.subShare)}</td><td className="align-right" data-testid="prov-index-total">{pts(p.index)}</td></tr>
-        </tfoot>
-      </table>
+        <table className="data-table dense prov-table" data-testid="prov-index">
+          <caption className="prov-caption">{`${t('prov.index')} = α × ${t('col.own')} + (1 − α) × ${t('col.sub')}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('prov.part')}</th>
+              <th scope="col" className="align-right">
+                {t('prov.value')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.share')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.own !== undefined ? (
+              <tr>
+                <th scope="row">{t('prov.ownLine', { alpha: p.alpha })}</th>
+                <td className="align-right">{pts(p.own)}</td>
+                <td className="align-right">{pct(p.ownShare)}</td>
+                <td className="align-right">{pts(p.ownShare * p.own)}</td>
+              </tr>
+            ) : null}
+            {p.sub !== undefined ? (
+              <tr>
+                <th scope="row">{t('prov.subLine')}</th>
+                <td className="align-right">{pts(p.sub)}</td>
+                <td className="align-right">{pct(p.subShare)}</td>
+                <td className="align-right">{pts(p.subShare * p.sub)}</td>
+              </tr>
+            ) : null}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('prov.index')}</th>
+              <td />
+              <td className="align-right">{pct(p.ownShare + p.subShare)}</td>
+              <td className="align-right" data-testid="prov-index-total">
+                {pts(p.index)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
       </ScrollBox>
-      {p.own === undefined ? <p className="muted analyst-note">{t('prov.onlySub')}</p> : p.sub === undefined ? <p className="muted analyst-note">{t('prov.onlyOwn')}</p> : null}
+      {p.own === undefined ? (
+        <p className="muted analyst-note">{t('prov.onlySub')}</p>
+      ) : p.sub === undefined ? (
+        <p className="muted analyst-note">{t('prov.onlyOwn')}</p>
+      ) : null}
     </div>
   );
 }
@@ -78,25 +112,48 @@ function OwnLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
           <caption className="visually-hidden">{t('prov.ownTitle')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('col.category')}</th><th scope="col" className="align-right">{t('col.weight')}</th>
-              <th scope="col" className="align-right">{t('prov.weightShare')}</th><th scope="col" className="align-right">{t('col.score')}</th>
-              <th scope="col" className="align-right">{t('prov.points')}</th>
+              <th scope="col">{t('col.category')}</th>
+              <th scope="col" className="align-right">
+                {t('col.weight')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.weightShare')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('col.score')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.points')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {p.categories.map((c) => (
               <tr key={c.category.id}>
-                <th scope="row">{local(c.category.name)}</th><td className="align-right">{c.weight}</td><td className="align-right">{pct(c.weightShare)}</td>
-                <td className="align-right">{pts(c.score)}</td><td className="align-right">{pts(c.contribution)}</td>
+                <th scope="row">{local(c.category.name)}</th>
+                <td className="align-right">{c.weight}</td>
+                <td className="align-right">{pct(c.weightShare)}</td>
+                <td className="align-right">{pts(c.score)}</td>
+                <td className="align-right">{pts(c.contribution)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">{t('col.own')}</th><td /><td className="align-right">{pct(sumShare)}</td><td /><td className="align-right" data-testid="prov-own-total">{pts(p.own)}</td></tr>
+            <tr>
+              <th scope="row">{t('col.own')}</th>
+              <td />
+              <td className="align-right">{pct(sumShare)}</td>
+              <td />
+              <td className="align-right" data-testid="prov-own-total">
+                {pts(p.own)}
+              </td>
+            </tr>
           </tfoot>
         </table>
       </ScrollBox>
-      {p.categories.map((c) => <CategoryLevel key={c.category.id} c={c} i18n={i18n} />)}
+      {p.categories.map((c) => (
+        <CategoryLevel key={c.category.id} c={c} i18n={i18n} />
+      ))}
     </div>
   );
 }
@@ -111,36 +168,72 @@ function CategoryLevel({ c, i18n }: { c: CategoryTrail; i18n: I18n }) {
   const sumShare = c.assignments.reduce((s, a) => s + a.weightShare, 0);
   return (
     <details className="prov-details">
-      <summary>{title}: {pts(c.score)}</summary>
+      <summary>
+        {title}: {pts(c.score)}
+      </summary>
       <ScrollBox label={title}>
         <table className="data-table dense prov-table" data-testid={`prov-category-${c.category.id}`}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('col.indicator')}</th><th scope="col">{t('prov.rule')}</th>
-              <th scope="col" className="align-right">{t('col.weight')}</th><th scope="col" className="align-right">{t('prov.weightShare')}</th>
-              <th scope="col" className="align-right">{t('col.target')}</th><th scope="col" className="align-right">{t('col.actual')}</th>
-              <th scope="col" className="align-right">{t('col.score')}</th><th scope="col" className="align-right">{t('prov.toCategory')}</th>
-              <th scope="col" className="align-right">{t('prov.toOwn')}</th><th scope="col">{t('prov.trail')}</th>
+              <th scope="col">{t('col.indicator')}</th>
+              <th scope="col">{t('prov.rule')}</th>
+              <th scope="col" className="align-right">
+                {t('col.weight')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.weightShare')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('col.target')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('col.actual')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('col.score')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.toCategory')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.toOwn')}
+              </th>
+              <th scope="col">{t('prov.trail')}</th>
             </tr>
           </thead>
           <tbody>
             {c.assignments.map((a) => (
               <tr key={a.indicator.id}>
-                <th scope="row"><span title={a.indicator.id}>{local(a.indicator.name)}</span></th>
+                <th scope="row">
+                  <span title={a.indicator.id}>{local(a.indicator.name)}</span>
+                </th>
                 <td className="prov-rule">{ruleText(a, i18n)}</td>
-                <td className="align-right">{a.weight}</td><td className="align-right">{pct(a.weightShare)}</td>
-                <td className="align-right">{i18n.num(a.target)}</td><td className="align-right">{i18n.num(a.actual)}</td>
-                <td className="align-right">{pts(a.score)}</td><td className="align-right">{pts(a.weightShare * a.score)}</td>
+                <td className="align-right">{a.weight}</td>
+                <td className="align-right">{pct(a.weightShare)}</td>
+                <td className="align-right">{i18n.num(a.target)}</td>
+                <td className="align-right">{i18n.num(a.actual)}</td>
+                <td className="align-right">{pts(a.score)}</td>
+                <td className="align-right">{pts(a.weightShare * a.score)}</td>
                 <td className="align-right">{pts(a.contribution)}</td>
-                <td><Trail a={a} i18n={i18n} /></td>
+                <td>
+                  <Trail a={a} i18n={i18n} />
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t('prov.total')}</th><td /><td /><td className="align-right">{pct(sumShare)}</td><td /><td /><td />
-              <td className="align-right">{pts(c.score)}</td><td className="align-right">{pts(c.contribution)}</td><td />
+              <th scope="row">{t('prov.total')}</th>
+              <td />
+              <td />
+              <td className="align-right">{pct(sumShare)}</td>
+              <td />
+              <td />
+              <td />
+              <td className="align-right">{pts(c.score)}</td>
+              <td className="align-right">{pts(c.contribution)}</td>
+              <td />
             </tr>
           </tfoot>
         </table>
@@ -153,17 +246,33 @@ function Trail({ a, i18n }: { a: AssignmentTrail; i18n: I18n }) {
   const { t } = i18n;
   const w = a.workflow;
   const steps: [string, string | null][] = [
-    [t('prov.issued'), w.issuedAt], [t('prov.claimed'), w.claimedAt], [t('prov.reported'), w.reportedAt],
-    [t('prov.evaluated'), w.evaluatedAt], [t('prov.exempt'), w.exemptAt], [t('prov.due'), w.due],
+    [t('prov.issued'), w.issuedAt],
+    [t('prov.claimed'), w.claimedAt],
+    [t('prov.reported'), w.reportedAt],
+    [t('prov.evaluated'), w.evaluatedAt],
+    [t('prov.exempt'), w.exemptAt],
+    [t('prov.due'), w.due],
   ];
   return (
     <details className="prov-trail">
       <summary>{t('prov.trail')}</summary>
       <ul className="prov-steps">
-        {steps.filter(([, date]) => date !== null).map(([label, date]) => <li key={label}>{label} {date}</li>)}
+        {steps
+          .filter(([, date]) => date !== null)
+          .map(([label, date]) => (
+            <li key={label}>
+              {label} {date}
+            </li>
+          ))}
       </ul>
       {a.progress.length ? (
-        <ol className="prov-progress">{a.progress.map((e) => <li key={e.date}>{e.date}: {i18n.num(e.value)}</li>)}</ol>
+        <ol className="prov-progress">
+          {a.progress.map((e) => (
+            <li key={e.date}>
+              {e.date}: {i18n.num(e.value)}
+            </li>
+          ))}
+        </ol>
       ) : (
         <p className="muted">{t('prov.noProgress')}</p>
       )}
@@ -184,21 +293,44 @@ function SubLevel({ p, i18n }: { p: OrgProvenance; i18n: I18n }) {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('col.name')}</th><th scope="col" className="align-right">{t('col.weight')}</th>
-              <th scope="col" className="align-right">{t('prov.weightShare')}</th><th scope="col" className="align-right">{t('col.index')}</th>
-              <th scope="col" className="align-right">{t('prov.points')}</th>
+              <th scope="col">{t('col.name')}</th>
+              <th scope="col" className="align-right">
+                {t('col.weight')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.weightShare')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('col.index')}
+              </th>
+              <th scope="col" className="align-right">
+                {t('prov.points')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {p.children.map((c) => (
               <tr key={c.id}>
-                <th scope="row"><OrgLink id={c.id}>{c.name}</OrgLink></th><td className="align-right">{i18n.num(c.weight)}</td>
-                <td className="align-right">{pct(c.weightShare)}</td><td className="align-right">{pts(c.index)}</td><td className="align-right">{pts(c.contribution)}</td>
+                <th scope="row">
+                  <OrgLink id={c.id}>{c.name}</OrgLink>
+                </th>
+                <td className="align-right">{i18n.num(c.weight)}</td>
+                <td className="align-right">{pct(c.weightShare)}</td>
+                <td className="align-right">{pts(c.index)}</td>
+                <td className="align-right">{pts(c.contribution)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">{t('col.sub')}</th><td /><td className="align-right">{pct(sumShare)}</td><td /><td className="align-right" data-testid="prov-sub-total">{pts(p.sub)}</td></tr>
+            <tr>
+              <th scope="row">{t('col.sub')}</th>
+              <td />
+              <td className="align-right">{pct(sumShare)}</td>
+              <td />
+              <td className="align-right" data-testid="prov-sub-total">
+                {pts(p.sub)}
+              </td>
+            </tr>
           </tfoot>
         </table>
       </ScrollBox>

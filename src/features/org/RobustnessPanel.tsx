@@ -12,7 +12,9 @@ export function RobustnessPanel({ d, id, i18n }: { d: Dashboard; id: string; i18
   const kids = d.model.children(id);
   return (
     <section className="card analyst-card" aria-labelledby="robust-title" data-testid="robustness">
-      <header className="card-header"><h2 id="robust-title">{t('robust.title')}</h2></header>
+      <header className="card-header">
+        <h2 id="robust-title">{t('robust.title')}</h2>
+      </header>
       <p className="muted analyst-note">{t('robust.intro')}</p>
       <p data-testid="robust-own">
         {!intervals ? t('robust.computing') : own ? t('robust.own', { rank: own.nominal, range: rangeLabel(own) }) : '—'}

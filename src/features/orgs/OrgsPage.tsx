@@ -50,12 +50,20 @@ export function OrgsPage() {
   const rankIntervals = useRankIntervals(d);
   const columns: Column<OrgScores>[] = [
     // name, index, grade and alert first: on a phone they stay on screen while the rest scrolls
-    c.name, c.index, c.grade, c.alert,
+    c.name,
+    c.index,
+    c.grade,
+    c.alert,
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
-    c.own, c.sub,
+    c.own,
+    c.sub,
     {
-      key: 'rank', header: t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier), align: 'right',
+      key: 'rank',
+      header: t(d.meta.scope ? 'scope.rankTier' : 'kpi.rankTier'),
+      cell: (r) => r.rankInTier ?? '—',
+      sortValue: (r) => (r.rankInTier === undefined ? undefined : -r.rankInTier),
+      align: 'right',
       help: <TermHelp term={t('kpi.rankTier')} text={t('term.ranks')} align="end" />,
     },
     rankRangeColumn(rankIntervals, i18n),
@@ -84,21 +92,33 @@ export function OrgsPage() {
           <span>{t('filter.tier')}</span>
           <select value={search.tier ?? ''} onChange={(e) => setSearch({ tier: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {model.tiers.map((tier) => <option key={tier.id} value={tier.id}>{local(tier.name)}</option>)}
+            {model.tiers.map((tier) => (
+              <option key={tier.id} value={tier.id}>
+                {local(tier.name)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('filter.parent')}</span>
           <select value={search.parent ?? ''} onChange={(e) => setSearch({ parent: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {parents.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {parents.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('filter.grade')}</span>
           <select value={search.grade ?? ''} onChange={(e) => setSearch({ grade: e.target.value || undefined })}>
             <option value="">{t('filter.all')}</option>
-            {model.gradeBands.map((g) => <option key={g.grade} value={g.grade}>{g.grade}</option>)}
+            {model.gradeBands.map((g) => (
+              <option key={g.grade} value={g.grade}>
+                {g.grade}
+              </option>
+            ))}
             <option value={UNGRADED}>{t('grade.none')}</option>
           </select>
         </label>
@@ -106,11 +126,32 @@ export function OrgsPage() {
           <span>{t('filter.alert')}</span>
           <select value={search.alert ?? ''} onChange={(e) => setSearch({ alert: oneOfLevels(e.target.value) })}>
             <option value="">{t('filter.all')}</option>
-            {ALERT_LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+            {ALERT_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => setSearch({ tier: undefined, parent: undefined, grade: undefined, alert: undefined, q: undefined, sort: undefined, dir: undefined })}>{t('filter.reset')}</button>
-        <button type="button" className="primary" onClick={exportCsv}>{t('export.csv')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            setSearch({
+              tier: undefined,
+              parent: undefined,
+              grade: undefined,
+              alert: undefined,
+              q: undefined,
+              sort: undefined,
+              dir: undefined,
+            })
+          }
+        >
+          {t('filter.reset')}
+        </button>
+        <button type="button" className="primary" onClick={exportCsv}>
+          {t('export.csv')}
+        </button>
       </div>
       <DataTable
         caption={t('orgs.title')}

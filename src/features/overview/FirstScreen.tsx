@@ -27,32 +27,54 @@ export function FirstScreen({ summary }: { summary: Summary }) {
   return (
     <div className="overview first-screen" aria-busy="true">
       <h2 className="visually-hidden">{t('overview.title')}</h2>
-      <p className="visually-hidden" role="status">{t('load.summaryOnly')}</p>
+      <p className="visually-hidden" role="status">
+        {t('load.summaryOnly')}
+      </p>
       <LoadProgress />
       <div className="kpi-row">
         <ScoreKpis scores={model.scores(root)} title={t('kpi.districtIndex')} testId="district-index" bandCount={model.gradeBands.length} />
         <div className="kpi">
           <h3>{t('kpi.orgs')}</h3>
           <dl className="kpi-pairs">
-            {model.tiers.map((tier, k) => <div key={tier.id}><dt>{local(tier.name)}</dt><dd>{model.tierCount(k)}</dd></div>)}
+            {model.tiers.map((tier, k) => (
+              <div key={tier.id}>
+                <dt>{local(tier.name)}</dt>
+                <dd>{model.tierCount(k)}</dd>
+              </div>
+            ))}
           </dl>
         </div>
         <div className="kpi">
           <h3>{t('kpi.grades', { tier: local(model.tiers[model.leafTier].name) })}</h3>
           <dl className="kpi-pairs compact">
-            {model.leafGradeCounts().map((g) => <div key={g.grade ?? '\u0000none'}><dt>{g.grade ?? t('grade.none')}</dt><dd>{g.count}</dd></div>)}
+            {model.leafGradeCounts().map((g) => (
+              <div key={g.grade ?? '\u0000none'}>
+                <dt>{g.grade ?? t('grade.none')}</dt>
+                <dd>{g.count}</dd>
+              </div>
+            ))}
           </dl>
         </div>
         <div className="kpi">
           <h3>{t('kpi.alerts')}</h3>
           <dl className="kpi-pairs compact">
-            {ESCALATION.map((l) => <div key={l}><dt>{t(`level.${l}`)}</dt><dd>{alerts[l]}</dd></div>)}
+            {ESCALATION.map((l) => (
+              <div key={l}>
+                <dt>{t(`level.${l}`)}</dt>
+                <dd>{alerts[l]}</dd>
+              </div>
+            ))}
           </dl>
         </div>
         <div className="kpi">
           <h3>{t('kpi.stages')}</h3>
           <dl className="kpi-pairs compact">
-            {STAGES.map((s) => <div key={s}><dt>{t(`stage.${s}`)}</dt><dd>{stages[s]}</dd></div>)}
+            {STAGES.map((s) => (
+              <div key={s}>
+                <dt>{t(`stage.${s}`)}</dt>
+                <dd>{stages[s]}</dd>
+              </div>
+            ))}
           </dl>
         </div>
       </div>
@@ -61,17 +83,29 @@ export function FirstScreen({ summary }: { summary: Summary }) {
           className="area-ranking"
           title={t('overview.townRanking', { tier: groupTier })}
           height="100%"
-          option={buildRankingOption(ranking, { valueLabel: t('col.index'), ungradedLabel: t('grade.none'), bandCount: model.gradeBands.length })}
-          table={{ columns: [t('col.name'), t('col.index')], rows: ranking.map((r) => ({ key: r.id, cells: [r.name, fmtScore(r.value)] })) }}
+          option={buildRankingOption(ranking, {
+            valueLabel: t('col.index'),
+            ungradedLabel: t('grade.none'),
+            bandCount: model.gradeBands.length,
+          })}
+          table={{
+            columns: [t('col.name'), t('col.index')],
+            rows: ranking.map((r) => ({ key: r.id, cells: [r.name, fmtScore(r.value)] })),
+          }}
         />
         <ChartCard
           className="area-trend"
           title={t('overview.trend')}
           option={buildTrendOption(trend.dates, trend.series)}
-          table={{ columns: [t('col.date'), trend.series[0].name], rows: trend.dates.map((date, k) => ({ key: date, cells: [date, fmtScore(trend.series[0].values[k])] })) }}
+          table={{
+            columns: [t('col.date'), trend.series[0].name],
+            rows: trend.dates.map((date, k) => ({ key: date, cells: [date, fmtScore(trend.series[0].values[k])] })),
+          }}
         />
         {['area-radar', 'area-grades', 'area-heatmap', 'area-funnel', 'area-urgent'].map((area) => (
-          <div key={area} className={area}><Skeleton height="100%" label={t('state.loading')} /></div>
+          <div key={area} className={area}>
+            <Skeleton height="100%" label={t('state.loading')} />
+          </div>
         ))}
       </div>
     </div>

@@ -58,38 +58,59 @@ export function OverviewPage() {
               >
                 <option value="">{`${t('overview.radarCompare')} ${t('overview.radarNone')}`}</option>
                 {groups.map((id) => (
-                  <option key={id} value={id}>{model.org(id).name}</option>
+                  <option key={id} value={id}>
+                    {model.org(id).name}
+                  </option>
                 ))}
               </select>
             </label>
           }
         />
-        <GradeDistributionCard className="area-grades" title={t('overview.grades', { tier: leafTier })} ids={leafIds} tier={model.tiers[model.leafTier].id} />
+        <GradeDistributionCard
+          className="area-grades"
+          title={t('overview.grades', { tier: leafTier })}
+          ids={leafIds}
+          tier={model.tiers[model.leafTier].id}
+        />
         <TrendCard className="area-trend" title={t('overview.trend')} ids={radarIds} />
         <HeatmapCard className="area-heatmap" title={t('overview.heatmap', { tier: groupTier })} height="100%" ids={groups} />
         <ChartCard
           className="area-funnel"
           title={t('overview.funnel')}
-          note={<>{t('funnel.reached')}<TermHelp term={t('funnel.reached')} text={t('term.stagesReached')} align="start" /></>}
+          note={
+            <>
+              {t('funnel.reached')}
+              <TermHelp term={t('funnel.reached')} text={t('term.stagesReached')} align="start" />
+            </>
+          }
           option={buildFunnelOption(funnel)}
           table={{
             columns: [t('col.stage'), t('col.count')],
-            rows: [...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })), { key: 'exempt', cells: [t('stage.exempt'), stages.exempt] }],
+            rows: [
+              ...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })),
+              { key: 'exempt', cells: [t('stage.exempt'), stages.exempt] },
+            ],
           }}
         />
         <section className="card area-urgent" aria-labelledby="urgent-title">
           <header className="card-header">
             <h2 id="urgent-title">{t('overview.urgent')}</h2>
-            <Link to="/alerts" className="tool-link">{t('overview.allAlerts')}</Link>
+            <Link to="/alerts" className="tool-link">
+              {t('overview.allAlerts')}
+            </Link>
           </header>
           {urgent.length ? (
             <ol className="urgent-list">
               {urgent.map((a) => (
                 <li key={a.position}>
                   <LevelBadge level={a.alert} />
-                  <OrgLink id={a.orgId} className="urgent-org">{a.orgName}</OrgLink>
+                  <OrgLink id={a.orgId} className="urgent-org">
+                    {a.orgName}
+                  </OrgLink>
                   <span className="urgent-what">
-                    {a.townName && a.townId !== a.orgId ? <span className="urgent-town">{t('urgent.town', { town: a.townName })} · </span> : null}
+                    {a.townName && a.townId !== a.orgId ? (
+                      <span className="urgent-town">{t('urgent.town', { town: a.townName })} · </span>
+                    ) : null}
                     {i18n.local(a.indicator.name)}
                     {a.overdueDays > 0
                       ? ` · ${t('alerts.overdueShort', { n: a.overdueDays })}`
@@ -140,7 +161,10 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
           {model.tiers.map((tier, k) => (
-            <div key={tier.id}><dt>{local(tier.name)}</dt><dd>{model.idsInTier(k).length}</dd></div>
+            <div key={tier.id}>
+              <dt>{local(tier.name)}</dt>
+              <dd>{model.idsInTier(k).length}</dd>
+            </div>
           ))}
         </dl>
       </div>
@@ -154,19 +178,24 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
             <div key={g.grade ?? '\u0000none'}>
               <dt>{g.grade ?? t('grade.none')}</dt>
               <dd>
-                <Link to="/orgs" search={{ grade: g.grade ?? 'none', tier: leaf.id }} className="kpi-link">{g.count}</Link>
+                <Link to="/orgs" search={{ grade: g.grade ?? 'none', tier: leaf.id }} className="kpi-link">
+                  {g.count}
+                </Link>
                 {prevGrades ? <Change value={delta(g.count, prevGradeCount(g.grade))} digits={0} /> : null}
               </dd>
             </div>
           ))}
         </dl>
         <p className="kpi-foot">
-          <Link to="/honours" className="kpi-link">{t('honours.link')}</Link>
+          <Link to="/honours" className="kpi-link">
+            {t('honours.link')}
+          </Link>
           {changes ? (
             <span className="kpi-grade-changes">
               {' · '}
               <Link to="/honours" hash="grade-changes" className="kpi-link">
-                {t('yoy.gradeUp', { n: changes.filter((c) => c.change > 0).length })} / {t('yoy.gradeDown', { n: changes.filter((c) => c.change < 0).length })}
+                {t('yoy.gradeUp', { n: changes.filter((c) => c.change > 0).length })} /{' '}
+                {t('yoy.gradeDown', { n: changes.filter((c) => c.change < 0).length })}
               </Link>
             </span>
           ) : null}
@@ -177,9 +206,15 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
         <dl className="kpi-pairs compact">
           {ESCALATION.map((l) => (
             <div key={l} title={t('kpi.alertOrgs', { n: orgAlerts[l] })}>
-              <dt><Link to="/alerts" search={{ level: l }} className={`level-link level-${l}`}>{t(`level.${l}`)}</Link></dt>
+              <dt>
+                <Link to="/alerts" search={{ level: l }} className={`level-link level-${l}`}>
+                  {t(`level.${l}`)}
+                </Link>
+              </dt>
               <dd>
-                <Link to="/alerts" search={{ level: l }} className="kpi-link">{alerts[l]}</Link>
+                <Link to="/alerts" search={{ level: l }} className="kpi-link">
+                  {alerts[l]}
+                </Link>
                 {prevAlerts ? <Change value={alerts[l] - prevAlerts[l]} digits={0} /> : null}
               </dd>
             </div>
@@ -188,12 +223,18 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
       </div>
       <div className="kpi">
         <h3>{t('kpi.stages')}</h3>
-        <p className="kpi-sub">{t('kpi.stagesNow')}<TermHelp term={t('kpi.stagesNow')} text={t('term.stagesNow')} align="end" /></p>
+        <p className="kpi-sub">
+          {t('kpi.stagesNow')}
+          <TermHelp term={t('kpi.stagesNow')} text={t('term.stagesNow')} align="end" />
+        </p>
         <dl className="kpi-pairs compact">
           {STAGES.map((s) => (
             <div key={s}>
               <dt>{t(`stage.${s}`)}</dt>
-              <dd>{stages[s]}{prevStages ? <Change value={stages[s] - prevStages[s]} digits={0} /> : null}</dd>
+              <dd>
+                {stages[s]}
+                {prevStages ? <Change value={stages[s] - prevStages[s]} digits={0} /> : null}
+              </dd>
             </div>
           ))}
         </dl>

@@ -9,7 +9,13 @@ import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Chart } from '../../charts/Chart';
 import type { ChartOption } from '../../charts/echarts';
 import {
-  bandOf, buildScreenAlertBarsOption, buildScreenChildRankingOption, buildScreenHeatmapOption, buildScreenRadarOption, buildScreenTrendOption, screenColors,
+  bandOf,
+  buildScreenAlertBarsOption,
+  buildScreenChildRankingOption,
+  buildScreenHeatmapOption,
+  buildScreenRadarOption,
+  buildScreenTrendOption,
+  screenColors,
 } from '../../charts/options/screenBuilders';
 import { useTrendSeries } from '../../data/chartInputs';
 import { useDashboardState, type Dashboard, type DashboardState } from '../../data/dashboard';
@@ -52,7 +58,9 @@ export function ScreenPage() {
         ) : (
           <main className="screen-wait">
             <h1>{state.meta ? `${state.meta.district.name} · ${t('screen.title')}` : t('screen.title')}</h1>
-            <p role="status" aria-busy={!state.error}>{state.error ? describeError(t, state.error) : t('app.loading')}</p>
+            <p role="status" aria-busy={!state.error}>
+              {state.error ? describeError(t, state.error) : t('app.loading')}
+            </p>
           </main>
         )}
       </div>
@@ -96,14 +104,41 @@ function ScreenBoard({ d, state, u, i18n, cycleMs, idleMs, fixedAsOf }: BoardPro
 }
 
 const timeFormat = (lang: string) =>
-  new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
-function TopBar({ d, state, i18n, cycle, cycleMs, fixedAsOf }: { d: Dashboard; state: DashboardState; i18n: I18n; cycle: Cycle; cycleMs: number; fixedAsOf: string | undefined }) {
+function TopBar({
+  d,
+  state,
+  i18n,
+  cycle,
+  cycleMs,
+  fixedAsOf,
+}: {
+  d: Dashboard;
+  state: DashboardState;
+  i18n: I18n;
+  cycle: Cycle;
+  cycleMs: number;
+  fixedAsOf: string | undefined;
+}) {
   const { t, lang } = i18n;
   const fullscreen = useFullscreen();
   const fmt = timeFormat(lang);
   const generated = new Date(d.meta.generatedAt);
-  const cycleState = cycleMs <= 0 ? t('screen.cycleOff') : cycle.paused ? t('screen.paused') : cycle.held ? t('screen.held') : t('screen.cycling', { s: cycleMs / 1000 });
+  const cycleState =
+    cycleMs <= 0
+      ? t('screen.cycleOff')
+      : cycle.paused
+        ? t('screen.paused')
+        : cycle.held
+          ? t('screen.held')
+          : t('screen.cycling', { s: cycleMs / 1000 });
   return (
     <header className="scr-top">
       <h1>
@@ -126,12 +161,18 @@ function TopBar({ d, state, i18n, cycle, cycleMs, fixedAsOf }: { d: Dashboard; s
         </span>
       </div>
       <div className="scr-controls">
-        <span className="scr-cycle-state" aria-live="polite">{cycleState}</span>
-        <button type="button" onClick={() => cycle.step(-1)} aria-label={t('screen.prev')}>‹</button>
+        <span className="scr-cycle-state" aria-live="polite">
+          {cycleState}
+        </span>
+        <button type="button" onClick={() => cycle.step(-1)} aria-label={t('screen.prev')}>
+          ‹
+        </button>
         <button type="button" onClick={cycle.togglePause} aria-pressed={cycle.paused} disabled={cycleMs <= 0}>
           {cycle.paused ? t('screen.resume') : t('screen.pause')}
         </button>
-        <button type="button" onClick={() => cycle.step(1)} aria-label={t('screen.next')}>›</button>
+        <button type="button" onClick={() => cycle.step(1)} aria-label={t('screen.next')}>
+          ›
+        </button>
         {fullscreen.supported ? (
           <button type="button" onClick={fullscreen.toggle} aria-pressed={fullscreen.active}>
             {fullscreen.active ? t('screen.exitFullscreen') : t('screen.fullscreen')}
@@ -170,25 +211,44 @@ function Kpis({ d, i18n }: { d: Dashboard; i18n: I18n }) {
       <div className="scr-kpi scr-kpi-index">
         <h2>{t('kpi.districtIndex')}</h2>
         <div className="scr-index-line">
-          <span className="scr-index" data-testid="screen-index">{fmtScore(s.index)}</span>
-          <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>{s.grade ?? t('grade.none')}</span>
+          <span className="scr-index" data-testid="screen-index">
+            {fmtScore(s.index)}
+          </span>
+          <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>
+            {s.grade ?? t('grade.none')}
+          </span>
         </div>
         <p className="scr-ownsub">
           {t('screen.own')} <strong>{fmtScore(s.own)}</strong> · {t('screen.sub')} <strong>{fmtScore(s.sub)}</strong>
         </p>
       </div>
-      <KpiPairs title={t('kpi.orgs')} pairs={model.tiers.map((tier, k) => ({ key: tier.id, label: local(tier.name), value: model.idsInTier(k).length }))} />
+      <KpiPairs
+        title={t('kpi.orgs')}
+        pairs={model.tiers.map((tier, k) => ({ key: tier.id, label: local(tier.name), value: model.idsInTier(k).length }))}
+      />
       <KpiPairs
         title={t('kpi.grades', { tier: local(model.tiers[model.leafTier].name) })}
         pairs={grades.map((g) => ({ key: g.grade ?? '\u0000none', label: g.grade ?? t('grade.none'), value: g.count }))}
       />
-      <KpiPairs title={t('kpi.alerts')} className="scr-kpi-alerts" pairs={ESCALATION.map((l) => ({ key: l, label: t(`level.${l}`), value: alerts[l], className: `scr-level-${l}` }))} />
+      <KpiPairs
+        title={t('kpi.alerts')}
+        className="scr-kpi-alerts"
+        pairs={ESCALATION.map((l) => ({ key: l, label: t(`level.${l}`), value: alerts[l], className: `scr-level-${l}` }))}
+      />
       <KpiPairs title={t('kpi.stages')} pairs={STAGES.map((st) => ({ key: st, label: t(`stage.${st}`), value: stages[st] }))} />
     </section>
   );
 }
 
-function KpiPairs({ title, pairs, className }: { title: string; pairs: { key: string; label: string; value: number; className?: string }[]; className?: string }) {
+function KpiPairs({
+  title,
+  pairs,
+  className,
+}: {
+  title: string;
+  pairs: { key: string; label: string; value: number; className?: string }[];
+  className?: string;
+}) {
   return (
     <div className={`scr-kpi ${className ?? ''}`}>
       <h2>{title}</h2>
@@ -205,7 +265,17 @@ function KpiPairs({ title, pairs, className }: { title: string; pairs: { key: st
 }
 
 /** A chart that fills its box; its accessible twin is a visually hidden table. */
-function ScreenChart({ option, title, className, twin }: { option: ChartOption | undefined; title: string; className?: string; twin: ReactNode }) {
+function ScreenChart({
+  option,
+  title,
+  className,
+  twin,
+}: {
+  option: ChartOption | undefined;
+  title: string;
+  className?: string;
+  twin: ReactNode;
+}) {
   return (
     <div className={`scr-chart ${className ?? ''}`}>
       <div className="scr-chart-canvas" role="img" aria-label={title}>
@@ -221,23 +291,62 @@ function Twin({ caption, columns, rows }: { caption: string; columns: string[]; 
     <table className="visually-hidden">
       <caption>{caption}</caption>
       <thead>
-        <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key}>{r.cells.map((c, k) => (k === 0 ? <th key={k} scope="row">{c}</th> : <td key={k}>{c}</td>))}</tr>
+          <tr key={r.key}>
+            {r.cells.map((c, k) =>
+              k === 0 ? (
+                <th key={k} scope="row">
+                  {c}
+                </th>
+              ) : (
+                <td key={k}>{c}</td>
+              ),
+            )}
+          </tr>
         ))}
       </tbody>
     </table>
   );
 }
 
-function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: GroupRow[]; u: number; i18n: I18n; focusId: string | undefined; tier: string }) {
+function GroupBoard({
+  d,
+  rows,
+  u,
+  i18n,
+  focusId,
+  tier,
+}: {
+  d: Dashboard;
+  rows: GroupRow[];
+  u: number;
+  i18n: I18n;
+  focusId: string | undefined;
+  tier: string;
+}) {
   const { t, local } = i18n;
   const { model } = d;
   const categories = model.categories.map((c) => local(c.name));
   const bands = useMemo(() => scoreBands(model.gradeBands.map((g) => g.min)), [model]);
-  const heatmap = useMemo(() => buildScreenHeatmapOption(rows.map((r) => ({ id: r.id, name: r.name, values: r.categories })), categories, bands, u), [rows, categories.join('\u0000'), bands, u]); // eslint-disable-line react-hooks/exhaustive-deps
+  const heatmap = useMemo(
+    () =>
+      buildScreenHeatmapOption(
+        rows.map((r) => ({ id: r.id, name: r.name, values: r.categories })),
+        categories,
+        bands,
+        u,
+      ),
+    [rows, categories.join('\u0000'), bands, u],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const alertBars = useMemo(() => buildScreenAlertBarsOption(rows, ESCALATION, (l) => t(`level.${l}`), u), [rows, t, u]);
   const heatTitle = t('screen.heatmapChart', { tier });
   const alertTitle = t('screen.alertsChart', { tier });
@@ -245,12 +354,22 @@ function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: G
   return (
     <section className="scr-panel scr-board" aria-labelledby="scr-board-title" style={style}>
       <div className="scr-board-title">
-        <h2 id="scr-board-title" className="scr-panel-title">{t('screen.board', { tier })}</h2>
+        <h2 id="scr-board-title" className="scr-panel-title">
+          {t('screen.board', { tier })}
+        </h2>
         <ul className="scr-legends" aria-hidden="true">
-          {bands.map((b) => <li key={b.min} className="scr-legend"><i style={{ background: b.color }} />{bandLabel(b)}</li>)}
+          {bands.map((b) => (
+            <li key={b.min} className="scr-legend">
+              <i style={{ background: b.color }} />
+              {bandLabel(b)}
+            </li>
+          ))}
           <li className="scr-legend-gap" />
           {ESCALATION.map((l) => (
-            <li key={l} className={`scr-legend scr-level-${l}`}><i style={{ background: screenColors.levels[l] }} />{t(`level.${l}`)}</li>
+            <li key={l} className={`scr-legend scr-level-${l}`}>
+              <i style={{ background: screenColors.levels[l] }} />
+              {t(`level.${l}`)}
+            </li>
           ))}
         </ul>
       </div>
@@ -259,7 +378,11 @@ function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: G
         <span className="scr-c-name">{t('col.name')}</span>
         <span className="scr-c-index">{t('col.index')}</span>
         <span className="scr-c-grade">{t('col.grade')}</span>
-        <span className="scr-c-heat">{categories.map((c) => <span key={c}>{c}</span>)}</span>
+        <span className="scr-c-heat">
+          {categories.map((c) => (
+            <span key={c}>{c}</span>
+          ))}
+        </span>
         <span className="scr-c-alerts">{t('kpi.alerts')}</span>
       </div>
       <div className="scr-board-body">
@@ -267,9 +390,15 @@ function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: G
           {rows.map((r) => (
             <li key={r.id} className={r.id === focusId ? 'is-focus' : undefined} aria-current={r.id === focusId ? 'true' : undefined}>
               <span className="scr-c-rank">{r.rank ?? '—'}</span>
-              <span className="scr-c-name" title={r.name}>{r.name}</span>
+              <span className="scr-c-name" title={r.name}>
+                {r.name}
+              </span>
               <span className="scr-c-index">
-                <span className="scr-bar" aria-hidden="true"><span style={{ width: `${r.index ?? 0}%`, background: r.index === undefined ? undefined : bandOf(bands, r.index)?.color }} /></span>
+                <span className="scr-bar" aria-hidden="true">
+                  <span
+                    style={{ width: `${r.index ?? 0}%`, background: r.index === undefined ? undefined : bandOf(bands, r.index)?.color }}
+                  />
+                </span>
                 <span className="scr-value">{fmtScore(r.index)}</span>
               </span>
               <span className="scr-c-grade">{r.grade ?? t('screen.ungraded')}</span>
@@ -280,13 +409,25 @@ function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: G
           className="scr-c-heat"
           title={heatTitle}
           option={heatmap}
-          twin={<Twin caption={heatTitle} columns={[t('col.name'), ...categories]} rows={rows.map((r) => ({ key: r.id, cells: [r.name, ...r.categories.map(fmtScore)] }))} />}
+          twin={
+            <Twin
+              caption={heatTitle}
+              columns={[t('col.name'), ...categories]}
+              rows={rows.map((r) => ({ key: r.id, cells: [r.name, ...r.categories.map(fmtScore)] }))}
+            />
+          }
         />
         <ScreenChart
           className="scr-c-alerts"
           title={alertTitle}
           option={alertBars}
-          twin={<Twin caption={alertTitle} columns={[t('col.name'), ...ESCALATION.map((l) => t(`level.${l}`))]} rows={rows.map((r) => ({ key: r.id, cells: [r.name, ...ESCALATION.map((l) => r.alerts[l])] }))} />}
+          twin={
+            <Twin
+              caption={alertTitle}
+              columns={[t('col.name'), ...ESCALATION.map((l) => t(`level.${l}`))]}
+              rows={rows.map((r) => ({ key: r.id, cells: [r.name, ...ESCALATION.map((l) => r.alerts[l])] }))}
+            />
+          }
         />
       </div>
     </section>
@@ -296,7 +437,21 @@ function GroupBoard({ d, rows, u, i18n, focusId, tier }: { d: Dashboard; rows: G
 const FOCUS_CHILDREN = 10;
 const FOCUS_WEAKEST = 5;
 
-function FocusPanel({ d, id, position, count, u, i18n }: { d: Dashboard; id: string; position: number; count: number; u: number; i18n: I18n }) {
+function FocusPanel({
+  d,
+  id,
+  position,
+  count,
+  u,
+  i18n,
+}: {
+  d: Dashboard;
+  id: string;
+  position: number;
+  count: number;
+  u: number;
+  i18n: I18n;
+}) {
   const { t, local } = i18n;
   const { model } = d;
   const root = model.rootId;
@@ -305,7 +460,15 @@ function FocusPanel({ d, id, position, count, u, i18n }: { d: Dashboard; id: str
   const categories = model.categories.map((c) => local(c.name));
   const districtName = model.org(root).name;
   const radar = useMemo(
-    () => buildScreenRadarOption(categories, [{ name: districtName, values: model.categoryScores(root) }, { name: s.org.name, values: s.categories }], u),
+    () =>
+      buildScreenRadarOption(
+        categories,
+        [
+          { name: districtName, values: model.categoryScores(root) },
+          { name: s.org.name, values: s.categories },
+        ],
+        u,
+      ),
     [categories.join('\u0000'), districtName, model, root, s, u], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const children = useMemo(() => focusChildren(model, id, FOCUS_CHILDREN, FOCUS_WEAKEST), [model, id]);
@@ -323,23 +486,42 @@ function FocusPanel({ d, id, position, count, u, i18n }: { d: Dashboard; id: str
     <section className="scr-panel scr-focus" aria-labelledby="scr-focus-title" aria-live="off">
       <header className="scr-focus-head">
         <span className="scr-focus-k">{t('screen.focus', { k: position + 1, n: count })}</span>
-        <h2 id="scr-focus-title" className="scr-focus-name">{s.org.name}</h2>
+        <h2 id="scr-focus-title" className="scr-focus-name">
+          {s.org.name}
+        </h2>
         <span className="scr-focus-index">{fmtScore(s.index)}</span>
-        <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>{s.grade ?? t('grade.none')}</span>
+        <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>
+          {s.grade ?? t('grade.none')}
+        </span>
       </header>
       <div className="scr-focus-body">
         <ScreenChart
           className="scr-focus-radar"
           title={radarTitle}
           option={radar}
-          twin={<Twin caption={radarTitle} columns={[t('col.category'), districtName, s.org.name]} rows={categories.map((c, k) => ({ key: c, cells: [c, fmtScore(model.categoryScores(root)[k]), fmtScore(s.categories[k])] }))} />}
+          twin={
+            <Twin
+              caption={radarTitle}
+              columns={[t('col.category'), districtName, s.org.name]}
+              rows={categories.map((c, k) => ({ key: c, cells: [c, fmtScore(model.categoryScores(root)[k]), fmtScore(s.categories[k])] }))}
+            />
+          }
         />
         <div className="scr-focus-children">
-          <h3>{childTitle}{children.skipped ? ` · ${t('screen.childrenSkipped', { n: children.skipped })}` : ''}</h3>
+          <h3>
+            {childTitle}
+            {children.skipped ? ` · ${t('screen.childrenSkipped', { n: children.skipped })}` : ''}
+          </h3>
           <ScreenChart
             title={childTitle}
             option={ranking}
-            twin={<Twin caption={childTitle} columns={[t('col.rank'), t('col.name'), t('col.index')]} rows={children.rows.map((c) => ({ key: c.id, cells: [c.rank, c.name, fmtScore(c.index)] }))} />}
+            twin={
+              <Twin
+                caption={childTitle}
+                columns={[t('col.rank'), t('col.name'), t('col.index')]}
+                rows={children.rows.map((c) => ({ key: c.id, cells: [c.rank, c.name, fmtScore(c.index)] }))}
+              />
+            }
           />
         </div>
       </div>
@@ -347,11 +529,18 @@ function FocusPanel({ d, id, position, count, u, i18n }: { d: Dashboard; id: str
         <h3>{t('screen.focusAlerts', { name: s.org.name })}</h3>
         <dl>
           {ESCALATION.map((l) => (
-            <div key={l} className={`scr-level-${l}`}><dt>{t(`level.${l}`)}</dt><dd>{alerts[l]}</dd></div>
+            <div key={l} className={`scr-level-${l}`}>
+              <dt>{t(`level.${l}`)}</dt>
+              <dd>{alerts[l]}</dd>
+            </div>
           ))}
         </dl>
         <ul>
-          {(urgent.get(id) ?? []).map((a) => <li key={a.position}><AlertLine a={a} i18n={i18n} showGroup={false} /></li>)}
+          {(urgent.get(id) ?? []).map((a) => (
+            <li key={a.position}>
+              <AlertLine a={a} i18n={i18n} showGroup={false} />
+            </li>
+          ))}
           {(urgent.get(id) ?? []).length === 0 ? <li className="scr-muted">{t('screen.noAlerts')}</li> : null}
         </ul>
       </div>
@@ -361,7 +550,12 @@ function FocusPanel({ d, id, position, count, u, i18n }: { d: Dashboard; id: str
 
 function AlertLine({ a, i18n, showGroup }: { a: AlertRow; i18n: I18n; showGroup: boolean }) {
   const { t, local } = i18n;
-  const detail = a.overdueDays > 0 ? t('alerts.overdueShort', { n: a.overdueDays }) : a.paceGap !== undefined && a.paceGap > 0 ? t('alerts.behindShort', { n: a.paceGap.toFixed(1) }) : '';
+  const detail =
+    a.overdueDays > 0
+      ? t('alerts.overdueShort', { n: a.overdueDays })
+      : a.paceGap !== undefined && a.paceGap > 0
+        ? t('alerts.behindShort', { n: a.paceGap.toFixed(1) })
+        : '';
   return (
     <>
       <span className={`scr-level-tag scr-level-${a.alert}`}>{t(`level.${a.alert}`)}</span>
@@ -384,16 +578,34 @@ function TrendPanel({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
   const option = useMemo(
     () =>
       points &&
-      buildScreenTrendOption(d.year, points, { indexName, paceName: t('screen.pace'), month: (m) => (lang === 'zh' ? `${m}月` : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]) }, u),
+      buildScreenTrendOption(
+        d.year,
+        points,
+        {
+          indexName,
+          paceName: t('screen.pace'),
+          month: (m) =>
+            lang === 'zh' ? `${m}月` : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1],
+        },
+        u,
+      ),
     [points, d.year, indexName, t, lang, u],
   );
   return (
     <section className="scr-panel scr-trend" aria-labelledby="scr-trend-title">
-      <h2 id="scr-trend-title" className="scr-panel-title">{t('screen.trend')}</h2>
+      <h2 id="scr-trend-title" className="scr-panel-title">
+        {t('screen.trend')}
+      </h2>
       <ScreenChart
         title={`${t('screen.trend')}; ${t('screen.paceNote')}`}
         option={option}
-        twin={<Twin caption={t('screen.trend')} columns={[t('col.date'), t('col.index')]} rows={(points ?? []).map((p) => ({ key: p.date, cells: [p.date, fmtScore(p.value)] }))} />}
+        twin={
+          <Twin
+            caption={t('screen.trend')}
+            columns={[t('col.date'), t('col.index')]}
+            rows={(points ?? []).map((p) => ({ key: p.date, cells: [p.date, fmtScore(p.value)] }))}
+          />
+        }
       />
       <p className="scr-note">{t('screen.paceNote')}</p>
     </section>
@@ -405,9 +617,15 @@ function UrgentPanel({ d, i18n }: { d: Dashboard; i18n: I18n }) {
   const urgent = useMemo(() => urgentAlerts(d, 5), [d]);
   return (
     <section className="scr-panel scr-urgent" aria-labelledby="scr-urgent-title">
-      <h2 id="scr-urgent-title" className="scr-panel-title">{t('screen.urgent')}</h2>
+      <h2 id="scr-urgent-title" className="scr-panel-title">
+        {t('screen.urgent')}
+      </h2>
       <ol>
-        {urgent.map((a) => <li key={a.position}><AlertLine a={a} i18n={i18n} showGroup /></li>)}
+        {urgent.map((a) => (
+          <li key={a.position}>
+            <AlertLine a={a} i18n={i18n} showGroup />
+          </li>
+        ))}
         {urgent.length === 0 ? <li className="scr-muted">{t('screen.noAlerts')}</li> : null}
       </ol>
     </section>

@@ -58,18 +58,46 @@ export function WhatIfPage() {
   const columns: Column<WhatIfChange>[] = [
     { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.id}>{r.name}</OrgLink>, sortValue: (r) => r.name },
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.tier), sortValue: (r) => model.tierIndex(r.tier) },
-    { key: 'indexBefore', header: t('whatif.indexOfficial'), cell: (r) => fmtScore(r.indexBefore), sortValue: (r) => r.indexBefore, align: 'right' },
-    { key: 'indexAfter', header: sim(t('whatif.indexSim')), cell: (r) => <SimValue>{fmtScore(r.indexAfter)}</SimValue>, sortValue: (r) => r.indexAfter, align: 'right' },
+    {
+      key: 'indexBefore',
+      header: t('whatif.indexOfficial'),
+      cell: (r) => fmtScore(r.indexBefore),
+      sortValue: (r) => r.indexBefore,
+      align: 'right',
+    },
+    {
+      key: 'indexAfter',
+      header: sim(t('whatif.indexSim')),
+      cell: (r) => <SimValue>{fmtScore(r.indexAfter)}</SimValue>,
+      sortValue: (r) => r.indexAfter,
+      align: 'right',
+    },
     { key: 'gradeBefore', header: t('whatif.gradeOfficial'), cell: (r) => gradeText(r.gradeBefore) },
     { key: 'gradeAfter', header: sim(t('whatif.gradeSim')), cell: (r) => <SimValue>{gradeText(r.gradeAfter)}</SimValue> },
-    { key: 'rankBefore', header: t('whatif.rankOfficial'), cell: (r) => r.rankBefore ?? '—', sortValue: (r) => (r.rankBefore === undefined ? undefined : -r.rankBefore), align: 'right' },
-    { key: 'rankAfter', header: sim(t('whatif.rankSim')), cell: (r) => <SimValue>{r.rankAfter ?? '—'}</SimValue>, sortValue: (r) => (r.rankAfter === undefined ? undefined : -r.rankAfter), align: 'right' },
+    {
+      key: 'rankBefore',
+      header: t('whatif.rankOfficial'),
+      cell: (r) => r.rankBefore ?? '—',
+      sortValue: (r) => (r.rankBefore === undefined ? undefined : -r.rankBefore),
+      align: 'right',
+    },
+    {
+      key: 'rankAfter',
+      header: sim(t('whatif.rankSim')),
+      cell: (r) => <SimValue>{r.rankAfter ?? '—'}</SimValue>,
+      sortValue: (r) => (r.rankAfter === undefined ? undefined : -r.rankAfter),
+      align: 'right',
+    },
   ];
 
   return (
     <div className="list-page whatif-page">
-      <h2>{t('whatif.title')} <span className="whatif-tag">{tag}</span></h2>
-      <p className="whatif-banner" role="note">{t('whatif.banner')}</p>
+      <h2>
+        {t('whatif.title')} <span className="whatif-tag">{tag}</span>
+      </h2>
+      <p className="whatif-banner" role="note">
+        {t('whatif.banner')}
+      </p>
       <form className="whatif-form" onSubmit={apply} key={canonical ?? 'official'} aria-label={t('whatif.settings')}>
         <fieldset>
           <legend>{t('whatif.weights')}</legend>
@@ -89,8 +117,13 @@ export function WhatIfPage() {
         </fieldset>
         <fieldset>
           <legend>{t('whatif.childWeighting')}</legend>
-          <label className="inline"><input type="radio" name="weighting" value="equal" defaultChecked={settings.childWeighting === 'equal'} /> {t('whatif.equal')}</label>
-          <label className="inline"><input type="radio" name="weighting" value="members" defaultChecked={settings.childWeighting === 'members'} /> {t('whatif.members')}</label>
+          <label className="inline">
+            <input type="radio" name="weighting" value="equal" defaultChecked={settings.childWeighting === 'equal'} /> {t('whatif.equal')}
+          </label>
+          <label className="inline">
+            <input type="radio" name="weighting" value="members" defaultChecked={settings.childWeighting === 'members'} />{' '}
+            {t('whatif.members')}
+          </label>
         </fieldset>
         <fieldset>
           <legend>{t('whatif.bands')}</legend>
@@ -102,32 +135,55 @@ export function WhatIfPage() {
           ))}
         </fieldset>
         <div className="whatif-actions">
-          <button type="submit" className="primary">{t('whatif.apply')}</button>
-          <button type="button" onClick={() => setParam(undefined)} disabled={!canonical}>{t('whatif.reset')}</button>
+          <button type="submit" className="primary">
+            {t('whatif.apply')}
+          </button>
+          <button type="button" onClick={() => setParam(undefined)} disabled={!canonical}>
+            {t('whatif.reset')}
+          </button>
         </div>
         <p className="muted">{t('whatif.shareHint')}</p>
       </form>
       <div className="kpi-row whatif-kpis">
         <div className="kpi">
-          <h3>{t('whatif.rootIndex', { name: root.org.name })} · {t('whatif.official')}</h3>
-          <p className="kpi-value small" data-testid="whatif-official-index">{fmtScore(root.index)} {gradeText(root.grade)}</p>
+          <h3>
+            {t('whatif.rootIndex', { name: root.org.name })} · {t('whatif.official')}
+          </h3>
+          <p className="kpi-value small" data-testid="whatif-official-index">
+            {fmtScore(root.index)} {gradeText(root.grade)}
+          </p>
         </div>
         <div className="kpi whatif-kpi">
-          <h3>{t('whatif.rootIndex', { name: root.org.name })} · <span className="whatif-tag">{tag}</span></h3>
+          <h3>
+            {t('whatif.rootIndex', { name: root.org.name })} · <span className="whatif-tag">{tag}</span>
+          </h3>
           <p className="kpi-value small" data-testid="whatif-sim-index">
             {simRoot ? `${fmtScore(simRoot.index)} ${gradeText(simRoot.grade)}` : `${fmtScore(root.index)} ${gradeText(root.grade)}`}
           </p>
         </div>
       </div>
       <section className="card" aria-labelledby="whatif-changes">
-        <header className="card-header"><h2 id="whatif-changes">{t('whatif.changes')} <span className="whatif-tag">{tag}</span></h2></header>
+        <header className="card-header">
+          <h2 id="whatif-changes">
+            {t('whatif.changes')} <span className="whatif-tag">{tag}</span>
+          </h2>
+        </header>
         {outcome && outcome.changes.length ? (
           <>
             <p data-testid="whatif-summary">{t('whatif.summary', { grades: outcome.gradeChanges, ranks: outcome.rankChanges })}</p>
-            <DataTable caption={t('whatif.changes')} captionHidden columns={columns} rows={outcome.changes} rowKey={(r) => r.id} pageSize={100} />
+            <DataTable
+              caption={t('whatif.changes')}
+              captionHidden
+              columns={columns}
+              rows={outcome.changes}
+              rowKey={(r) => r.id}
+              pageSize={100}
+            />
           </>
         ) : (
-          <p className="empty-state" data-testid="whatif-summary">{t('whatif.none')}</p>
+          <p className="empty-state" data-testid="whatif-summary">
+            {t('whatif.none')}
+          </p>
         )}
       </section>
     </div>
@@ -137,5 +193,9 @@ export function WhatIfPage() {
 /** A simulated figure: styled apart from official ones and named what-if for assistive technology too. */
 function SimValue({ children }: { children: ReactNode }) {
   const { t } = useI18n();
-  return <span className="whatif-value" title={t('whatif.tag')} data-whatif="">{children}</span>;
+  return (
+    <span className="whatif-value" title={t('whatif.tag')} data-whatif="">
+      {children}
+    </span>
+  );
 }
