@@ -8,6 +8,7 @@ import { toCsv } from '../../src/lib/csv';
 import { DemandKpi } from '../../src/ui/DemandKpi';
 import { exampleDataset } from '../support/dashboard';
 import { dashboardWithDemands, demandConfig, renderWithDemandDashboard, seededDemands } from '../support/demands';
+import { parseCsv } from '../support/csv';
 
 const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
@@ -55,13 +56,6 @@ function expectedRow(orgs: Org[], demands: Demand[], org: Org, asOf: string): (s
     typeof median === 'number' ? Math.round(median * 100) / 100 : '',
   ];
 }
-
-const parseCsv = (text: string) =>
-  text
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n')
-    .map((l) => l.split(','));
 
 describe('the /demands CSV', () => {
   const demands = seededDemands(80, 11);

@@ -1,56 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
 import { orgAssignments, orgScores, subtreeAlertTally } from '../../src/engine';
 import { engineAt as runEngine } from '../support/dashboard';
+import { captureDownloads, parseCsv } from '../support/csv';
 import { renderApp, waitForData } from './render';
 
 /** The mock district's year through the engine, as the app computes it. */
 function engineAt(year: number, asOf: string) {
   const d = mockDistrict(year);
   return { d, ...runEngine(d, asOf) };
-}
-
-/** Capture what the app hands to the browser as a download. */
-function captureDownloads() {
-  const blobs: Blob[] = [];
-  const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    blobs.push(b as Blob);
-    return 'blob:test';
-  });
-  const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-  return { blobs, restore: () => [create, revoke, click].forEach((s) => s.mockRestore()) };
-}
-
-/** Parse our CSV (no embedded newlines in this data). */
-function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n')
-    .map((line) => {
-      const cells: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (let k = 0; k < line.length; k++) {
-        const ch = line[k];
-        if (quoted) {
-          if (ch === '"' && line[k + 1] === '"') {
-            cur += '"';
-            k++;
-          } else if (ch === '"') quoted = false;
-          else cur += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ',') {
-          cells.push(cur);
-          cur = '';
-        } else cur += ch;
-      }
-      cells.push(cur);
-      return cells;
-    });
 }
 
 const cell = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100) / 100));
