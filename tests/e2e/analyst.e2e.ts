@@ -9,39 +9,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser';
+import { openSession, type Session } from './browser';
 import example from './example-data';
 import { startBackend, startPreview } from './servers';
 
-interface Session {
-  browser: Browser;
-  page: Page;
-  base: string;
-  errors: string[];
-  close: () => Promise<void>;
-}
-
-async function open(start: () => Promise<{ url: string; close: () => Promise<void> }>): Promise<Session> {
-  const server = await start();
-  const browser = await launch();
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().startsWith('Canvas2D: Multiple readback')) return;
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return {
-    browser,
-    page,
-    base: server.url,
-    errors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
+const open = openSession;
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();

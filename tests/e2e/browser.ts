@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -36,6 +36,42 @@ export async function launch(options: { width?: number; height?: number; acceptD
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A server, a browser on it, and what the page wrote to the console (errors, warnings, dialogs). */
+export interface Session {
+  browser: Browser;
+  page: Page;
+  base: string;
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openSession(start: () => Promise<{ url: string; close: () => Promise<void> }>): Promise<Session> {
+  const server = await start();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // the tests' own pixel reads (painted canvases) draw this performance hint from Chrome
+    if (m.text().startsWith('Canvas2D: Multiple readback')) return;
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return {
+    browser,
+    page,
+    base: server.url,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
     },
   };
 }

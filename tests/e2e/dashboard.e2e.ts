@@ -8,44 +8,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser';
+import { openSession, type Session } from './browser';
 import { startBackend, startPreview } from './servers';
 import example from './example-data';
 
-interface Session {
-  browser: Browser;
-  page: Page;
-  base: string;
-  errors: string[];
-  close: () => Promise<void>;
-}
-
-async function open(start: () => Promise<{ url: string; close: () => Promise<void> }>): Promise<Session> {
-  const server = await start();
-  const browser = await launch();
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    // the test's own pixel reads (paintedCanvases) draw this performance hint from Chrome
-    if (m.text().startsWith('Canvas2D: Multiple readback')) return;
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return {
-    browser,
-    page,
-    base: server.url,
-    errors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
+const open = openSession;
 
 /** How many chart canvases have pixels drawn on them. */
 async function paintedCanvases(page: Page): Promise<number> {
