@@ -5,28 +5,14 @@
  * the worked example behind a real HTTP backend (known figures), then the
  * mock district (the worker on 1,800 organisations). axe on every page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
+import { openSession, type Session, seriousViolations } from './browser';
 import example from './example-data';
 import { startBackend, startPreview } from './servers';
 
 const open = openSession;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
 

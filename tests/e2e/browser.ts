@@ -1,4 +1,5 @@
 /** Debian's Chromium driven by playwright-core: never a downloaded browser. */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,18 @@ export async function openSession(start: () => Promise<{ url: string; close: () 
       await server.close();
     },
   };
+}
+
+/** axe's serious and critical violations on the page, each with its first three targets (the budget is none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

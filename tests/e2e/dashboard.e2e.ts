@@ -4,11 +4,10 @@
  * accessibility (axe) — first on the mock district (vite preview, mocks on),
  * then against a real HTTP backend with mocks off, with hostile data.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
+import { openSession, type Session, seriousViolations } from './browser';
 import { startBackend, startPreview } from './servers';
 import example from './example-data';
 
@@ -36,19 +35,6 @@ async function waitForCharts(page: Page, count: number) {
 
 const path = (page: Page) => new URL(page.url()).pathname;
 const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 describe('production build on the mock district (vite preview, mocks on)', () => {
   let s: Session;

@@ -5,10 +5,9 @@
  * happened in its language, nothing floods the page, axe finds nothing serious
  * and the console holds only the render error the test caused.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser';
+import { launch, type Browser, seriousViolations } from './browser';
 import example from './example-data';
 import { startBackend } from './servers';
 
@@ -16,19 +15,6 @@ const LONG_NAME = '长'.repeat(100_000);
 const DEPTH = 5000;
 /** What the test makes a view throw (and what React then reports on the console). */
 const POISON = 'e2e: poisoned number formatting';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 /** Nothing wider than the window: a long name or a deep breadcrumb would push the page sideways. */
 const overflowX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,26 +3,12 @@
  * typed as a person types it, the compare-with-last-year toggle, the (?) term
  * explanations by keyboard and touch, the 表彰/退出 page, and axe on each.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser';
+import { launch, type Browser, seriousViolations } from './browser';
 import { startPreview } from './servers';
 
 const search = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 async function settled(page: Page) {
   await page.getByRole('main').waitFor();
