@@ -178,7 +178,16 @@ export function useDashboardState(
   const year = meta ? resolveYear(meta, requestedYear) : 0;
   // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
   const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta), ...(live ? { gcTime: 0 } : {}) });
-  const data = yearQ.data;
+  // the last dataset that loaded for this year and scope: when a refresh (a new generatedAt) fails, it stays on
+  // screen marked stale (contract: the last good data stays), instead of the error replacing it
+  const lastGood = useRef<{ data: YearDataset; scope: string | null } | undefined>(undefined);
+  const scope = meta?.scope?.orgId ?? null;
+  if (yearQ.data && !yearQ.isPlaceholderData) lastGood.current = { data: yearQ.data, scope };
+  const fallback =
+    !yearQ.data && yearQ.error && lastGood.current?.data.year === year && lastGood.current.scope === scope
+      ? lastGood.current.data
+      : undefined;
+  const data = yearQ.data ?? fallback;
   // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
   const summaryQ = useQuery(summaryQuery(config, year, meta, meta ? effectiveAsOf(meta, year, requestedAsOf) : '', !data));
 
@@ -207,7 +216,7 @@ export function useDashboardState(
   const compareData = compareYear !== undefined && compareQ.data?.year === compareYear ? compareQ.data : undefined;
 
   const updatedAt = Math.min(...[metaQ.dataUpdatedAt, yearQ.dataUpdatedAt].filter((t) => t > 0));
-  const stale = Boolean((metaQ.error && metaQ.data) || (yearQ.error && yearQ.data));
+  const stale = Boolean((metaQ.error && metaQ.data) || (yearQ.error && data));
   const transitioning = yearQ.isPlaceholderData;
   const { refetch: refetchMeta } = metaQ;
   const { refetch: refetchYear } = yearQ;

@@ -91,6 +91,22 @@ describe('what the app does with bad data', () => {
     expect(screen.getByTestId('district-index').textContent).toBe(before);
   });
 
+  it('new data announced (a new generatedAt) that then fails to load: the last good data stays, marked stale', async () => {
+    const user = userEvent.setup();
+    renderApp('/', { retries: 1 });
+    await waitForData();
+    const before = screen.getByTestId('district-index').textContent;
+    // meta now names newer data, and the year behind it cannot be had
+    server.use(
+      http.get('*/v1/meta', () => HttpResponse.json({ ...mockMeta(), generatedAt: '2025-07-01T09:00:00+08:00' })),
+      failWith('orgs', 500),
+    );
+    await user.click(screen.getByRole('button', { name: '刷新' }));
+    const banner = await screen.findByText(/数据可能已过期：最后一次成功更新于/, {}, { timeout: 8000 });
+    expect(banner.closest('[role="status"]')).toHaveTextContent('接口 orgs 返回错误 500');
+    expect(screen.getByTestId('district-index').textContent).toBe(before);
+  });
+
   it('401: "session ended" with reload, and no data shown as current', async () => {
     const user = userEvent.setup();
     renderApp('/');
