@@ -1,5 +1,7 @@
 /** Capture and read the CSVs the app hands to the browser as downloads. */
 import { vi } from 'vitest';
+import type { Org } from '../../src/api/schemas';
+import type { OrgScores } from '../../src/engine';
 
 export function captureDownloads() {
   const blobs: Blob[] = [];
@@ -43,3 +45,20 @@ export function parseCsv(text: string): string[][] {
 
 /** A number as the CSV writes it: rounded to 2 decimals, empty when undefined. */
 export const cell = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100) / 100));
+
+/** The English organisations CSV row the engine's scores call for: `id,name,tier,parentId,index,own,sub,grade,rank,<categories>,alert`. */
+export function expectedOrgRow(org: Org, s: OrgScores): string[] {
+  return [
+    org.id,
+    org.name,
+    org.tier,
+    org.parentId ?? '',
+    cell(s.index),
+    cell(s.own),
+    cell(s.sub),
+    s.grade ?? '',
+    s.rankInTier ? String(s.rankInTier) : '',
+    ...s.categories.map(cell),
+    s.ownAlert,
+  ];
+}

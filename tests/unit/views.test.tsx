@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
 import { orgAssignments, orgScores, subtreeAlertTally } from '../../src/engine';
 import { engineAt as runEngine } from '../support/dashboard';
-import { captureDownloads, parseCsv } from '../support/csv';
+import { captureDownloads, expectedOrgRow, parseCsv } from '../support/csv';
 import { renderApp, waitForData } from './render';
 
 /** The mock district's year through the engine, as the app computes it. */
@@ -12,8 +12,6 @@ function engineAt(year: number, asOf: string) {
   const d = mockDistrict(year);
   return { d, ...runEngine(d, asOf) };
 }
-
-const cell = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100) / 100));
 
 describe('organisation page', () => {
   it('shows index, grade, ranks and every own assignment of a union', async () => {
@@ -102,19 +100,7 @@ describe('organisations page and CSV export', () => {
     const byId = new Map(rows.map((row) => [row[0], row]));
     for (const o of grassroots) {
       const s = orgScores(ds, r, ds.orgIndex.get(o.id)!);
-      expect(byId.get(o.id)).toEqual([
-        o.id,
-        o.name,
-        o.tier,
-        o.parentId ?? '',
-        cell(s.index),
-        cell(s.own),
-        cell(s.sub),
-        s.grade ?? '',
-        s.rankInTier ? String(s.rankInTier) : '',
-        ...s.categories.map(cell),
-        s.ownAlert,
-      ]);
+      expect(byId.get(o.id)).toEqual(expectedOrgRow(o, s));
     }
   });
 

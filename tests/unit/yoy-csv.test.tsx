@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockDistrict } from '../../mocks/data/district';
 import { orgScores } from '../../src/engine';
-import { captureDownloads, cell, parseCsv } from '../support/csv';
+import { captureDownloads, cell, expectedOrgRow, parseCsv } from '../support/csv';
 import { engineAt } from '../support/dashboard';
 import { renderApp, waitForData } from './render';
 
@@ -35,20 +35,7 @@ function expectedYearOverYear(asOf: string, prevAsOf: string) {
         rankChange === undefined ? '' : String(rankChange),
       ];
     }
-    rows.set(o.id, [
-      o.id,
-      o.name,
-      o.tier,
-      o.parentId ?? '',
-      cell(s.index),
-      cell(s.own),
-      cell(s.sub),
-      s.grade ?? '',
-      s.rankInTier ? String(s.rankInTier) : '',
-      ...s.categories.map(cell),
-      s.ownAlert,
-      ...yoy,
-    ]);
+    rows.set(o.id, [...expectedOrgRow(o, s), ...yoy]);
   }
   return { rows, categories: now.ds.categories.map((c) => c.id) };
 }
