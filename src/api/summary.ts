@@ -56,7 +56,9 @@ export const summarySchema = z.object({
   trend: z.object({ dates: z.array(isoDate), root: z.array(score) }),
   /** Grade counts of the leaf tier: best band first, ungraded last (grade null). */
   leafGrades: z.array(z.object({ grade: z.nullable(z.string()), gradeIndex: z.int(), count })),
-  /** The most urgent alerts, most urgent first. */
+  /** §12 over the root's subtree at the as-of date (reported, not resolved, past the resolution time); null without demands. */
+  demands: z.optional(z.nullable(z.object({ reported: count, open: count, overdue: count }))),
+  /** The most urgent alerts, most urgent first, at most two per indicator. */
   urgent: z.array(
     z.object({
       orgId: z.string(),

@@ -1,14 +1,39 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { previousYear, useConfig, type Dashboard } from '../data/dashboard';
+import type { Meta } from '../api/schemas';
+import type { DataQualityIssue } from '../api/validate';
+import { previousYear, useConfig } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { QualityDialog } from './QualityDialog';
 import { useUiStore } from './uiStore';
 
+/**
+ * What the header shows: from the year on screen, or — while it loads — from meta and the URL, so the controls are
+ * there from the first paint and the header keeps its size when the year arrives (nothing below it moves).
+ */
+export interface HeaderView {
+  meta: Meta;
+  year: number;
+  asOf: string;
+  lastAsOf: string;
+  asOfCapped: boolean;
+  compareYear?: number;
+  /** The comparison year's data: there, loading, or failed. */
+  comparison: 'ready' | 'loading' | 'failed';
+  transitioning: boolean;
+  /** Undefined while the year loads (the refresh and quality controls wait for it). */
+  refetch?: () => void;
+  issues?: DataQualityIssue[];
+  /** The session's organisation's name, in a scoped session. */
+  scopeName?: string;
+  /** The backend serves demands (the navigation lists them). */
+  demands: boolean;
+}
+
 interface HeaderProps {
-  dashboard?: Dashboard;
+  view?: HeaderView;
   districtName?: string;
   /** The year the URL asks for (it may not be the one on screen while it loads). */
   requestedYear?: number;
@@ -18,7 +43,7 @@ interface HeaderProps {
 }
 
 /** The district's name, navigation, year, date, data time, refresh, data quality and language. */
-export function Header({ dashboard: d, districtName, requestedYear, failedYear, years }: HeaderProps) {
+export function Header({ view: d, districtName, requestedYear, failedYear, years }: HeaderProps) {
   const { t, lang } = useI18n();
   const { mocks } = useConfig();
   const navigate = useNavigate();
@@ -39,10 +64,10 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
           <span className="district">
             {d?.meta.scope ? (
               <span className="scope-tag" title={t('scope.note')}>
-                {t('scope.ours')} · {d.model.org(d.model.rootId).name}
+                {t('scope.ours')} · {d.scopeName ?? '…'}
               </span>
             ) : (
-              (districtName ?? '')
+              (districtName ?? '\u00a0')
             )}
           </span>
           <span className="product">{t('app.title')}</span>
@@ -116,7 +141,7 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
               note={d.asOfCapped ? t('date.capped', { date: d.lastAsOf }) : undefined}
               noteTitle={d.asOfCapped ? t('date.cappedTitle', { date: d.lastAsOf }) : undefined}
             />
-            <CompareToggle d={d} onChange={(compare) => setSearch({ compare })} />
+            <CompareToggle v={d} onChange={(compare) => setSearch({ compare })} />
             {/* what is on screen is still the previous year: name the one that is loading */}
             {d.transitioning ? (
               <span className="freshness" role="status">
@@ -133,12 +158,13 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
                     : d.meta.generatedAt,
               })}
             </span>
-            <button type="button" onClick={d.refetch}>
+            <button type="button" onClick={d.refetch} disabled={!d.refetch}>
               {t('header.refresh')}
             </button>
             <button
               type="button"
               className={issues.length ? 'quality-badge has-issues' : 'quality-badge'}
+              disabled={!d.issues}
               onClick={() => setQualityOpen(true)}
               aria-haspopup="dialog"
               aria-label={
@@ -173,20 +199,24 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
             </button>
           </>
         ) : (
-          // the same controls, inert, while the data loads: the header keeps its height, nothing below jumps
+          // the same controls, inert, while meta loads, each as wide as the one that replaces it: the header keeps its
+          // size when they come alive (a figure of the same shape stands in for each value), nothing below it moves
           <>
             <label>
               <span>{t('header.year')}</span>
               <select disabled aria-busy="true">
-                <option>2025</option>
+                <option>0000</option>
               </select>
             </label>
             <label>
               <span>{t('header.asOf')}</span>
               <input type="text" disabled value="" placeholder={t('date.placeholder')} size={10} />
             </label>
-            <span className="freshness" aria-hidden="true">
-              {t('header.generatedAt', { time: '…' })}
+            <button type="button" className="compare-toggle" disabled>
+              {t('yoy.toggle', { year: '0000' })}
+            </button>
+            <span className="freshness placeholder" aria-hidden="true">
+              {t('header.generatedAt', { time: new Date(0).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') })}
             </span>
             <button type="button" disabled>
               {t('header.refresh')}
@@ -212,12 +242,12 @@ export function Header({ dashboard: d, districtName, requestedYear, failedYear, 
 }
 
 /** Year over year (methodology §13) one click away wherever the previous year exists. */
-function CompareToggle({ d, onChange }: { d: Dashboard; onChange: (compare: number | undefined) => void }) {
+function CompareToggle({ v, onChange }: { v: HeaderView; onChange: (compare: number | undefined) => void }) {
   const { t } = useI18n();
-  const prev = previousYear(d.meta, d.year);
-  const on = d.compareYear !== undefined;
+  const prev = previousYear(v.meta, v.year);
+  const on = v.compareYear !== undefined;
   if (prev === undefined && !on) return null;
-  const year = d.compareYear ?? prev!;
+  const year = v.compareYear ?? prev!;
   return (
     <>
       <button
@@ -229,9 +259,9 @@ function CompareToggle({ d, onChange }: { d: Dashboard; onChange: (compare: numb
       >
         {t('yoy.toggle', { year })}
       </button>
-      {on && !d.comparison ? (
+      {on && v.comparison !== 'ready' ? (
         <span className="freshness" role="status">
-          {d.comparisonFailed ? t('yoy.failed', { year }) : t('yoy.loading', { year })}
+          {v.comparison === 'failed' ? t('yoy.failed', { year }) : t('yoy.loading', { year })}
         </span>
       ) : null}
     </>

@@ -1,14 +1,24 @@
 import { Link, Outlet, useLocation, useRouterState, useSearch } from '@tanstack/react-router';
 import { useDeferredValue, useEffect } from 'react';
 import { SessionEndedError } from '../api/errors';
-import { DashboardProvider, useDashboardState, type Dashboard } from '../data/dashboard';
+import {
+  comparisonYear,
+  DashboardProvider,
+  effectiveAsOf,
+  lastAsOf,
+  SummaryProvider,
+  useDashboardState,
+  type Dashboard,
+  type DashboardState,
+} from '../data/dashboard';
+import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
 import { ErrorBoundary, ViewError } from '../ui/ErrorBoundary';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import './robust.css';
-import { Header } from './Header';
+import { Header, type HeaderView } from './Header';
+import { prefetchDrillViews } from './prefetch';
 import { LoadProgress } from '../ui/LoadProgress';
-import { FirstScreen } from '../features/overview/FirstScreen';
 
 /** The command-room screen (/screen) brings its own chrome and live dataset: none of the app's around it. */
 export function Layout() {
@@ -27,15 +37,23 @@ function AppLayout() {
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+  const yearReady = d !== undefined;
+  useEffect(() => {
+    if (yearReady) prefetchDrillViews();
+  }, [yearReady]);
 
   const sessionEnded = state.error instanceof SessionEndedError;
+  // the server's summary is here before the year: the overview paints from it (the other views wait for the year)
+  const paintsFromSummary = state.summary !== undefined && pathname === '/' && !state.error;
+  const shownYear = d?.year ?? state.summary?.year;
+  const shownAsOf = d?.asOf ?? state.summary?.asOf;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
       <Header
-        dashboard={sessionEnded ? undefined : d}
+        view={sessionEnded || state.failedYear !== undefined ? undefined : headerView(state, d, search)}
         districtName={state.meta?.district.name}
         requestedYear={state.year}
         failedYear={sessionEnded ? undefined : state.failedYear}
@@ -44,17 +62,21 @@ function AppLayout() {
       <main id="main" tabIndex={-1}>
         {sessionEnded ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
-        ) : d ? (
+        ) : d || paintsFromSummary ? (
+          // one tree whether the overview paints from the server's summary or from the year: the year's arrival
+          // changes props, not components, so nothing remounts and the charts are not built twice
           <>
-            {d.stale ? <StaleBanner dashboard={d} error={state.error} retrying={state.isFetching} onRetry={state.retry} /> : null}
+            {d?.stale ? <StaleBanner dashboard={d} error={state.error} retrying={state.isFetching} onRetry={state.retry} /> : null}
             <DashboardProvider value={d}>
-              {/* what the router's per-route boundaries do not cover (the provider, a banner) fails here, below the header */}
-              <ErrorBoundary
-                resetKey={`${pathname}|${d.year}|${d.asOf}`}
-                fallback={(error, reset) => <ViewError error={error} onRetry={reset} />}
-              >
-                <Outlet />
-              </ErrorBoundary>
+              <SummaryProvider value={state.summary}>
+                {/* what the router's per-route boundaries do not cover (the provider, a banner) fails here, below the header */}
+                <ErrorBoundary
+                  resetKey={`${pathname}|${shownYear}|${shownAsOf}`}
+                  fallback={(error, reset) => <ViewError error={error} onRetry={reset} />}
+                >
+                  <Outlet />
+                </ErrorBoundary>
+              </SummaryProvider>
             </DashboardProvider>
           </>
         ) : state.failedYear !== undefined && state.meta ? (
@@ -67,19 +89,80 @@ function AppLayout() {
           />
         ) : state.error ? (
           <ErrorPanel error={state.error} onRetry={state.retry} />
-        ) : state.summary && pathname === '/' ? (
-          // the server's summary is here before the year: paint the overview's first screen from it
-          <FirstScreen summary={state.summary} />
+        ) : state.meta ? (
+          <LoadingScreen overview={pathname === '/'} />
         ) : (
-          <LoadingScreen />
+          // before meta the header has not its final size yet: nothing stands below it to be pushed when it settles
+          <p className="loading-note" role="status" aria-busy="true">
+            {t('app.loading')}
+          </p>
         )}
       </main>
     </div>
   );
 }
 
-function LoadingScreen() {
+/** The header's content: the year on screen's, or while it loads what meta, the URL and the summary already say. */
+function headerView(state: DashboardState, d: Dashboard | undefined, search: GlobalSearch): HeaderView | undefined {
+  if (d) {
+    return {
+      meta: d.meta,
+      year: d.year,
+      asOf: d.asOf,
+      lastAsOf: d.lastAsOf,
+      asOfCapped: d.asOfCapped,
+      compareYear: d.compareYear,
+      comparison: d.comparison ? 'ready' : d.comparisonFailed ? 'failed' : 'loading',
+      transitioning: d.transitioning,
+      refetch: d.refetch,
+      issues: d.issues,
+      scopeName: d.meta.scope ? d.model.org(d.model.rootId).name : undefined,
+      demands: d.demands !== undefined,
+    };
+  }
+  const { meta, year, summary } = state;
+  if (!meta || year === undefined) return undefined;
+  const asOf = effectiveAsOf(meta, year, search.asOf);
+  const last = lastAsOf(meta, year);
+  return {
+    meta,
+    year,
+    asOf,
+    lastAsOf: last,
+    asOfCapped: search.asOf !== undefined && search.asOf > asOf && asOf === last,
+    compareYear: comparisonYear(meta, year, search.compare),
+    comparison: 'loading',
+    transitioning: false,
+    scopeName: meta.scope && summary ? summary.root.name : undefined,
+    demands: summary?.demands != null,
+  };
+}
+
+/** Skeletons; on the overview in the overview's own grid, so the page fills in where they stand instead of jumping. */
+function LoadingScreen({ overview }: { overview: boolean }) {
   const { t } = useI18n();
+  if (overview) {
+    return (
+      <div className="overview loading-screen" aria-busy="true">
+        <p className="visually-hidden" role="status">
+          {t('app.loading')}
+        </p>
+        <LoadProgress />
+        <div className="kpi-row">
+          {[0, 1, 2, 3, 4, 5].map((k) => (
+            <div key={k} className="kpi kpi-skeleton" />
+          ))}
+        </div>
+        <div className="overview-grid">
+          {['ranking', 'radar', 'grades', 'trend', 'heatmap', 'funnel', 'urgent'].map((area) => (
+            <div key={area} className={`card area-${area}`}>
+              <Skeleton height="100%" label={t('state.loading')} />
+            </div>
+          ))}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="loading-screen" aria-busy="true">
       <p className="visually-hidden" role="status">

@@ -7,6 +7,7 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router';
 import { Layout } from './Layout';
+import { loadOrgPage } from './prefetch';
 import { NotFound } from './NotFound';
 import { RootError, RouteError } from './RouteError';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -35,8 +36,9 @@ const orgRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/org/$orgId',
   validateSearch: parseOrgSearch,
-  component: lazyRouteComponent(() => import('../features/org/OrgPage'), 'OrgPage'),
+  component: lazyRouteComponent(loadOrgPage, 'OrgPage'),
 });
+
 const alertsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alerts',

@@ -1,6 +1,6 @@
 import type ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsInstance } from 'echarts-for-react/esm/types';
-import { lazy, Suspense, useEffect, useMemo, useState, type Ref } from 'react';
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { queueMount } from './mountQueue';
 import type { ChartOption } from './echarts';
 
@@ -16,12 +16,53 @@ export interface ChartProps {
   ref?: Ref<ReactEChartsCore>;
 }
 
+/**
+ * Views made to be printed (the briefing) draw every chart at once: the browser lays the page out for paper right
+ * after `beforeprint`, with no time for a chart to load then.
+ */
+export const EagerCharts = createContext(false);
+
+/** How far outside the viewport a chart starts to draw: a scroll begun finds it ready. */
+const NEAR_MARGIN = '200px 0px';
+
+/**
+ * Resolves once the element is in or near the viewport, or when the page is printed (every chart is drawn for
+ * paper). A phone's first screen holds the KPIs and one chart at most: the charts below it cost nothing until
+ * the reader scrolls to them, so loading the page never waits on them.
+ */
+function useNearViewport(el: React.RefObject<HTMLElement | null>): boolean {
+  const eager = useContext(EagerCharts);
+  const [near, setNear] = useState(eager);
+  useEffect(() => {
+    const node = el.current;
+    if (near || !node) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const show = () => setNear(true);
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: NEAR_MARGIN });
+    io.observe(node);
+    const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : undefined;
+    window.addEventListener('beforeprint', show);
+    print?.addEventListener?.('change', show);
+    return () => {
+      io.disconnect();
+      window.removeEventListener('beforeprint', show);
+      print?.removeEventListener?.('change', show);
+    };
+  }, [el, near]);
+  return near;
+}
+
 /** The one ECharts wrapper: tree-shaken core, canvas renderer, resize and dispose handled by echarts-for-react. */
 export function Chart({ option, onEvents, height, ref }: ChartProps) {
   const style = useMemo(() => ({ height, width: '100%' }), [height]);
+  const placeholder = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(placeholder);
   const [mounted, setMounted] = useState(false);
-  useEffect(() => queueMount(() => setMounted(true)), []);
-  if (!mounted) return <div style={style} />;
+  useEffect(() => (near ? queueMount(() => setMounted(true)) : undefined), [near]);
+  if (!mounted) return <div ref={placeholder} style={style} />;
   return (
     <Suspense fallback={<div style={style} />}>
       <EChartsView ref={ref} option={option} onEvents={onEvents} style={style} />

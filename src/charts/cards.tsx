@@ -5,7 +5,17 @@
  */
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
-import { gradeCounts, heatmapRows, rankedItems, useTrendSeries, type RadarSeries } from '../data/chartInputs';
+import type { GradeBand, LocalizedName } from '../api/schemas';
+import {
+  gradeCounts,
+  heatmapRows,
+  rankedItems,
+  useTrendSeries,
+  type GradeCount,
+  type HeatmapRow,
+  type RadarSeries,
+  type RankedItem,
+} from '../data/chartInputs';
 import { paceLine, useComparisonTrend } from '../data/compare';
 import { useDashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
@@ -32,9 +42,14 @@ interface CardFrame {
 /** Organisations ranked by index, best on top; a click drills into one. */
 export function RankingCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
   const { model } = useDashboard();
+  const ranking = useMemo(() => rankedItems(model, ids), [model, ids]);
+  return <RankingView {...frame} ranking={ranking} bandCount={model.gradeBands.length} />;
+}
+
+/** The ranking card's chart and table from ranked items (the overview feeds it from the summary or the year). */
+export function RankingView({ ranking, bandCount, ...frame }: CardFrame & { ranking: RankedItem[]; bandCount: number }) {
   const { t } = useI18n();
   const drill = useOrgDrill();
-  const ranking = useMemo(() => rankedItems(model, ids), [model, ids]);
   const gradeName = (g: string | undefined) => g ?? t('grade.none');
   return (
     <ChartCard
@@ -42,7 +57,7 @@ export function RankingCard({ ids, ...frame }: CardFrame & { ids: readonly strin
       option={buildRankingOption(ranking, {
         valueLabel: t('col.index'),
         ungradedLabel: t('grade.none'),
-        bandCount: model.gradeBands.length,
+        bandCount,
       })}
       onEvents={drill}
       table={{
@@ -65,11 +80,20 @@ export function RankingCard({ ids, ...frame }: CardFrame & { ids: readonly strin
 /** Organisations × categories, coloured at the methodology's grade thresholds; every row shown, weakest last. */
 export function HeatmapCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
   const { model } = useDashboard();
+  const rows = useMemo(() => heatmapRows(model, ids), [model, ids]);
+  return <HeatmapView {...frame} rows={rows} categories={model.categories.map((c) => c.name)} gradeBands={model.gradeBands} />;
+}
+
+export function HeatmapView({
+  rows,
+  categories,
+  gradeBands,
+  ...frame
+}: CardFrame & { rows: HeatmapRow[]; categories: LocalizedName[]; gradeBands: readonly GradeBand[] }) {
   const { t, local } = useI18n();
   const drill = useOrgDrill();
-  const rows = useMemo(() => heatmapRows(model, ids), [model, ids]);
-  const categoryNames = model.categories.map((c) => local(c.name));
-  const bands = scoreBands(model.gradeBands.map((g) => g.min));
+  const categoryNames = categories.map(local);
+  const bands = scoreBands(gradeBands.map((g) => g.min));
   return (
     <ChartCard
       {...frame}
@@ -95,9 +119,18 @@ export function HeatmapCard({ ids, ...frame }: CardFrame & { ids: readonly strin
 /** Category scores of one or more organisations on one radar. */
 export function RadarCard({ ids, controls, ...frame }: CardFrame & { ids: readonly string[]; controls?: ReactNode }) {
   const { model } = useDashboard();
-  const { t, local } = useI18n();
-  const categoryNames = model.categories.map((c) => local(c.name));
   const series: RadarSeries[] = ids.map((id) => ({ name: model.org(id).name, values: model.categoryScores(id) }));
+  return <RadarView {...frame} controls={controls} categories={model.categories.map((c) => c.name)} series={series} />;
+}
+
+export function RadarView({
+  categories,
+  series,
+  controls,
+  ...frame
+}: CardFrame & { categories: LocalizedName[]; series: RadarSeries[]; controls?: ReactNode }) {
+  const { t, local } = useI18n();
+  const categoryNames = categories.map(local);
   return (
     <ChartCard
       {...frame}
@@ -119,28 +152,49 @@ export function RadarCard({ ids, controls, ...frame }: CardFrame & { ids: readon
  */
 export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
   const d = useDashboard();
-  const { t } = useI18n();
   const trend = useTrendSeries(d, ids);
   const comparison = d.comparison;
   const previous = useComparisonTrend(comparison, ids);
+  return (
+    <TrendView
+      {...frame}
+      trend={trend}
+      previous={comparison && previous ? { year: comparison.year, series: previous } : undefined}
+      loading={!trend || (comparison !== undefined && !previous)}
+    />
+  );
+}
+
+/** The trend card from computed series; `previous`: the comparison year's lines (§13), with the pace line added here. */
+export function TrendView({
+  trend,
+  previous,
+  loading,
+  ...frame
+}: CardFrame & {
+  trend: { dates: string[]; series: RadarSeries[] } | undefined;
+  previous?: { year: number; series: RadarSeries[] };
+  loading: boolean;
+}) {
+  const { t } = useI18n();
   const overlay = useMemo(
     () =>
-      trend && comparison && previous
+      trend && previous
         ? {
-            previous: previous.map((s, k) => ({
-              name: t('yoy.seriesYear', { name: trend.series[k]?.name ?? s.name, year: comparison.year }),
+            previous: previous.series.map((s, k) => ({
+              name: t('yoy.seriesYear', { name: trend.series[k]?.name ?? s.name, year: previous.year }),
               values: s.values,
             })),
             pace: { name: t('yoy.pace'), values: paceLine(trend.dates) },
           }
         : undefined,
-    [trend, comparison, previous, t],
+    [trend, previous, t],
   );
   const all = overlay ? [...(trend?.series ?? []), ...overlay.previous] : (trend?.series ?? []);
   return (
     <ChartCard
       {...frame}
-      loading={!trend || (comparison !== undefined && !overlay)}
+      loading={loading}
       option={trend && buildTrendOption(trend.dates, trend.series, overlay)}
       legend={
         overlay
@@ -177,9 +231,13 @@ export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[
  */
 export function GradeDistributionCard({ ids, tier, ...frame }: CardFrame & { ids: readonly string[]; tier?: string }) {
   const { model } = useDashboard();
+  const grades = useMemo(() => gradeCounts(model, ids), [model, ids]);
+  return <GradeDistributionView {...frame} grades={grades} tier={tier} />;
+}
+
+export function GradeDistributionView({ grades, tier, ...frame }: CardFrame & { grades: GradeCount[]; tier?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const grades = useMemo(() => gradeCounts(model, ids), [model, ids]);
   const gradeName = (g: string | undefined) => g ?? t('grade.none');
   const events = useMemo(
     () =>

@@ -135,13 +135,14 @@ export function useEngineTrend(
 }
 
 /** The index of some organisations as of each month end (methodology §9) of the year on screen. */
-export function useTrendSeries(d: Dashboard, ids: readonly string[]): { dates: string[]; series: RadarSeries[] } | undefined {
+export function useTrendSeries(d: Dashboard | undefined, ids: readonly string[]): { dates: string[]; series: RadarSeries[] } | undefined {
   const key = ids.join('\u0000');
-  const { ds, result, asOf, model } = d;
-  const trend = useEngineTrend(ds, result, asOf);
+  const model = d?.model;
+  const trend = useEngineTrend(d?.ds, d?.result, d?.asOf);
   return useMemo(
     () =>
-      trend && {
+      trend &&
+      model && {
         dates: trend.dates,
         series: key.split('\u0000').map((id) => ({ name: model.org(id).name, values: orgTrend(trend, model.position(id)) })),
       },

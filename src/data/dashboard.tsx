@@ -68,7 +68,7 @@ export interface Dashboard {
 
 export interface DashboardState {
   meta?: Meta;
-  /** The server's summary of the first screen while the year is still loading (undefined once it is there, or without the extension). */
+  /** The server's summary of the overview for the year and date asked (undefined without the extension, or when it was not asked: a mocked build, a year already loaded). */
   summary?: Summary;
   dashboard?: Dashboard;
   /** The year asked for (the URL's, or the default), once meta is known. */
@@ -290,7 +290,7 @@ export function useDashboardState(
   if (dashboard) shown.current = true;
   return {
     meta,
-    summary: dashboard ? undefined : (summaryQ.data ?? undefined),
+    summary: summaryQ.data ?? undefined,
     dashboard,
     year: meta ? year : undefined,
     // with no data left for the key, the query's own error: the previous year is no longer on screen
@@ -303,8 +303,24 @@ export function useDashboardState(
 
 const DashboardContext = createContext<Dashboard | null>(null);
 
-export function DashboardProvider({ value, children }: { value: Dashboard; children: ReactNode }) {
-  return <DashboardContext.Provider value={value}>{children}</DashboardContext.Provider>;
+export function DashboardProvider({ value, children }: { value: Dashboard | undefined; children: ReactNode }) {
+  return <DashboardContext.Provider value={value ?? null}>{children}</DashboardContext.Provider>;
+}
+
+/** The dashboard when the year is there; undefined while the overview paints from the server's summary. */
+export function useOptionalDashboard(): Dashboard | undefined {
+  return useContext(DashboardContext) ?? undefined;
+}
+
+const SummaryContext = createContext<Summary | undefined>(undefined);
+
+/** The server's summary of the overview (extension GET /v1/summary) for the year and date asked, when the backend has one. */
+export function SummaryProvider({ value, children }: { value: Summary | undefined; children: ReactNode }) {
+  return <SummaryContext.Provider value={value}>{children}</SummaryContext.Provider>;
+}
+
+export function useSummary(): Summary | undefined {
+  return useContext(SummaryContext);
 }
 
 /** The computed dashboard; only rendered inside the layout once data is there. */

@@ -28,6 +28,7 @@ import {
 } from '../engine';
 import { round2, type CsvCell } from '../lib/csv';
 import type { YearDataset } from './loadYear';
+import { demandKpi } from './summary';
 import type { ReadModel } from './model';
 
 export type { DemandTally, DemandState, HistogramBin };
@@ -94,8 +95,7 @@ export class DemandModel {
 
   /** Demands not resolved at D in the subtree. */
   open(id: string): number {
-    const t = this.tally(id);
-    return t.untriaged + t.analysing;
+    return demandKpi(this.tally(id)).open;
   }
 
   /** Overdue at D in the subtree, oldest first: `triage` (待研判 past triageDays) or `resolve` (unresolved past resolveDays). */

@@ -233,7 +233,7 @@ export function alertCsvTable(rows: AlertRow[], i18n: I18n): { header: string[];
  * `perIndicator` of one indicator, so one widespread late indicator does not
  * fill the list and hide every other.
  */
-export function urgentAlertsVaried(d: Dashboard, n: number, perIndicator = 2): AlertRow[] {
+export function urgentAlertsVaried(d: AlertSource, n: number, perIndicator = 2): AlertRow[] {
   const { ds } = d;
   const seen = new Map<number, number>();
   const out: number[] = [];

@@ -6,14 +6,37 @@
  */
 import type { Meta } from '../api/schemas';
 import type { Summary, SummaryOrg } from '../api/summary';
-import { computeIndex, orgTrend, trendDates, type IndexResult } from '../engine';
+import {
+  computeDemands,
+  computeIndex,
+  demandTally,
+  orgTrend,
+  prepareDemands,
+  trendDates,
+  type DemandTally,
+  type IndexResult,
+} from '../engine';
 import { gradeCounts } from './chartInputs';
 import { ReadModel } from './model';
 import type { PreparedYear } from './prepareYear';
-import { urgentAlerts } from './selectors';
+import { urgentAlertsVaried } from './selectors';
 
-/** How many urgent alerts the overview lists. */
+/** How many urgent alerts the overview lists, and at most how many per indicator (one widespread late indicator must not hide every other). */
 export const URGENT_COUNT = 12;
+export const URGENT_PER_INDICATOR = 2;
+
+/** The overview's demand card (§12 over the root's subtree at D): reported, open (not resolved), overdue (past the resolution time). */
+export interface DemandKpiFigures {
+  reported: number;
+  open: number;
+  overdue: number;
+}
+
+export const demandKpi = (t: DemandTally): DemandKpiFigures => ({
+  reported: t.reported,
+  open: t.untriaged + t.analysing,
+  overdue: t.resolveOverdue,
+});
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
@@ -57,6 +80,11 @@ export function buildSummary(
   const root = model.rootId;
   const dates = trendDates(asOf);
   const trend = { dates, results: dates.map(resultAt) };
+  const config = prepared.methodology.demands;
+  const demands =
+    prepared.demands && config
+      ? demandKpi(demandTally(computeDemands(ds, prepareDemands(ds, config, prepared.demands), asOf), model.position(root)))
+      : null;
   return {
     year,
     asOf,
@@ -74,7 +102,8 @@ export function buildSummary(
       gradeIndex: g.gradeIndex,
       count: g.count,
     })),
-    urgent: urgentAlerts({ ds, result, model }, URGENT_COUNT).map((a) => ({
+    demands,
+    urgent: urgentAlertsVaried({ ds, result, model }, URGENT_COUNT, URGENT_PER_INDICATOR).map((a) => ({
       orgId: a.orgId,
       orgName: a.orgName,
       townId: orNull(a.townId),

@@ -1,19 +1,15 @@
 import { Link } from '@tanstack/react-router';
-import { useDashboard } from '../data/dashboard';
+import type { DemandKpiFigures } from '../data/summary';
 import { useI18n } from '../i18n';
 import './demandKpi.css';
 
 /**
  * The overview's compact demand card (§12 at the as-of date): reported, open
  * (not resolved) and overdue (past the resolution time) over the root's
- * subtree, linking to /demands. Nothing when the backend has no demands.
+ * subtree, linking to /demands.
  */
-export function DemandKpi() {
-  const d = useDashboard();
+export function DemandKpi({ figures: x }: { figures: DemandKpiFigures }) {
   const { t } = useI18n();
-  const dm = d.demands;
-  if (!dm) return null;
-  const x = dm.tally(d.model.rootId);
   return (
     <div className="kpi demand-kpi" data-testid="demand-kpi">
       <h3>
@@ -26,11 +22,11 @@ export function DemandKpi() {
         </div>
         <div>
           <dt>{t('demands.kpiOpen')}</dt>
-          <dd>{x.untriaged + x.analysing}</dd>
+          <dd>{x.open}</dd>
         </div>
         <div>
           <dt>{t('demands.kpiOverdue')}</dt>
-          <dd>{x.resolveOverdue}</dd>
+          <dd>{x.overdue}</dd>
         </div>
       </dl>
     </div>

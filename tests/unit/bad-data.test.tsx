@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -119,11 +119,13 @@ describe('what the app does with bad data', () => {
     expect(screen.queryByTestId('district-index')).not.toBeInTheDocument();
   });
 
-  it('a slow API: skeletons first, then the dashboard', async () => {
+  it('a slow API: a loading note, skeletons in the overview grid once meta is known, then the dashboard', async () => {
     server.use(...slow(300));
     renderApp('/');
     expect(await screen.findByRole('status')).toHaveTextContent('正在加载数据…');
-    expect(document.querySelectorAll('.skeleton').length).toBeGreaterThan(6);
+    // before meta nothing stands below the header (it may still change size); then the overview's own grid waits
+    expect(document.querySelectorAll('.skeleton')).toHaveLength(0);
+    await waitFor(() => expect(document.querySelectorAll('.overview-grid .skeleton').length).toBe(7));
     await waitForData();
     await waitForSettled();
     expect(document.querySelectorAll('.skeleton')).toHaveLength(0);

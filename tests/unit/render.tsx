@@ -1,6 +1,6 @@
 /** Render the whole app at a URL, against the MSW handlers, as a user would open a link. */
 import { createMemoryHistory } from '@tanstack/react-router';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { App } from '../../src/app/App';
 import { createQueryClient } from '../../src/app/queryClient';
@@ -18,8 +18,8 @@ export function renderApp(url: string, { retries = 0 }: { retries?: number } = {
 
 /** Wait until the dashboard has data (the header's year picker appears). */
 export async function waitForData() {
-  // while loading, the header shows the same controls disabled
-  await waitFor(() => expect(screen.getByRole('combobox', { name: /年度|Year/ })).toBeEnabled(), { timeout: 15000 });
+  // the year and date controls are live once meta is there; the data-quality badge waits for the year itself
+  await waitFor(() => expect(document.querySelector('.quality-badge:not(:disabled)')).not.toBeNull(), { timeout: 15000 });
 }
 
 /** Wait until nothing is loading any more (the trend computes after the first paint). */

@@ -1,6 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
 import { RadarCard, RankingCard } from '../../charts/cards';
+import { EagerCharts } from '../../charts/Chart';
 import { DemandTable, DemandTallyList } from '../../charts/demandCards';
 import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
@@ -41,7 +42,11 @@ export function BriefPage() {
       </div>
     );
   }
-  return <Brief key={orgId} d={d} id={orgId} i18n={i18n} />;
+  return (
+    <EagerCharts.Provider value={true}>
+      <Brief key={orgId} d={d} id={orgId} i18n={i18n} />
+    </EagerCharts.Provider>
+  );
 }
 
 function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {

@@ -1,11 +1,12 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
-import { GradeDistributionCard, HeatmapCard, RadarCard, RankingCard, TrendCard } from '../../charts/cards';
+import { GradeDistributionView, HeatmapView, RadarView, RankingView, TrendView } from '../../charts/cards';
 import { buildFunnelOption } from '../../charts/options/builders';
-import { funnelStages, gradeCounts } from '../../data/chartInputs';
-import { useDashboard, type Dashboard } from '../../data/dashboard';
-import { urgentAlertsVaried } from '../../data/selectors';
+import { funnelStages } from '../../data/chartInputs';
+import { useOptionalDashboard, useSummary, type Dashboard } from '../../data/dashboard';
+import { overviewFromSummary, useOverviewFromDashboard, type OverviewData } from '../../data/overview';
+import type { Summary } from '../../api/summary';
 import { ESCALATION, STAGES } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
 import { LevelBadge } from '../../ui/badges';
@@ -14,40 +15,68 @@ import { Change } from '../../ui/Change';
 import { ScoreKpis } from '../../ui/ScoreKpis';
 import { TermHelp } from '../../ui/TermHelp';
 import { DemandKpi } from '../../ui/DemandKpi';
+import { LoadProgress } from '../../ui/LoadProgress';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
+/** The summary answers for exactly what the year on screen would show: same year, date, data and scope, nothing the summary lacks asked. */
+function summaryServes(summary: Summary | undefined, d: Dashboard | undefined, versus: string | undefined): summary is Summary {
+  if (!summary) return false;
+  if (!d) return true;
+  return (
+    versus === undefined &&
+    d.compareYear === undefined &&
+    summary.year === d.year &&
+    summary.asOf === d.asOf &&
+    summary.generatedAt === d.meta.generatedAt &&
+    summary.scope === (d.meta.scope?.orgId ?? null)
+  );
+}
+
 export function OverviewPage() {
-  const d = useDashboard();
-  const { model } = d;
+  const d = useOptionalDashboard();
+  const summary = useSummary();
   const i18n = useI18n();
   const { t, local } = i18n;
   const { vs } = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
-  useDocumentTitle(t('overview.title'), d.meta.district.name);
+  const fromSummary = useMemo(() => (summary ? overviewFromSummary(summary) : undefined), [summary]);
+  const groupIds = useMemo(() => new Set(d ? d.model.groups() : (summary?.groups.map((g) => g.id) ?? [])), [d, summary]);
+  const versus = vs !== undefined && groupIds.has(vs) ? vs : undefined;
+  // the summary paints the page until something it does not hold is asked; then the year's own numbers
+  const useSummaryData = summaryServes(summary, d, versus);
+  const fromYear = useOverviewFromDashboard(useSummaryData ? undefined : d, versus);
+  const o = useSummaryData ? fromSummary : fromYear;
+  useDocumentTitle(t('overview.title'), d?.meta.district.name);
+  if (!o) return null;
 
-  const root = model.rootId;
-  const groups = model.groups();
-  const versus = vs !== undefined && groups.includes(vs) ? vs : undefined;
-  const radarIds = useMemo(() => (versus ? [root, versus] : [root]), [root, versus]);
-  const leafIds = model.idsInTier(model.leafTier);
-  const stages = model.stageTally(root);
-  const funnel = funnelStages(stages, (s) => t(`stage.${s}`));
-  // the most urgent, at most two per indicator: one widespread late indicator must not hide every other
-  const urgent = useMemo(() => urgentAlertsVaried(d, 12, 2), [d]);
+  const funnel = funnelStages(o.stages, (s) => t(`stage.${s}`));
   // chart titles name the tiers as the API does (a district's own tier names, any depth)
-  const groupTier = local(model.tiers[Math.min(1, model.leafTier)].name);
-  const leafTier = local(model.tiers[model.leafTier].name);
+  const leafTier = o.tiers[o.tiers.length - 1];
+  const groupTier = local(o.tiers[Math.min(1, o.tiers.length - 1)].name);
 
   return (
-    <div className="overview">
+    <div className="overview" aria-busy={d ? undefined : true}>
       <h2 className="visually-hidden">{t('overview.title')}</h2>
-      <KpiRow d={d} i18n={i18n} />
+      {d ? null : (
+        <p className="visually-hidden" role="status">
+          {t('load.summaryOnly')}
+        </p>
+      )}
+      <LoadProgress />
+      <KpiRow o={o} i18n={i18n} />
       <div className="overview-grid">
-        <RankingCard className="area-ranking" title={t('overview.townRanking', { tier: groupTier })} height="100%" ids={groups} />
-        <RadarCard
+        <RankingView
+          className="area-ranking"
+          title={t('overview.townRanking', { tier: groupTier })}
+          height="100%"
+          ranking={o.ranking}
+          bandCount={o.gradeBands.length}
+        />
+        <RadarView
           className="area-radar"
           title={t('overview.radar')}
-          ids={radarIds}
+          categories={o.categoryNames}
+          series={o.radar}
           controls={
             <label className="inline-control">
               <span className="visually-hidden">{t('overview.radarCompare')}</span>
@@ -57,23 +86,36 @@ export function OverviewPage() {
                 onChange={(e) => navigate({ search: (prev) => ({ ...prev, vs: e.target.value || undefined }) })}
               >
                 <option value="">{`${t('overview.radarCompare')} ${t('overview.radarNone')}`}</option>
-                {groups.map((id) => (
-                  <option key={id} value={id}>
-                    {model.org(id).name}
+                {o.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
                   </option>
                 ))}
               </select>
             </label>
           }
         />
-        <GradeDistributionCard
+        <GradeDistributionView
           className="area-grades"
-          title={t('overview.grades', { tier: leafTier })}
-          ids={leafIds}
-          tier={model.tiers[model.leafTier].id}
+          title={t('overview.grades', { tier: local(leafTier.name) })}
+          grades={o.leafGrades}
+          tier={leafTier.id}
         />
-        <TrendCard className="area-trend" title={t('overview.trend')} ids={radarIds} />
-        <HeatmapCard className="area-heatmap" title={t('overview.heatmap', { tier: groupTier })} height="100%" ids={groups} />
+        <TrendView
+          className="area-trend"
+          title={t('overview.trend')}
+          trend={o.trend}
+          previous={o.previous && o.trend?.previous ? { year: o.previous.year, series: o.trend.previous } : undefined}
+          loading={!o.trend || o.trendPending}
+        />
+        <HeatmapView
+          className="area-heatmap"
+          title={t('overview.heatmap', { tier: groupTier })}
+          height="100%"
+          rows={o.heatmap}
+          categories={o.categoryNames}
+          gradeBands={o.gradeBands}
+        />
         <ChartCard
           className="area-funnel"
           title={t('overview.funnel')}
@@ -88,82 +130,78 @@ export function OverviewPage() {
             columns: [t('col.stage'), t('col.count')],
             rows: [
               ...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })),
-              { key: 'exempt', cells: [t('stage.exempt'), stages.exempt] },
+              { key: 'exempt', cells: [t('stage.exempt'), o.stages.exempt] },
             ],
           }}
         />
-        <section className="card area-urgent" aria-labelledby="urgent-title">
-          <header className="card-header">
-            <h2 id="urgent-title">{t('overview.urgent')}</h2>
-            <Link to="/alerts" className="tool-link">
-              {t('overview.allAlerts')}
-            </Link>
-          </header>
-          {urgent.length ? (
-            <ol className="urgent-list">
-              {urgent.map((a) => (
-                <li key={a.position}>
-                  <LevelBadge level={a.alert} />
-                  <OrgLink id={a.orgId} className="urgent-org">
-                    {a.orgName}
-                  </OrgLink>
-                  <span className="urgent-what">
-                    {a.townName && a.townId !== a.orgId ? (
-                      <span className="urgent-town">{t('urgent.town', { town: a.townName })} · </span>
-                    ) : null}
-                    {i18n.local(a.indicator.name)}
-                    {a.overdueDays > 0
-                      ? ` · ${t('alerts.overdueShort', { n: a.overdueDays })}`
-                      : a.paceGap !== undefined && a.paceGap > 0
-                        ? ` · ${t('alerts.behindShort', { n: a.paceGap.toFixed(1) })}`
-                        : ''}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="empty-state">{t('state.empty')}</p>
-          )}
-        </section>
+        <UrgentCard o={o} i18n={i18n} />
       </div>
     </div>
   );
 }
 
-function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
+function UrgentCard({ o, i18n }: { o: OverviewData; i18n: I18n }) {
+  const { t } = i18n;
+  return (
+    <section className="card area-urgent" aria-labelledby="urgent-title">
+      <header className="card-header">
+        <h2 id="urgent-title">{t('overview.urgent')}</h2>
+        <Link to="/alerts" className="tool-link">
+          {t('overview.allAlerts')}
+        </Link>
+      </header>
+      {o.urgent.length ? (
+        <ol className="urgent-list">
+          {o.urgent.map((a) => (
+            <li key={a.key}>
+              <LevelBadge level={a.alert} />
+              <OrgLink id={a.orgId} className="urgent-org">
+                {a.orgName}
+              </OrgLink>
+              <span className="urgent-what">
+                {a.townName && a.townId !== a.orgId ? (
+                  <span className="urgent-town">{t('urgent.town', { town: a.townName })} · </span>
+                ) : null}
+                {i18n.local(a.indicatorName)}
+                {a.overdueDays > 0
+                  ? ` · ${t('alerts.overdueShort', { n: a.overdueDays })}`
+                  : a.paceGap !== undefined && a.paceGap > 0
+                    ? ` · ${t('alerts.behindShort', { n: a.paceGap.toFixed(1) })}`
+                    : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty-state">{t('state.empty')}</p>
+      )}
+    </section>
+  );
+}
+
+function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }) {
   const { t, local } = i18n;
-  const { model, comparison } = d;
-  const root = model.rootId;
-  const leaf = model.tiers[model.leafTier];
-  const alerts = model.alertTally(root);
-  const orgAlerts = model.orgAlertTally(root);
-  const stages = model.stageTally(root);
-  const grades = gradeCounts(model, model.idsInTier(model.leafTier));
-  // §13: the same figures on the same day of the comparison year (the root matched by id)
-  const prev = comparison && comparison.prevModel.has(root) ? comparison.prevModel : undefined;
-  const prevAlerts = prev?.alertTally(root);
-  const prevStages = prev?.stageTally(root);
-  const prevGrades = prev ? gradeCounts(prev, prev.idsInTier(prev.tierIndex(leaf.id))) : undefined;
-  const prevGradeCount = (grade: string | undefined) => prevGrades?.find((g) => g.grade === grade)?.count;
-  const changes = useMemo(() => (comparison ? comparison.gradeChanges(model.idsInTier(model.leafTier)) : undefined), [comparison, model]);
+  const leaf = o.tiers[o.tiers.length - 1];
+  const prev = o.previous;
+  const prevGradeCount = (grade: string | undefined) => prev?.grades?.find((g) => g.grade === grade)?.count;
   const delta = (now: number, before: number | undefined) => (before === undefined ? undefined : now - before);
   return (
     <div className="kpi-row">
       <ScoreKpis
-        scores={model.scores(root)}
-        title={t(d.meta.scope ? 'scope.index' : 'kpi.districtIndex')}
+        scores={o.root}
+        title={t(o.scoped ? 'scope.index' : 'kpi.districtIndex')}
         testId="district-index"
-        bandCount={model.gradeBands.length}
-        prev={prev?.scores(root)}
-        prevYear={comparison?.year}
+        bandCount={o.gradeBands.length}
+        prev={prev?.root}
+        prevYear={prev?.year}
       />
       <div className="kpi">
         <h3>{t('kpi.orgs')}</h3>
         <dl className="kpi-pairs">
-          {model.tiers.map((tier, k) => (
+          {o.tiers.map((tier, k) => (
             <div key={tier.id}>
               <dt>{local(tier.name)}</dt>
-              <dd>{model.idsInTier(k).length}</dd>
+              <dd>{o.tierCounts[k] ?? 0}</dd>
             </div>
           ))}
         </dl>
@@ -174,14 +212,14 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
           <TermHelp term={t('col.grade')} text={t('term.grades')} />
         </div>
         <dl className="kpi-pairs compact">
-          {grades.map((g) => (
+          {o.leafGrades.map((g) => (
             <div key={g.grade ?? '\u0000none'}>
               <dt>{g.grade ?? t('grade.none')}</dt>
               <dd>
                 <Link to="/orgs" search={{ grade: g.grade ?? 'none', tier: leaf.id }} className="kpi-link">
                   {g.count}
                 </Link>
-                {prevGrades ? <Change value={delta(g.count, prevGradeCount(g.grade))} digits={0} /> : null}
+                {prev?.grades ? <Change value={delta(g.count, prevGradeCount(g.grade))} digits={0} /> : null}
               </dd>
             </div>
           ))}
@@ -190,12 +228,11 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
           <Link to="/honours" className="kpi-link">
             {t('honours.link')}
           </Link>
-          {changes ? (
+          {prev ? (
             <span className="kpi-grade-changes">
               {' · '}
               <Link to="/honours" hash="grade-changes" className="kpi-link">
-                {t('yoy.gradeUp', { n: changes.filter((c) => c.change > 0).length })} /{' '}
-                {t('yoy.gradeDown', { n: changes.filter((c) => c.change < 0).length })}
+                {t('yoy.gradeUp', { n: prev.gradesUp })} / {t('yoy.gradeDown', { n: prev.gradesDown })}
               </Link>
             </span>
           ) : null}
@@ -205,7 +242,7 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
         <h3>{t('kpi.alerts')}</h3>
         <dl className="kpi-pairs compact">
           {ESCALATION.map((l) => (
-            <div key={l} title={t('kpi.alertOrgs', { n: orgAlerts[l] })}>
+            <div key={l} title={t('kpi.alertOrgs', { n: o.orgAlerts[l] })}>
               <dt>
                 <Link to="/alerts" search={{ level: l }} className={`level-link level-${l}`}>
                   {t(`level.${l}`)}
@@ -213,9 +250,9 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
               </dt>
               <dd>
                 <Link to="/alerts" search={{ level: l }} className="kpi-link">
-                  {alerts[l]}
+                  {o.alerts[l]}
                 </Link>
-                {prevAlerts ? <Change value={alerts[l] - prevAlerts[l]} digits={0} /> : null}
+                {prev?.alerts ? <Change value={o.alerts[l] - prev.alerts[l]} digits={0} /> : null}
               </dd>
             </div>
           ))}
@@ -232,14 +269,14 @@ function KpiRow({ d, i18n }: { d: Dashboard; i18n: I18n }) {
             <div key={s}>
               <dt>{t(`stage.${s}`)}</dt>
               <dd>
-                {stages[s]}
-                {prevStages ? <Change value={stages[s] - prevStages[s]} digits={0} /> : null}
+                {o.stages[s]}
+                {prev?.stages ? <Change value={o.stages[s] - prev.stages[s]} digits={0} /> : null}
               </dd>
             </div>
           ))}
         </dl>
       </div>
-      <DemandKpi />
+      {o.demands ? <DemandKpi figures={o.demands} /> : null}
     </div>
   );
 }
