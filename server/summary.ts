@@ -157,7 +157,7 @@ export class Summaries {
         if (methodology && orgs && assignments)
           years.push({ year, methodology: methodology.body, orgs: orgs.body, assignments: assignments.body });
       }
-      const message: ToWorker = { kind: 'snapshot', snapshot: state.id, years };
+      const message: ToWorker = { kind: 'snapshot', snapshot: state.id, years, scoped: snapshot.users !== null };
       worker.postMessage(message);
     }
     return worker;

@@ -23,7 +23,13 @@ export interface YearBytes {
 }
 
 export type ToWorker =
-  | { kind: 'snapshot'; snapshot: number; years: YearBytes[] }
+  | {
+      kind: 'snapshot';
+      snapshot: number;
+      years: YearBytes[];
+      /** Sessions exist (users.json): scoped summaries filter the parsed records, so they are kept. */
+      scoped: boolean;
+    }
   | {
       kind: 'summary';
       id: number;
@@ -62,6 +68,7 @@ class SnapshotWork {
   constructor(
     readonly id: number,
     private readonly bytes: Map<number, YearBytes>,
+    private readonly scoped: boolean,
   ) {}
 
   /** The year's records, parsed once from the served bytes (the main thread checked their top level). */
@@ -94,6 +101,8 @@ class SnapshotWork {
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
       const assignments = (scope === undefined ? year.data.assignments : filtered(year, 'assignments', scope, scope)) as unknown[];
       prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments), results: new Map() };
+      // without sessions nothing filters the records again: drop them (1.5M objects in a province)
+      if (!this.scoped) this.parsed.delete(r.year);
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
@@ -168,7 +177,7 @@ function schedule(): void {
 
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'snapshot') {
-    current = new SnapshotWork(m.snapshot, new Map(m.years.map((y) => [y.year, y])));
+    current = new SnapshotWork(m.snapshot, new Map(m.years.map((y) => [y.year, y])), m.scoped);
     return;
   }
   queue.push(m);
