@@ -142,6 +142,8 @@ const midMonth = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15');
 const scoped = await timedGet('/api/v1/summary?year=2025', 'scoped');
 const scopedAgain = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15', 'scoped');
 const metaAfter = await timedGet('/api/v1/meta');
+// the whole process: the main thread's snapshot (parsed records and served bytes) and the worker's prepared year
+const rssMb = process.memoryUsage().rss / 1024 / 1024;
 const firstScreen = Buffer.concat([firstReady.body, metaAfter.body, Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false }))]);
 const firstScreenBr = brotliCompressSync(firstScreen, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const firstScreenGz = gzipSync(firstScreen, { level: 6 }).length;
@@ -160,6 +162,9 @@ console.log(`  summary at another date, month end (2025-05-31) ${fmt(monthEnd.ms
 console.log(`  summary at another date, mid-month (2025-06-15) ${fmt(midMonth.ms)}${status(midMonth)}`);
 console.log(
   `  scoped session (${scopeOrg.id}, ${(grassrootsUnder.get(scopeOrg.id) ?? 0).toLocaleString('en')} orgs below): first summary ${fmt(scoped.ms)}${status(scoped)}, then another date ${fmt(scopedAgain.ms)}${status(scopedAgain)}`,
+);
+console.log(
+  `  process memory (RSS, this bench process: also holds the generated mock) with the province loaded and prepared: ${rssMb.toFixed(0)} MB`,
 );
 console.log(
   `  first-screen payload (summary+meta+config): ${(firstScreen.length / 1024).toFixed(1)} KB raw, ${(firstScreenGz / 1024).toFixed(1)} KB gzip, ${(firstScreenBr / 1024).toFixed(1)} KB brotli`,
