@@ -4,16 +4,14 @@
  * a session's scope (sessions.ts) limits every resource to its subtree.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { JSON_TYPE, subtree, type Snapshot, type SnapshotYear, type YearResource } from './data';
+import { filtered, JSON_TYPE, subtree, type Snapshot, type YearResource } from './data';
 import { Representation } from './representation';
 import { sendError, sendRepresentation, type RepHeaders } from './respond';
 import { requestToken, type Scope } from './sessions';
-import { handleSummary } from './summary';
+import { handleSummary, type Summaries } from './summary';
 
 const YEAR_RESOURCES = new Set<string>(['methodology', 'orgs', 'assignments', 'demands']);
 const FILTERABLE = new Set<string>(['assignments', 'demands']);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export async function handleResource(
   req: IncomingMessage,
@@ -21,6 +19,7 @@ export async function handleResource(
   snapshot: Snapshot,
   resource: string,
   query: URLSearchParams,
+  summaries: Summaries,
 ): Promise<void> {
   let scope: Scope | undefined;
   if (snapshot.users) {
@@ -39,8 +38,8 @@ export async function handleResource(
   const headers: RepHeaders = snapshot.users
     ? { cacheControl: 'private, no-cache', vary: ['Cookie', 'Authorization'] }
     : { cacheControl: 'no-cache' };
-  const deny = (status: number, code: string, message: string) =>
-    sendError(res, status, code, message, snapshot.users ? { Vary: 'Cookie, Authorization' } : {});
+  const deny = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+    sendError(res, status, code, message, { ...extra, ...(snapshot.users ? { Vary: 'Cookie, Authorization' } : {}) });
   const scopeId = scope?.orgId;
 
   if (resource === 'meta') {
@@ -50,7 +49,7 @@ export async function handleResource(
         : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
     return sendRepresentation(req, res, rep, headers);
   }
-  if (resource === 'summary') return handleSummary(req, res, snapshot, scopeId, query, headers, deny);
+  if (resource === 'summary') return handleSummary(req, res, summaries, snapshot, scopeId, query, headers, deny);
   if (!YEAR_RESOURCES.has(resource)) return deny(404, 'not_found', `no resource ${resource.slice(0, 200)}`);
 
   const yearParam = query.get('year');
@@ -86,21 +85,4 @@ export async function handleResource(
 
 function json(value: unknown, salt: string): Representation {
   return new Representation(Buffer.from(JSON.stringify(value)), JSON_TYPE, true, salt);
-}
-
-/** The records of `root`'s subtree; for orgs (only under a scope) the scope organisation becomes the root. */
-export function filtered(
-  year: SnapshotYear,
-  name: Exclude<YearResource, 'methodology'>,
-  root: string,
-  scopeId: string | undefined,
-): unknown {
-  const ids = subtree(year, root) ?? new Set<string>();
-  const list = year.data[name] as unknown[];
-  if (name === 'orgs') {
-    return list
-      .filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id))
-      .map((o) => ((o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
-  }
-  return list.filter((r) => isRecord(r) && typeof r.orgId === 'string' && ids.has(r.orgId));
 }

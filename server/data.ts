@@ -9,7 +9,7 @@
  * orgs-<year>.json, assignments-<year>.json, optionally demands-<year>.json;
  * optionally users.json (sessions, see sessions.ts).
  */
-import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { Representation } from './representation';
 import { parseUsers, type Scope, type UsersFile } from './sessions';
@@ -69,10 +69,42 @@ export class DataError extends Error {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Bodies live in shared memory: the summary worker (summaryWorker.ts) reads a province's ~400 MB of assignments
+ * from the very bytes the API serves, handed over without a copy (a copy would stall the event loop).
+ */
+export function sharedBuffer(size: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(size));
+}
+
+function readShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = sharedBuffer(fstatSync(fd).size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, at);
+      if (n === 0) return buf.subarray(0, at); // truncated while being read: the JSON check below reports it
+      at += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** JSON text into a shared buffer, written once (no intermediate Buffer of the same size). */
+export function sharedJson(value: unknown): Buffer {
+  const text = JSON.stringify(value);
+  const buf = sharedBuffer(Buffer.byteLength(text));
+  buf.write(text);
+  return buf;
+}
+
 function parseFile(dir: string, file: string): { value: unknown; body: Buffer } {
   let buf: Buffer;
   try {
-    buf = readFileSync(join(dir, file));
+    buf = readShared(join(dir, file));
   } catch (e) {
     throw new DataError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : String((e as Error).message));
   }
@@ -137,7 +169,7 @@ function checkShapes(data: ApiData): void {
 }
 
 /** Children by parent over the records that look like organisations (bad records are the app's to report). */
-function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
+export function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
   const ids = new Set<string>();
   const children = new Map<string, string[]>();
   for (const o of orgs as unknown[]) if (isRecord(o) && typeof o.id === 'string') ids.add(o.id);
@@ -152,8 +184,7 @@ function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
 
 export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapshot {
   checkShapes(data);
-  const rep = (file: string, value: unknown) =>
-    new Representation(raw.get(file) ?? Buffer.from(JSON.stringify(value)), JSON_TYPE, true, '*');
+  const rep = (file: string, value: unknown) => new Representation(raw.get(file) ?? sharedJson(value), JSON_TYPE, true, '*');
   const years = new Map<number, SnapshotYear>();
   for (const [key, d] of Object.entries(data.years)) {
     const y = Number(key);
@@ -173,11 +204,28 @@ export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapsh
 }
 
 /** The ids of an organisation's subtree (itself included); undefined if it is not in the year. */
-export function subtree(year: SnapshotYear, rootId: string): Set<string> | undefined {
+export function subtree(year: Pick<SnapshotYear, 'ids' | 'children'>, rootId: string): Set<string> | undefined {
   if (!year.ids.has(rootId)) return undefined;
   const ids = new Set([rootId]);
   for (const id of ids) for (const c of year.children.get(id) ?? []) ids.add(c);
   return ids;
+}
+
+/** The records of `root`'s subtree; for orgs (only under a scope) the scope organisation becomes the root. */
+export function filtered(
+  year: Pick<SnapshotYear, 'data' | 'ids' | 'children'>,
+  name: Exclude<YearResource, 'methodology'>,
+  root: string,
+  scopeId: string | undefined,
+): unknown[] {
+  const ids = subtree(year, root) ?? new Set<string>();
+  const list = year.data[name] as unknown[];
+  if (name === 'orgs') {
+    return list
+      .filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id))
+      .map((o) => ((o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
+  }
+  return list.filter((r) => isRecord(r) && typeof r.orgId === 'string' && ids.has(r.orgId));
 }
 
 /**
@@ -189,6 +237,16 @@ export class DerivedCache {
   private readonly entries = new Map<string, Representation>();
   private bytes = 0;
   constructor(private readonly budget = 64 * 1024 * 1024) {}
+
+  /** The entry if present (made elsewhere, e.g. by the summary worker), without making one. */
+  find(key: string): Representation | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
 
   get(key: string, make: () => Representation): Representation {
     const hit = this.entries.get(key);
@@ -229,6 +287,8 @@ export interface StoreOptions {
   debounceMs?: number;
   /** Told after every reload attempt (tests wait on it). */
   onReload?: (result: { ok: true } | { ok: false; error: string }) => void;
+  /** Told of every snapshot made current (at construction and after each successful reload): the summaries prepare it. */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 /** The current snapshot of a data dir, reloaded when its files change. */
@@ -250,6 +310,7 @@ export class DataStore {
     const { data, raw } = readData(dir);
     this.current = buildSnapshot(data, raw);
     this.warm();
+    options.onSnapshot?.(this.current);
   }
 
   watch(): this {
@@ -302,6 +363,7 @@ export class DataStore {
       this.signature = signature;
       this.log({ level: 'info', event: 'data_reloaded', dir: this.dir });
       this.warm();
+      this.options.onSnapshot?.(this.current);
       this.options.onReload?.({ ok: true });
     } catch (e) {
       // keep serving the previous snapshot; the next change to the files is tried again

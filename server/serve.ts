@@ -19,6 +19,7 @@ import { Representation } from './representation';
 import { sendError, sendRepresentation } from './respond';
 import { sessionCookie } from './sessions';
 import { StaticSite } from './static';
+import { Summaries } from './summary';
 
 export { readApiData, type ApiData, type YearData } from './data';
 export type { UsersFile, Scope } from './sessions';
@@ -46,6 +47,8 @@ export interface ServeOptions {
   log?: Logger;
   /** Data dir watching (tests shorten it). */
   watch?: Pick<StoreOptions, 'pollMs' | 'debounceMs' | 'onReload'>;
+  /** The summary worker: how long a request waits for it (default 30 s), and its module (tests give a failing one). */
+  summaries?: { waitMs?: number; workerEntry?: URL };
 }
 
 export interface OverrideResult {
@@ -58,6 +61,8 @@ export interface RunningServer {
   server: Server;
   url: string;
   store?: DataStore;
+  /** Settles when the current snapshot's default summaries are prepared (benchmarks and tests wait on it). */
+  summariesPrepared: () => Promise<void>;
 }
 
 /** The production build's policy, served as a header so that frame-ancestors applies (a meta tag cannot carry it). */
@@ -132,10 +137,12 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
   const apiPath = (absoluteOrigin(apiBaseUrl) ? new URL(apiBaseUrl).pathname : apiBaseUrl).replace(/\/+$/, '');
   const config = new Representation(Buffer.from(JSON.stringify({ apiBaseUrl, mocks: false })), JSON_TYPE, false);
 
+  // every snapshot is handed to the summary worker as it becomes current: its default summaries are prepared at once
+  const summaries = new Summaries({ log, ...options.summaries });
   let store: DataStore | undefined;
   let snapshotOf: () => Snapshot;
   if (dataDir) {
-    const s = new DataStore(dataDir, { log, ...options.watch }).watch();
+    const s = new DataStore(dataDir, { log, ...options.watch, onSnapshot: (snapshot) => summaries.load(snapshot) }).watch();
     store = s;
     snapshotOf = () => s.current;
   } else if (data) {
@@ -143,10 +150,15 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     const snapshots = new WeakMap<ApiData, Snapshot>();
     const get = (d: ApiData) => {
       let s = snapshots.get(d);
-      if (!s) snapshots.set(d, (s = buildSnapshot(d)));
+      if (!s) {
+        snapshots.set(d, (s = buildSnapshot(d)));
+        summaries.load(s);
+      }
       return s;
     };
     snapshotOf = typeof data === 'function' ? () => get(data()) : () => get(data);
+    // fixed data is a snapshot from the start (a function's data is asked for per request)
+    if (typeof data !== 'function') get(data);
   } else {
     throw new Error('startServer: give data or dataDir');
   }
@@ -173,7 +185,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
         res.end(forced.body);
         return;
       }
-      return handleResource(req, res, snapshotOf(), resource, query);
+      return handleResource(req, res, snapshotOf(), resource, query, summaries);
     }
     const found = site.lookup(path);
     if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `no file ${path.slice(0, 200)}`);
@@ -244,7 +256,10 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     ];
     socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
   });
-  server.on('close', () => store?.close());
+  server.on('close', () => {
+    store?.close();
+    summaries.close();
+  });
 
   return new Promise((ok, fail) => {
     server.once('error', fail);
@@ -252,7 +267,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       const address = server.address();
       const p = typeof address === 'object' && address ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
-      ok({ server, url: `http://${shown}:${p}`, store });
+      ok({ server, url: `http://${shown}:${p}`, store, summariesPrepared: () => summaries.whenPrepared(snapshotOf()) });
     });
   });
 }

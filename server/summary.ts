@@ -1,44 +1,208 @@
 /**
- * Extension `GET /v1/summary?year=&asOf=` (docs/api.md): the overview's first screen, computed here by the
- * browser's own engine and read model (src/data/summary.ts) from the same records, validated by the same
- * function (src/data/prepareYear.ts). A phone paints the district from ~10 KB instead of waiting for the year.
+ * Extension `GET /v1/summary?year=&asOf=` (docs/api.md): the overview's first screen, computed by the browser's own
+ * engine and read model (src/data/summary.ts) from the same records, validated by the same function
+ * (src/data/prepareYear.ts). A phone paints the district from ~10 KB instead of waiting for the year.
  *
- * Caching: the prepared year per (snapshot, scope, year) — a new snapshot (new files, new generatedAt) starts
- * afresh —, the serialized answer per (scope, year, asOf) in the snapshot's bounded derived cache; the ETag
- * follows the body, so a revalidation costs a 304.
+ * Where it is computed: in a worker thread (summaryWorker.ts), never on the event loop — a province year takes
+ * seconds to parse, validate, prepare and compute, and the server must keep answering meta and files meanwhile.
+ * Each snapshot is handed to the worker when it is loaded, and every year's default summary (unscoped, at its
+ * effective as-of date) is prepared at once, so a phone's first request finds it ready. Other dates and scoped
+ * sessions are computed by the worker on request; a request waits for the answer up to `waitMs`.
+ *
+ * Caching: per snapshot — a new snapshot (new files, new generatedAt) starts afresh, and the worker drops the old
+ * one's work — the serialized answer per (scope, year, asOf); the ETag follows the body, so a revalidation is a 304.
+ * If the worker fails, summaries answer 404 summary_unavailable (the app loads the raw year) until the next snapshot.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { metaSchema, methodologyPayloadSchema, recordsSchema, DATE_PATTERN } from '../src/api/schemas';
+import { Worker } from 'node:worker_threads';
+import { metaSchema, DATE_PATTERN, type Meta } from '../src/api/schemas';
 import { effectiveAsOf } from '../src/data/asOf';
-import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
-import { buildSummary } from '../src/data/summary';
-import { computeIndex, type IndexResult } from '../src/engine';
-import { filtered } from './api';
-import { JSON_TYPE, type Snapshot } from './data';
+import { JSON_TYPE, type Logger, type Snapshot } from './data';
 import { Representation } from './representation';
 import { sendRepresentation, type RepHeaders } from './respond';
+import type { FromWorker, ToWorker, YearBytes } from './summaryWorker';
 
-type Deny = (status: number, code: string, message: string) => void;
+type Deny = (status: number, code: string, message: string, headers?: Record<string, string>) => void;
 
-interface Ready {
-  prepared: PreparedYear;
-  /** Results by as-of date, kept for the snapshot's life: every summary's trend reuses the month ends. */
-  results: Map<string, IndexResult>;
+export interface SummaryOptions {
+  log: Logger;
+  /** How long a request waits for the worker before 503 summary_pending with Retry-After (default 30 s). */
+  waitMs?: number;
+  /** The worker's module (tests give one that fails); default summaryWorker.ts. */
+  workerEntry?: URL;
 }
 
-const MAX_RESULTS = 16;
+type Outcome = { kind: 'ready'; rep: Representation } | { kind: 'unavailable'; message: string } | { kind: 'pending'; message: string };
 
-const prepared = new WeakMap<Snapshot, Map<string, Ready | Error>>();
+/** Summary bodies kept per snapshot (each ~10 KB): every scope's default and the dates asked for lately. */
+const MAX_BODIES = 256;
 
-export function handleSummary(
+interface SnapshotState {
+  /** The worker's name for this snapshot. */
+  id: number;
+  loadedAt: number;
+  bodies: Map<string, Representation>;
+  /** Keys the worker could not compute (bad data): answered 404 without asking again. */
+  failed: Map<string, string>;
+  inFlight: Map<string, Promise<Outcome>>;
+  /** The worker died while this snapshot was its work. */
+  broken?: string;
+  /** Settles when every year's default summary is ready (or failed). */
+  prepared: Promise<void>;
+}
+
+export class Summaries {
+  private worker?: Worker;
+  /** The snapshot the worker holds. */
+  private active?: Snapshot;
+  private nextId = 1;
+  private readonly replies = new Map<number, (reply: FromWorker) => void>();
+  private readonly states = new WeakMap<Snapshot, SnapshotState>();
+  private closed = false;
+  readonly waitMs: number;
+
+  constructor(private readonly options: SummaryOptions) {
+    this.waitMs = options.waitMs ?? 30_000;
+  }
+
+  /** A snapshot became current: hand it to the worker and prepare every year's default summary. */
+  load(snapshot: Snapshot): void {
+    if (this.closed || this.states.has(snapshot)) return;
+    let settle!: () => void;
+    const state: SnapshotState = {
+      id: this.nextId++,
+      loadedAt: performance.now(),
+      bodies: new Map(),
+      failed: new Map(),
+      inFlight: new Map(),
+      prepared: new Promise<void>((ok) => (settle = ok)),
+    };
+    this.states.set(snapshot, state);
+    const meta = metaSchema.safeParse(snapshot.meta);
+    if (!meta.success) return settle(); // no summaries for this data (handleSummary answers 404)
+    const years = [...snapshot.years.keys()].sort((a, b) => (a === meta.data.defaultYear ? -1 : b === meta.data.defaultYear ? 1 : b - a));
+    void Promise.all(
+      years.map((y) =>
+        this.get(snapshot, meta.data, y, undefined, effectiveAsOf(meta.data, y, undefined)).then((outcome) => {
+          this.options.log({
+            level: outcome.kind === 'ready' ? 'info' : 'error',
+            event: outcome.kind === 'ready' ? 'summary_prepared' : 'summary_not_prepared',
+            year: y,
+            ms: Math.round(performance.now() - state.loadedAt),
+            ...(outcome.kind === 'ready' ? {} : { error: outcome.message }),
+          });
+        }),
+      ),
+    ).then(settle);
+  }
+
+  /** Settles when the snapshot's default summaries are prepared (benchmarks and tests wait on it). */
+  whenPrepared(snapshot: Snapshot): Promise<void> {
+    return this.states.get(snapshot)?.prepared ?? Promise.resolve();
+  }
+
+  /** The summary for (year, scope, effective asOf) of a snapshot: at once if made, else from the worker. */
+  get(snapshot: Snapshot, meta: Meta, year: number, scopeId: string | undefined, asOf: string): Promise<Outcome> {
+    this.load(snapshot);
+    const state = this.states.get(snapshot);
+    if (!state) return Promise.resolve({ kind: 'unavailable', message: 'the server is shutting down' });
+    const key = `${year}|${scopeId ?? '*'}|${asOf}`;
+    const body = state.bodies.get(key);
+    if (body) {
+      state.bodies.delete(key);
+      state.bodies.set(key, body);
+      return Promise.resolve({ kind: 'ready', rep: body });
+    }
+    const failed = state.failed.get(key);
+    if (failed !== undefined) return Promise.resolve({ kind: 'unavailable', message: failed });
+    if (state.broken !== undefined) return Promise.resolve({ kind: 'unavailable', message: state.broken });
+    let pending = state.inFlight.get(key);
+    if (pending) return pending;
+
+    const worker = this.activate(snapshot, state);
+    const id = this.nextId++;
+    pending = new Promise<FromWorker>((ok) => this.replies.set(id, ok)).then((reply): Outcome => {
+      state.inFlight.delete(key);
+      if (reply.ok) {
+        const rep = new Representation(Buffer.from(reply.body), JSON_TYPE, true, scopeId ?? '*');
+        state.bodies.set(key, rep);
+        if (state.bodies.size > MAX_BODIES) state.bodies.delete(state.bodies.keys().next().value!);
+        return { kind: 'ready', rep };
+      }
+      if (reply.reason === 'superseded') return { kind: 'pending', message: reply.message };
+      state.failed.set(key, reply.message);
+      return { kind: 'unavailable', message: reply.message };
+    });
+    state.inFlight.set(key, pending);
+    const request: ToWorker = { kind: 'summary', id, snapshot: state.id, year, meta, scopeId: scopeId ?? null, asOf };
+    worker.postMessage(request);
+    return pending;
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  /** The worker, holding `snapshot` (started, or handed the snapshot, if needed). */
+  private activate(snapshot: Snapshot, state: SnapshotState): Worker {
+    const worker = (this.worker ??= this.spawn());
+    if (this.active !== snapshot) {
+      this.active = snapshot;
+      const years: YearBytes[] = [];
+      for (const [year, y] of snapshot.years) {
+        const { methodology, orgs, assignments } = y.full;
+        // shared-memory bodies (data.ts) cross without a copy; any other buffer is copied
+        if (methodology && orgs && assignments)
+          years.push({ year, methodology: methodology.body, orgs: orgs.body, assignments: assignments.body });
+      }
+      const message: ToWorker = { kind: 'snapshot', snapshot: state.id, years, scoped: snapshot.users !== null };
+      worker.postMessage(message);
+    }
+    return worker;
+  }
+
+  private spawn(): Worker {
+    const entry = this.options.workerEntry ?? new URL('./summaryWorker.ts', import.meta.url);
+    const worker = new Worker(new URL('./summaryWorker.boot.mjs', import.meta.url), { workerData: { entry: entry.href } });
+    // the worker must not keep a process alive that is otherwise done (tests, benchmarks)
+    worker.unref();
+    worker.on('message', (reply: FromWorker) => {
+      const done = this.replies.get(reply.id);
+      this.replies.delete(reply.id);
+      done?.(reply);
+    });
+    const fail = (why: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const broken = this.active;
+      this.active = undefined;
+      if (this.closed) return;
+      const message = `the summary worker failed: ${why.slice(0, 200)}`;
+      this.options.log({ level: 'error', event: 'summary_worker_failed', error: message });
+      const state = broken && this.states.get(broken);
+      // the snapshot it held answers 404 from now on; the next snapshot starts a new worker
+      if (state) state.broken = message;
+      for (const [id, done] of this.replies) done({ kind: 'summary', id, ok: false, reason: 'unavailable', message });
+      this.replies.clear();
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => fail(`exited with code ${code}`));
+    return worker;
+  }
+}
+
+export async function handleSummary(
   req: IncomingMessage,
   res: ServerResponse,
+  summaries: Summaries,
   snapshot: Snapshot,
   scopeId: string | undefined,
   query: URLSearchParams,
   headers: RepHeaders,
   deny: Deny,
-): void | Promise<void> {
+): Promise<void> {
   const yearParam = query.get('year');
   if (yearParam === null || !/^\d{1,6}$/.test(yearParam)) return deny(400, 'bad_request', 'year: expected ?year=<year>');
   const asOfParam = query.get('asOf');
@@ -52,41 +216,19 @@ export function handleSummary(
   // data the browser could not read either: no summary, the app falls back to the raw year and reports it there
   if (!metaParsed.success) return deny(404, 'summary_unavailable', 'meta does not follow the contract');
   const meta = metaParsed.data;
-
-  let perSnapshot = prepared.get(snapshot);
-  if (!perSnapshot) prepared.set(snapshot, (perSnapshot = new Map()));
-  const prepKey = `${yearParam}|${scopeId ?? '*'}`;
-  let prep = perSnapshot.get(prepKey);
-  if (!prep) {
-    try {
-      const methodology = methodologyPayloadSchema.parse(year.data.methodology);
-      const orgs = recordsSchema.parse(scopeId === undefined ? year.data.orgs : filtered(year, 'orgs', scopeId, scopeId));
-      const assignments = recordsSchema.parse(
-        scopeId === undefined ? year.data.assignments : filtered(year, 'assignments', scopeId, scopeId),
-      );
-      prep = { prepared: prepareYear(meta, methodology, orgs, assignments), results: new Map() };
-    } catch (e) {
-      prep = e instanceof Error ? e : new Error(String(e));
-    }
-    perSnapshot.set(prepKey, prep);
-  }
-  if (prep instanceof Error) return deny(404, 'summary_unavailable', `the year's data cannot be computed: ${prep.message.slice(0, 200)}`);
-
   const y = Number(yearParam);
   const asOf = effectiveAsOf(meta, y, asOfParam ?? undefined);
-  const { prepared: ready, results } = prep;
-  const resultAt = (date: string) => {
-    let r = results.get(date);
-    if (!r) {
-      results.set(date, (r = computeIndex(ready.ds, date)));
-      // a province's result is tens of MB: keep a year of month ends and a few as-of dates, drop the oldest beyond
-      if (results.size > MAX_RESULTS) results.delete(results.keys().next().value!);
-    }
-    return r;
-  };
-  const rep = snapshot.derived.get(
-    `summary|${yearParam}|${scopeId ?? '*'}|${asOf}`,
-    () => new Representation(Buffer.from(JSON.stringify(buildSummary(meta, y, asOf, ready, resultAt))), JSON_TYPE, true, scopeId ?? '*'),
-  );
-  return sendRepresentation(req, res, rep, headers);
+
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    summaries.get(snapshot, meta, y, scopeId, asOf),
+    new Promise<Outcome>((ok) => {
+      timer = setTimeout(() => ok({ kind: 'pending', message: 'the summary is still being computed' }), summaries.waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (outcome.kind === 'unavailable') return deny(404, 'summary_unavailable', outcome.message);
+  if (outcome.kind === 'pending') return deny(503, 'summary_pending', `${outcome.message}; retry shortly`, { 'Retry-After': '5' });
+  if (res.destroyed) return;
+  return sendRepresentation(req, res, outcome.rep, headers);
 }

@@ -88,38 +88,84 @@ console.log(
 const big = benchEngine(province, province.assignments, '2025-06-30', 5);
 printEngine(big, '2025-06-30');
 
-// the phone's first screen at province scale: the server's summary (issue 9), over HTTP as a phone would ask it
+// the phone's first screen at province scale: the server's summary (issue 9), over HTTP as a phone would ask it.
+// The server prepares each snapshot's default summaries in a worker thread as it loads; meanwhile it must keep
+// answering (a loop of /api/v1/meta requests measures the event loop's worst stall), and a summary asked for
+// before it is ready waits for the worker.
 const provinceMeta = { ...province.meta, years: [2025], defaultYear: 2025, asOf: '2025-06-30' };
+const root = province.orgs.find((o) => o.parentId === null)!;
+const tier1 = province.orgs.filter((o) => o.parentId === root.id);
+// a scoped session: the tier-1 organisation with the most grassroots unions under it (the largest scope a leader below the root has)
+const grassrootsUnder = new Map<string, number>();
+{
+  const parentOf = new Map(province.orgs.map((o) => [o.id, o.parentId]));
+  for (const o of province.orgs) {
+    let up = o.parentId;
+    while (up !== null && parentOf.get(up) !== root.id && up !== root.id) up = parentOf.get(up) ?? null;
+    if (up !== null && up !== root.id) grassrootsUnder.set(up, (grassrootsUnder.get(up) ?? 0) + 1);
+  }
+}
+const scopeOrg = [...tier1].sort((a, b) => (grassrootsUnder.get(b.id) ?? 0) - (grassrootsUnder.get(a.id) ?? 0))[0];
+const tStart = performance.now();
 const running = await startServer({
   distDir: mkdtempSync(join(tmpdir(), 'jj-bench-dist-')),
   data: {
     meta: provinceMeta,
     years: { 2025: { methodology: province.methodology, orgs: province.orgs, assignments: province.assignments } },
+    users: { tokens: { all: {}, scoped: { orgId: scopeOrg.id } } },
   },
+  // the bench measures how long preparation takes: let the early request wait for it whatever it takes
+  summaries: { waitMs: 600_000 },
   log: () => undefined,
 });
-const timedGet = async (path: string) => {
+const listeningMs = performance.now() - tStart;
+const timedGet = async (path: string, token = 'all') => {
   const t = performance.now();
-  const res = await fetch(`${running.url}${path}`, { headers: { 'Accept-Encoding': 'identity' } });
+  const res = await fetch(`${running.url}${path}`, { headers: { 'Accept-Encoding': 'identity', Authorization: `Bearer ${token}` } });
   const body = Buffer.from(await res.arrayBuffer());
   return { ms: performance.now() - t, status: res.status, body };
 };
-const coldSummary = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-30');
-const warmSamples: number[] = [];
-for (const asOf of ['2025-05-31', '2025-04-30', '2025-03-31'])
-  warmSamples.push((await timedGet(`/api/v1/summary?year=2025&asOf=${asOf}`)).ms);
-const summaryWarm = median(warmSamples);
-const firstScreen = Buffer.concat([
-  coldSummary.body,
-  (await timedGet('/api/v1/meta')).body,
-  Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false })),
-]);
+let readyMs = 0;
+const prepared = running.summariesPrepared().then(() => (readyMs = performance.now() - tStart));
+// a phone asking at once: its request waits for the worker
+const early = timedGet('/api/v1/summary?year=2025');
+const metaDuring: number[] = [];
+while (readyMs === 0) {
+  metaDuring.push((await timedGet('/api/v1/meta')).ms);
+  await new Promise((ok) => setTimeout(ok, 5));
+}
+await prepared;
+const earlySummary = await early;
+const firstReady = await timedGet('/api/v1/summary?year=2025');
+const monthEnd = await timedGet('/api/v1/summary?year=2025&asOf=2025-05-31');
+const midMonth = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15');
+const scoped = await timedGet('/api/v1/summary?year=2025', 'scoped');
+const scopedAgain = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15', 'scoped');
+const metaAfter = await timedGet('/api/v1/meta');
+// the whole process: the main thread's snapshot (parsed records and served bytes) and the worker's prepared year
+const rssMb = process.memoryUsage().rss / 1024 / 1024;
+const firstScreen = Buffer.concat([firstReady.body, metaAfter.body, Buffer.from(JSON.stringify({ apiBaseUrl: '/api', mocks: false }))]);
 const firstScreenBr = brotliCompressSync(firstScreen, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const firstScreenGz = gzipSync(firstScreen, { level: 6 }).length;
 running.server.closeAllConnections();
 await new Promise((ok) => running.server.close(ok));
-console.log(`  summary (HTTP ${coldSummary.status}), cold: validate+prepare+compute+trend ${fmt(coldSummary.ms)}`);
-console.log(`  summary at another date (year prepared once) ${fmt(summaryWarm)}`);
+const worstStall = Math.max(...metaDuring);
+const status = (r: { status: number }) => (r.status === 200 ? '' : ` (HTTP ${r.status})`);
+console.log(`  server start → listening (snapshot: serialize + hash the payloads, main thread) ${fmt(listeningMs)}`);
+console.log(`  server start → default summary prepared (worker: parse, validate, prepare, compute, trend) ${fmt(readyMs)}`);
+console.log(`  a summary asked for at start: answered after ${fmt(earlySummary.ms)}${status(earlySummary)}`);
+console.log(
+  `  /api/v1/meta during preparation: ${metaDuring.length} requests, median ${fmt(median(metaDuring))}, worst ${fmt(worstStall)} (event loop's worst stall)`,
+);
+console.log(`  first summary request once prepared          ${fmt(firstReady.ms)}${status(firstReady)}`);
+console.log(`  summary at another date, month end (2025-05-31) ${fmt(monthEnd.ms)}${status(monthEnd)}`);
+console.log(`  summary at another date, mid-month (2025-06-15) ${fmt(midMonth.ms)}${status(midMonth)}`);
+console.log(
+  `  scoped session (${scopeOrg.id}, ${(grassrootsUnder.get(scopeOrg.id) ?? 0).toLocaleString('en')} orgs below): first summary ${fmt(scoped.ms)}${status(scoped)}, then another date ${fmt(scopedAgain.ms)}${status(scopedAgain)}`,
+);
+console.log(
+  `  process memory (RSS, this bench process: also holds the generated mock) with the province loaded and prepared: ${rssMb.toFixed(0)} MB`,
+);
 console.log(
   `  first-screen payload (summary+meta+config): ${(firstScreen.length / 1024).toFixed(1)} KB raw, ${(firstScreenGz / 1024).toFixed(1)} KB gzip, ${(firstScreenBr / 1024).toFixed(1)} KB brotli`,
 );
@@ -133,8 +179,11 @@ console.log(
 console.log(`  100,000 unions compute ≤ 2 s:                ${fmt(big.compute)}  ${verdict(big.compute <= 2000)}`);
 console.log(`  100,000 unions validate+prepare+compute ≤ 2 s: ${fmt(big.full)}  ${verdict(big.full <= 2000)}`);
 console.log(`  district rank robustness (1,000 draws) ≤ 1 s: ${fmt(robustness.ms)}  ${verdict(robustness.ms <= 1000)}`);
-console.log(`  100,000 unions summary (cold, incl. validate+prepare) ≤ 1 s: ${fmt(coldSummary.ms)}  ${verdict(coldSummary.ms <= 1000)}`);
-console.log(`  100,000 unions summary (year prepared) ≤ 1 s: ${fmt(summaryWarm)}  ${verdict(summaryWarm <= 1000)}`);
+console.log(`  100,000 unions default summary request (prepared at load) ≤ 1 s: ${fmt(firstReady.ms)}  ${verdict(firstReady.ms <= 1000)}`);
+console.log(`  100,000 unions summary at another date (month end) ≤ 1 s: ${fmt(monthEnd.ms)}  ${verdict(monthEnd.ms <= 1000)}`);
+console.log(`  100,000 unions summary at another date (mid-month) ≤ 1 s: ${fmt(midMonth.ms)}  ${verdict(midMonth.ms <= 1000)}`);
+console.log(`  100,000 unions scoped summary (first for its scope) ≤ 1 s: ${fmt(scoped.ms)}  ${verdict(scoped.ms <= 1000)}`);
+console.log(`  server answers during preparation (worst /meta) ≤ 1 s: ${fmt(worstStall)}  ${verdict(worstStall <= 1000)}`);
 console.log(
   `  phone first-screen payload ≤ 100 KB compressed: ${(firstScreenGz / 1024).toFixed(1)} KB gzip  ${verdict(firstScreenGz <= 100 * 1024)}`,
 );

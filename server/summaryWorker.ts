@@ -1,0 +1,185 @@
+/**
+ * The summary worker (a node:worker_threads Worker, started by summary.ts through summaryWorker.boot.mjs): parses a
+ * snapshot's year files, validates and prepares each year, and computes summaries — seconds of CPU per province
+ * year, kept off the event loop that answers meta, static files and the raw resources.
+ *
+ * One snapshot at a time: a new one drops the old one's prepared years and any of its requests still queued
+ * (answered `superseded`). Requests run one after another, in arrival order, with a turn of the event loop between
+ * them so that a new snapshot or request is seen as soon as the current computation ends.
+ */
+import { parentPort } from 'node:worker_threads';
+import { methodologyPayloadSchema, type Meta } from '../src/api/schemas';
+import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
+import { buildSummary } from '../src/data/summary';
+import { computeIndex, type IndexResult } from '../src/engine';
+import { filtered, indexTree, type SnapshotYear, type YearData } from './data';
+
+/** The bytes of one year's files, as the API serves them (shared memory: no copy on the way in). */
+export interface YearBytes {
+  year: number;
+  methodology: Uint8Array;
+  orgs: Uint8Array;
+  assignments: Uint8Array;
+}
+
+export type ToWorker =
+  | {
+      kind: 'snapshot';
+      snapshot: number;
+      years: YearBytes[];
+      /** Sessions exist (users.json): scoped summaries filter the parsed records, so they are kept. */
+      scoped: boolean;
+    }
+  | {
+      kind: 'summary';
+      id: number;
+      snapshot: number;
+      year: number;
+      /** The meta as the browser of this session sees it (scope included), already checked by the contract's schema. */
+      meta: Meta;
+      scopeId: string | null;
+      /** The effective as-of date (effectiveAsOf), so that equal requests share one key. */
+      asOf: string;
+    };
+
+export type FromWorker =
+  | { kind: 'summary'; id: number; ok: true; body: string; ms: number }
+  | { kind: 'summary'; id: number; ok: false; reason: 'unavailable' | 'superseded'; message: string };
+
+type SummaryRequest = Extract<ToWorker, { kind: 'summary' }>;
+
+interface Ready {
+  prepared: PreparedYear;
+  /** Results by as-of date: every summary's trend reuses the month ends. */
+  results: Map<string, IndexResult>;
+}
+
+/** A province's result is tens of MB: a year of month ends and a few as-of dates per prepared year. */
+const MAX_RESULTS = 16;
+/** Scoped sessions' prepared years kept besides the unscoped ones (least recently used dropped). */
+const MAX_SCOPED = 8;
+
+const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+
+class SnapshotWork {
+  private readonly parsed = new Map<number, Pick<SnapshotYear, 'data' | 'ids' | 'children'>>();
+  private readonly prepared = new Map<string, Ready | Error>();
+
+  constructor(
+    readonly id: number,
+    private readonly bytes: Map<number, YearBytes>,
+    private readonly scoped: boolean,
+  ) {}
+
+  /** The year's records, parsed once from the served bytes (the main thread checked their top level). */
+  private year(y: number): Pick<SnapshotYear, 'data' | 'ids' | 'children'> {
+    let year = this.parsed.get(y);
+    if (!year) {
+      const b = this.bytes.get(y);
+      if (!b) throw new Error(`no data for year ${y}`);
+      const data: YearData = { methodology: decode(b.methodology), orgs: decode(b.orgs), assignments: decode(b.assignments) };
+      if (!Array.isArray(data.orgs) || !Array.isArray(data.assignments)) throw new Error('orgs and assignments must be arrays');
+      year = { data, ...indexTree(data.orgs) };
+      this.parsed.set(y, year);
+    }
+    return year;
+  }
+
+  private ready(r: SummaryRequest): Ready | Error {
+    const key = `${r.year}|${r.scopeId ?? '*'}`;
+    let prep = this.prepared.get(key);
+    if (prep) {
+      this.prepared.delete(key);
+      this.prepared.set(key, prep);
+      return prep;
+    }
+    try {
+      const year = this.year(r.year);
+      const scope = r.scopeId ?? undefined;
+      const methodology = methodologyPayloadSchema.parse(year.data.methodology);
+      // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
+      const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
+      const assignments = (scope === undefined ? year.data.assignments : filtered(year, 'assignments', scope, scope)) as unknown[];
+      prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments), results: new Map() };
+      // without sessions nothing filters the records again: drop them (1.5M objects in a province)
+      if (!this.scoped) this.parsed.delete(r.year);
+    } catch (e) {
+      prep = e instanceof Error ? e : new Error(String(e));
+    }
+    this.prepared.set(key, prep);
+    const scoped = [...this.prepared.keys()].filter((k) => !k.endsWith('|*'));
+    if (scoped.length > MAX_SCOPED) this.prepared.delete(scoped[0]);
+    return prep;
+  }
+
+  summary(r: SummaryRequest): FromWorker {
+    const prep = this.ready(r);
+    if (prep instanceof Error)
+      return {
+        kind: 'summary',
+        id: r.id,
+        ok: false,
+        reason: 'unavailable',
+        message: `the year's data cannot be computed: ${prep.message.slice(0, 200)}`,
+      };
+    const t0 = performance.now();
+    const { prepared, results } = prep;
+    const resultAt = (date: string) => {
+      let result = results.get(date);
+      if (!result) {
+        results.set(date, (result = computeIndex(prepared.ds, date)));
+        if (results.size > MAX_RESULTS) results.delete(results.keys().next().value!);
+      }
+      return result;
+    };
+    const body = JSON.stringify(buildSummary(r.meta, r.year, r.asOf, prepared, resultAt));
+    return { kind: 'summary', id: r.id, ok: true, body, ms: performance.now() - t0 };
+  }
+}
+
+if (!parentPort) throw new Error('summaryWorker.ts runs as a worker thread');
+const port = parentPort;
+
+let current: SnapshotWork | undefined;
+const queue: SummaryRequest[] = [];
+let draining = false;
+
+function drain(): void {
+  draining = false;
+  const r = queue.shift();
+  if (!r) return;
+  let reply: FromWorker;
+  if (!current || current.id !== r.snapshot) {
+    reply = { kind: 'summary', id: r.id, ok: false, reason: 'superseded', message: 'a newer data snapshot replaced this one' };
+  } else {
+    try {
+      reply = current.summary(r);
+    } catch (e) {
+      reply = {
+        kind: 'summary',
+        id: r.id,
+        ok: false,
+        reason: 'unavailable',
+        message: e instanceof Error ? e.message.slice(0, 200) : String(e),
+      };
+    }
+  }
+  port.postMessage(reply);
+  schedule();
+}
+
+function schedule(): void {
+  if (draining || queue.length === 0) return;
+  draining = true;
+  // a turn of the event loop between requests: a new snapshot posted meanwhile supersedes what is queued
+  setImmediate(drain);
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'snapshot') {
+    current = new SnapshotWork(m.snapshot, new Map(m.years.map((y) => [y.year, y])), m.scoped);
+    return;
+  }
+  queue.push(m);
+  schedule();
+});
