@@ -152,10 +152,16 @@ export class Summaries {
       this.active = snapshot;
       const years: YearBytes[] = [];
       for (const [year, y] of snapshot.years) {
-        const { methodology, orgs, assignments } = y.full;
+        const { methodology, orgs, assignments, demands } = y.full;
         // shared-memory bodies (data.ts) cross without a copy; any other buffer is copied
         if (methodology && orgs && assignments)
-          years.push({ year, methodology: methodology.body, orgs: orgs.body, assignments: assignments.body });
+          years.push({
+            year,
+            methodology: methodology.body,
+            orgs: orgs.body,
+            assignments: assignments.body,
+            ...(demands ? { demands: demands.body } : {}),
+          });
       }
       const message: ToWorker = { kind: 'snapshot', snapshot: state.id, years, scoped: snapshot.users !== null };
       worker.postMessage(message);

@@ -20,6 +20,8 @@ export interface YearBytes {
   methodology: Uint8Array;
   orgs: Uint8Array;
   assignments: Uint8Array;
+  /** v1.1 demands, when the year has them (the summary's demand card). */
+  demands?: Uint8Array;
 }
 
 export type ToWorker =
@@ -78,6 +80,7 @@ class SnapshotWork {
       const b = this.bytes.get(y);
       if (!b) throw new Error(`no data for year ${y}`);
       const data: YearData = { methodology: decode(b.methodology), orgs: decode(b.orgs), assignments: decode(b.assignments) };
+      if (b.demands) data.demands = decode(b.demands);
       if (!Array.isArray(data.orgs) || !Array.isArray(data.assignments)) throw new Error('orgs and assignments must be arrays');
       year = { data, ...indexTree(data.orgs) };
       this.parsed.set(y, year);
@@ -100,7 +103,12 @@ class SnapshotWork {
       // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
       const assignments = (scope === undefined ? year.data.assignments : filtered(year, 'assignments', scope, scope)) as unknown[];
-      prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments), results: new Map() };
+      // demands as the browser gets them: the scope's subtree, and only where the methodology configures them
+      const demands =
+        year.data.demands === undefined || !methodology.demands
+          ? undefined
+          : ((scope === undefined ? year.data.demands : filtered(year, 'demands', scope, scope)) as unknown[]);
+      prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments, demands), results: new Map() };
       // without sessions nothing filters the records again: drop them (1.5M objects in a province)
       if (!this.scoped) this.parsed.delete(r.year);
     } catch (e) {

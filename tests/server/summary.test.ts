@@ -11,8 +11,9 @@ import { summarySchema, type Summary } from '../../src/api/summary';
 import { gradeCounts } from '../../src/data/chartInputs';
 import { ReadModel } from '../../src/data/model';
 import { prepareYear } from '../../src/data/prepareYear';
-import { urgentAlerts } from '../../src/data/selectors';
-import { computeIndex, computeTrend, orgTrend } from '../../src/engine';
+import { urgentAlertsVaried } from '../../src/data/selectors';
+import { URGENT_COUNT, URGENT_PER_INDICATOR, demandKpi } from '../../src/data/summary';
+import { computeDemands, computeIndex, computeTrend, demandTally, orgTrend, prepareDemands } from '../../src/engine';
 import type { ApiData } from '../../server/serve';
 import { get, makeSite, start, type Site, type Started } from './helpers';
 
@@ -21,7 +22,9 @@ const meta = mockMeta();
 const TOWN = 'T-YINHU';
 const data: ApiData = {
   meta,
-  years: { 2025: { methodology: district.methodology, orgs: district.orgs, assignments: district.assignments } },
+  years: {
+    2025: { methodology: district.methodology, orgs: district.orgs, assignments: district.assignments, demands: district.demands },
+  },
   users: { tokens: { all: {}, yinhu: { orgId: TOWN } } },
 };
 
@@ -39,8 +42,8 @@ afterAll(async () => {
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** What the overview reads from the browser's dashboard, written out field by field. */
-function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: string) {
-  const prepared = prepareYear(m, district.methodology, orgs, assignments);
+function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: string, demands?: unknown[]) {
+  const prepared = prepareYear(m, district.methodology, orgs, assignments, demands);
   const result = computeIndex(prepared.ds, asOf);
   const model = new ReadModel(prepared.ds, result);
   const org = (id: string) => {
@@ -65,7 +68,14 @@ function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: str
     tierCounts: model.tiers.map((_, k) => model.idsInTier(k).length),
     leafGrades: gradeCounts(model, model.idsInTier(model.leafTier)).map((g) => g.count),
     trend: orgTrend(trend, 0).map((v) => v ?? null),
-    urgent: urgentAlerts({ ds: prepared.ds, result, model }, 12).map((a) => `${a.orgId}|${a.indicator.id}|${a.alert}|${a.overdueDays}`),
+    // the overview's demand card, as the browser's DemandModel computes it (§12 over the root's subtree)
+    demands:
+      prepared.demands && prepared.methodology.demands
+        ? demandKpi(
+            demandTally(computeDemands(prepared.ds, prepareDemands(prepared.ds, prepared.methodology.demands, prepared.demands), asOf), 0),
+          )
+        : null,
+    urgent: urgentAlertsVaried({ ds: prepared.ds, result, model }, URGENT_COUNT, URGENT_PER_INDICATOR).map((a) => `${a.orgId}|${a.indicator.id}|${a.alert}|${a.overdueDays}`),
   };
 }
 
@@ -88,6 +98,7 @@ function serverView(x: Summary) {
     tierCounts: x.tierCounts,
     leafGrades: x.leafGrades.map((g) => g.count),
     trend: x.trend.root,
+    demands: x.demands ?? null,
     urgent: x.urgent.map((a) => `${a.orgId}|${a.indicatorId}|${a.alert}|${a.overdueDays}`),
   };
 }
@@ -106,7 +117,8 @@ describe('GET /v1/summary equals what the browser computes', () => {
     expect(x.groups.length).toBeGreaterThan(20);
     expect(x.urgent.length).toBeGreaterThan(0);
     expect(x.urgent.length).toBeLessThanOrEqual(12);
-    expect(serverView(x)).toEqual(browserView(meta, district.orgs, district.assignments, asOf));
+    expect(x.demands?.reported).toBeGreaterThan(0);
+    expect(serverView(x)).toEqual(browserView(meta, district.orgs, district.assignments, asOf, district.demands));
   });
 
   it('a scoped session: the town is the root, its unions the groups', async () => {
@@ -117,7 +129,8 @@ describe('GET /v1/summary equals what the browser computes', () => {
     // the browser of that session: /v1/orgs and /v1/assignments as the server filters them for the session
     const orgs = (await get(s.url, '/api/v1/orgs?year=2025', bearer('yinhu'))).json() as unknown[];
     const assignments = (await get(s.url, '/api/v1/assignments?year=2025', bearer('yinhu'))).json() as unknown[];
-    expect(serverView(x)).toEqual(browserView({ ...meta, scope: { orgId: TOWN } }, orgs, assignments, asOf));
+    const demands = (await get(s.url, '/api/v1/demands?year=2025', bearer('yinhu'))).json() as unknown[];
+    expect(serverView(x)).toEqual(browserView({ ...meta, scope: { orgId: TOWN } }, orgs, assignments, asOf, demands));
     expect(x.root.index).not.toEqual((await summary(`/api/v1/summary?year=2025&asOf=${asOf}`)).root.index);
   });
 
