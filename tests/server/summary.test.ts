@@ -75,7 +75,9 @@ function browserView(m: Meta, orgs: unknown[], assignments: unknown[], asOf: str
             demandTally(computeDemands(prepared.ds, prepareDemands(prepared.ds, prepared.methodology.demands, prepared.demands), asOf), 0),
           )
         : null,
-    urgent: urgentAlertsVaried({ ds: prepared.ds, result, model }, URGENT_COUNT, URGENT_PER_INDICATOR).map((a) => `${a.orgId}|${a.indicator.id}|${a.alert}|${a.overdueDays}`),
+    urgent: urgentAlertsVaried({ ds: prepared.ds, result, model }, URGENT_COUNT, URGENT_PER_INDICATOR).map(
+      (a) => `${a.orgId}|${a.indicator.id}|${a.alert}|${a.overdueDays}`,
+    ),
   };
 }
 
