@@ -5,6 +5,7 @@ import type { DataQualityIssue } from '../api/validate';
 import { previousYear, useConfig } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
+import { fmtDateTime } from '../lib/format';
 import { DateField } from '../ui/DateField';
 import { QualityDialog } from './QualityDialog';
 import { useUiStore } from './uiStore';
@@ -154,7 +155,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
               {t('header.generatedAt', {
                 time:
                   generated && !Number.isNaN(generated.getTime())
-                    ? generated.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')
+                    ? fmtDateTime(generated, lang)
                     : d.meta.generatedAt,
               })}
             </span>
@@ -216,7 +217,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
               {t('yoy.toggle', { year: '0000' })}
             </button>
             <span className="freshness placeholder" aria-hidden="true">
-              {t('header.generatedAt', { time: new Date(0).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') })}
+              {t('header.generatedAt', { time: fmtDateTime(new Date(2000, 9, 30, 20), lang) })}
             </span>
             <button type="button" disabled>
               {t('header.refresh')}

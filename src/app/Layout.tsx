@@ -13,6 +13,7 @@ import {
 } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
+import { fmtDateTime } from '../lib/format';
 import { ErrorBoundary, ViewError } from '../ui/ErrorBoundary';
 import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import './robust.css';
@@ -195,7 +196,7 @@ function StaleBanner({
   onRetry: () => void;
 }) {
   const { t, lang } = useI18n();
-  const time = new Date(dashboard.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const time = fmtDateTime(new Date(dashboard.updatedAt), lang);
   return (
     <div className="stale-banner" role="status">
       <span>{t('error.stale', { time })}</span>

@@ -4,7 +4,7 @@
  * data-table twin, fed by the read model through organisation ids.
  */
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { GradeBand, LocalizedName } from '../api/schemas';
 import {
   gradeCounts,
@@ -47,7 +47,11 @@ export function RankingCard({ ids, ...frame }: CardFrame & { ids: readonly strin
 }
 
 /** The ranking card's chart and table from ranked items (the overview feeds it from the summary or the year). */
-export function RankingView({ ranking, bandCount, ...frame }: CardFrame & { ranking: RankedItem[]; bandCount: number }) {
+export const RankingView = memo(function RankingView({
+  ranking,
+  bandCount,
+  ...frame
+}: CardFrame & { ranking: RankedItem[]; bandCount: number }) {
   const { t } = useI18n();
   const drill = useOrgDrill();
   const gradeName = (g: string | undefined) => g ?? t('grade.none');
@@ -75,7 +79,7 @@ export function RankingView({ ranking, bandCount, ...frame }: CardFrame & { rank
       }}
     />
   );
-}
+});
 
 /** Organisations × categories, coloured at the methodology's grade thresholds; every row shown, weakest last. */
 export function HeatmapCard({ ids, ...frame }: CardFrame & { ids: readonly string[] }) {
@@ -84,7 +88,7 @@ export function HeatmapCard({ ids, ...frame }: CardFrame & { ids: readonly strin
   return <HeatmapView {...frame} rows={rows} categories={model.categories.map((c) => c.name)} gradeBands={model.gradeBands} />;
 }
 
-export function HeatmapView({
+export const HeatmapView = memo(function HeatmapView({
   rows,
   categories,
   gradeBands,
@@ -114,7 +118,7 @@ export function HeatmapView({
       }}
     />
   );
-}
+});
 
 /** Category scores of one or more organisations on one radar. */
 export function RadarCard({ ids, controls, ...frame }: CardFrame & { ids: readonly string[]; controls?: ReactNode }) {
@@ -123,7 +127,7 @@ export function RadarCard({ ids, controls, ...frame }: CardFrame & { ids: readon
   return <RadarView {...frame} controls={controls} categories={model.categories.map((c) => c.name)} series={series} />;
 }
 
-export function RadarView({
+export const RadarView = memo(function RadarView({
   categories,
   series,
   controls,
@@ -143,7 +147,7 @@ export function RadarView({
       }}
     />
   );
-}
+});
 
 /**
  * The index month by month (methodology §9) of one or more organisations.
@@ -166,7 +170,7 @@ export function TrendCard({ ids, ...frame }: CardFrame & { ids: readonly string[
 }
 
 /** The trend card from computed series; `previous`: the comparison year's lines (§13), with the pace line added here. */
-export function TrendView({
+export const TrendView = memo(function TrendView({
   trend,
   previous,
   loading,
@@ -223,7 +227,7 @@ export function TrendView({
       }}
     />
   );
-}
+});
 
 /**
  * How many of some organisations sit in each grade band (and ungraded). With
@@ -235,7 +239,11 @@ export function GradeDistributionCard({ ids, tier, ...frame }: CardFrame & { ids
   return <GradeDistributionView {...frame} grades={grades} tier={tier} />;
 }
 
-export function GradeDistributionView({ grades, tier, ...frame }: CardFrame & { grades: GradeCount[]; tier?: string }) {
+export const GradeDistributionView = memo(function GradeDistributionView({
+  grades,
+  tier,
+  ...frame
+}: CardFrame & { grades: GradeCount[]; tier?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const gradeName = (g: string | undefined) => g ?? t('grade.none');
@@ -272,7 +280,7 @@ export function GradeDistributionView({ grades, tier, ...frame }: CardFrame & { 
       }}
     />
   );
-}
+});
 
 /** A count of organisations in a grade that opens the list of them. */
 export function GradeCountLink({ grade, tier, count }: { grade: string | undefined; tier: string; count: number }) {

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
 import { GradeDistributionView, HeatmapView, RadarView, RankingView, TrendView } from '../../charts/cards';
 import { buildFunnelOption } from '../../charts/options/builders';
@@ -47,6 +47,28 @@ export function OverviewPage() {
   const fromYear = useOverviewFromDashboard(useSummaryData ? undefined : d, versus);
   const o = useSummaryData ? fromSummary : fromYear;
   useDocumentTitle(t('overview.title'), d?.meta.district.name);
+  const groups = o?.groups;
+  // one element while nothing it shows changes: the radar card is memoised and re-renders only when its input does
+  const radarControls = useMemo(
+    () => (
+      <label className="inline-control">
+        <span className="visually-hidden">{t('overview.radarCompare')}</span>
+        <select
+          aria-label={t('overview.radarCompare')}
+          value={versus ?? ''}
+          onChange={(e) => navigate({ search: (prev) => ({ ...prev, vs: e.target.value || undefined }) })}
+        >
+          <option value="">{`${t('overview.radarCompare')} ${t('overview.radarNone')}`}</option>
+          {groups?.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    ),
+    [t, versus, navigate, groups],
+  );
   if (!o) return null;
 
   const funnel = funnelStages(o.stages, (s) => t(`stage.${s}`));
@@ -77,23 +99,7 @@ export function OverviewPage() {
           title={t('overview.radar')}
           categories={o.categoryNames}
           series={o.radar}
-          controls={
-            <label className="inline-control">
-              <span className="visually-hidden">{t('overview.radarCompare')}</span>
-              <select
-                aria-label={t('overview.radarCompare')}
-                value={versus ?? ''}
-                onChange={(e) => navigate({ search: (prev) => ({ ...prev, vs: e.target.value || undefined }) })}
-              >
-                <option value="">{`${t('overview.radarCompare')} ${t('overview.radarNone')}`}</option>
-                {o.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          }
+          controls={radarControls}
         />
         <GradeDistributionView
           className="area-grades"
@@ -140,7 +146,7 @@ export function OverviewPage() {
   );
 }
 
-function UrgentCard({ o, i18n }: { o: OverviewData; i18n: I18n }) {
+const UrgentCard = memo(function UrgentCard({ o, i18n }: { o: OverviewData; i18n: I18n }) {
   const { t } = i18n;
   return (
     <section className="card area-urgent" aria-labelledby="urgent-title">
@@ -177,9 +183,9 @@ function UrgentCard({ o, i18n }: { o: OverviewData; i18n: I18n }) {
       )}
     </section>
   );
-}
+});
 
-function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }) {
+const KpiRow = memo(function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }) {
   const { t, local } = i18n;
   const leaf = o.tiers[o.tiers.length - 1];
   const prev = o.previous;
@@ -279,4 +285,4 @@ function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }) {
       {o.demands ? <DemandKpi figures={o.demands} /> : null}
     </div>
   );
-}
+});
