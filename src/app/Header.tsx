@@ -153,10 +153,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
             ) : null}
             <span className="freshness" title={d.meta.generatedAt}>
               {t('header.generatedAt', {
-                time:
-                  generated && !Number.isNaN(generated.getTime())
-                    ? fmtDateTime(generated, lang)
-                    : d.meta.generatedAt,
+                time: generated && !Number.isNaN(generated.getTime()) ? fmtDateTime(generated, lang) : d.meta.generatedAt,
               })}
             </span>
             <button type="button" onClick={d.refetch} disabled={!d.refetch}>
