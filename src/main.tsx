@@ -4,7 +4,7 @@ import { loadConfig } from './api/config';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { createAppRouter } from './app/router';
-import { seedFromDevice } from './data/yearCache';
+import { seedFromDevice } from './data/dashboard';
 import { describeError } from './ui/StatusPanel';
 import { translator } from './i18n';
 import './app/styles.css';

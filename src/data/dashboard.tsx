@@ -5,7 +5,7 @@
  * (year, as-of) in a provider, read by every feature through `useDashboard()`.
  * The previous year stays on screen while another loads.
  */
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
@@ -19,7 +19,7 @@ import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
 import { useDemandModel, type DemandModel } from './demands';
 import { setLoadProgress } from './loadProgress';
-import { dropYears, fromDevice, saveYear } from './yearCache';
+import { dropYears, fromDevice, readKept, saveYear } from './yearCache';
 import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
 const ConfigContext = createContext<AppConfig | null>(null);
@@ -114,7 +114,7 @@ export const META_REFRESH_MS = 5 * 60_000;
  * is mocked in-page. The key holds `meta.generatedAt`, so the year is never
  * refetched on a timer: a new `generatedAt` is a new key.
  */
-export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined) =>
+export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | undefined, asOf?: string) =>
   queryOptions({
     queryKey: ['year-dataset', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, meta?.generatedAt ?? null],
     queryFn: async ({ signal }): Promise<YearDataset> => {
@@ -122,7 +122,7 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
       try {
         // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page
         return await (!config.mocks && typeof Worker !== 'undefined'
-          ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal, setLoadProgress)
+          ? loadYearInWorker(config.apiBaseUrl, year, meta!, signal, setLoadProgress, { asOf, keepAs: config.apiBaseUrl })
           : loadYear(config.apiBaseUrl, year, meta!, signal, setLoadProgress));
       } finally {
         setLoadProgress(undefined);
@@ -177,7 +177,9 @@ export function useDashboardState(
   const meta = metaQ.data;
   const year = meta ? resolveYear(meta, requestedYear) : 0;
   // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
-  const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta), ...(live ? { gcTime: 0 } : {}) });
+  // the date is a hint, not part of the key: the worker computes the index at it, the page uses that if it still asks it
+  const hintAsOf = meta ? effectiveAsOf(meta, year, requestedAsOf) : undefined;
+  const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta, hintAsOf), ...(live ? { gcTime: 0 } : {}) });
   // the last dataset that loaded for this year and scope: when a refresh (a new generatedAt) fails, it stays on
   // screen marked stale (contract: the last good data stays), instead of the error replacing it
   const lastGood = useRef<{ data: YearDataset; scope: string | null } | undefined>(undefined);
@@ -189,7 +191,7 @@ export function useDashboardState(
       : undefined;
   const data = yearQ.data ?? fallback;
   // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
-  const summaryQ = useQuery(summaryQuery(config, year, meta, meta ? effectiveAsOf(meta, year, requestedAsOf) : '', !data));
+  const summaryQ = useQuery(summaryQuery(config, year, meta, hintAsOf ?? '', !data));
 
   // keep what was loaded for the next visit; a session that ended leaves nothing behind on the device
   const loadedFresh = yearQ.isSuccess && !yearQ.isPlaceholderData && data !== undefined && !fromDevice.has(data);
@@ -204,7 +206,10 @@ export function useDashboardState(
   const asOf = meta && data ? effectiveAsOf(meta, data.year, requestedAsOf) : undefined;
   // the date asked for lies past what the data is complete to: say so where the date is chosen
   const asOfCapped = Boolean(meta && data && requestedAsOf && asOf && requestedAsOf > asOf && asOf === lastAsOf(meta, data.year));
-  const result = useMemo(() => (data && asOf ? computeIndex(data.ds, asOf) : undefined), [data, asOf]);
+  const result = useMemo(
+    () => (data && asOf ? (data.initial?.asOf === asOf ? data.initial : computeIndex(data.ds, asOf)) : undefined),
+    [data, asOf],
+  );
 
   // year over year (§13): the comparison year loads beside the year on screen, through the same query as picking it
   const compareYear = meta && data ? comparisonYear(meta, data.year, requestedCompare) : undefined;
@@ -328,4 +333,25 @@ export function useDashboard(): Dashboard {
   const d = useContext(DashboardContext);
   if (!d) throw new Error('useDashboard outside DashboardProvider');
   return d;
+}
+
+/**
+ * Seed the query cache from what is kept, waiting at most `waitMs` (a slow disk must not delay the first paint
+ * more than the network would). Meta goes in as already stale, so it is revalidated as soon as it is used.
+ */
+export async function seedFromDevice(
+  queryClient: QueryClient,
+  config: AppConfig,
+  requestedYear: number | undefined,
+  waitMs = 400,
+): Promise<boolean> {
+  const kept = await Promise.race([
+    readKept(config.apiBaseUrl, requestedYear).catch(() => undefined),
+    new Promise<undefined>((ok) => setTimeout(ok, waitMs)),
+  ]);
+  if (!kept) return false;
+  fromDevice.add(kept.data);
+  queryClient.setQueryData(metaQuery(config.apiBaseUrl).queryKey, kept.meta, { updatedAt: 1 });
+  queryClient.setQueryData(yearDatasetQuery(config, kept.data.year, kept.meta).queryKey, kept.data);
+  return true;
 }

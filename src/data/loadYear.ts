@@ -8,7 +8,7 @@
 import type { Demand, Meta, Methodology } from '../api/schemas';
 import { fetchAssignments, fetchDemands, fetchMethodology, fetchOrgs } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
-import type { PreparedDataset } from '../engine';
+import type { IndexResult, PreparedDataset } from '../engine';
 import { prepareYear } from './prepareYear';
 
 export interface YearDataset {
@@ -19,6 +19,8 @@ export interface YearDataset {
   ds: PreparedDataset;
   /** v1.1 demands, valid ones only; absent when the backend has none (no `methodology.demands`, or a 404). */
   demands?: Demand[];
+  /** The index at the date asked for when the year was loaded, computed by the loader's worker (never kept on the device). */
+  initial?: IndexResult;
 }
 
 /** `onBytes`: bytes of the year's assignments received so far (the bulk of the year), for the loading indicator. */
@@ -45,9 +47,16 @@ export async function loadYear(
   return out;
 }
 
-/** The buffers of a prepared dataset, to transfer rather than copy. */
-export function transferables(ds: PreparedDataset): ArrayBuffer[] {
+/** The buffers of a prepared dataset and its computed index, to transfer rather than copy. */
+export function transferables(...parts: (PreparedDataset | IndexResult | undefined)[]): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  for (const value of Object.values(ds)) if (ArrayBuffer.isView(value)) out.add(value.buffer as ArrayBuffer);
+  for (const part of parts)
+    for (const value of Object.values(part ?? {})) if (ArrayBuffer.isView(value)) out.add(value.buffer as ArrayBuffer);
   return [...out];
+}
+
+/** What is kept on the device: the dataset without the index computed at load (it is recomputed at the date asked then). */
+export function keptPart(data: YearDataset): YearDataset {
+  const { year, methodology, issues, ds, demands } = data;
+  return demands ? { year, methodology, issues, ds, demands } : { year, methodology, issues, ds };
 }

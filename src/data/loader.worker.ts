@@ -1,9 +1,22 @@
 /// <reference lib="webworker" />
 import { serializeFailure } from '../api/errors';
 import type { Meta } from '../api/schemas';
-import { loadYear, transferables } from './loadYear';
+import { computeIndex } from '../engine';
+import { keptPart, loadYear, transferables } from './loadYear';
+import { openYearKeeper } from './yearCache';
 
-export type LoadRequest = { id: number; apiBaseUrl: string; year: number; meta: Meta } | { id: number; cancel: true };
+export type LoadRequest =
+  | {
+      id: number;
+      apiBaseUrl: string;
+      year: number;
+      meta: Meta;
+      /** Compute the index at this date too (the page's own date: it then only receives the result). */
+      asOf?: string;
+      /** Keep the year on the device under this API base (the page's key): the copy is made here, not on the page. */
+      keepAs?: string;
+    }
+  | { id: number; cancel: true };
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,7 +30,7 @@ self.onmessage = async (event: MessageEvent<LoadRequest>) => {
     inFlight.delete(request.id);
     return;
   }
-  const { id, apiBaseUrl, year, meta } = request;
+  const { id, apiBaseUrl, year, meta, asOf, keepAs } = request;
   const controller = new AbortController();
   inFlight.set(id, controller);
   try {
@@ -29,7 +42,13 @@ self.onmessage = async (event: MessageEvent<LoadRequest>) => {
       last = now;
       self.postMessage({ id, bytes });
     });
-    if (!controller.signal.aborted) self.postMessage({ id, data }, transferables(data.ds));
+    if (controller.signal.aborted) return;
+    // the page's main thread only receives: the index at its date, and the device copy, are made here
+    if (asOf) data.initial = computeIndex(data.ds, asOf);
+    const keep = keepAs === undefined ? null : await openYearKeeper().catch(() => null);
+    // the copy into IndexedDB is taken synchronously by keep(): the buffers can be transferred right after
+    if (keep) void keep(keepAs!, meta, keptPart(data));
+    if (!controller.signal.aborted) self.postMessage({ id, data, kept: keep !== null }, transferables(data.ds, data.initial));
   } catch (error) {
     if (!controller.signal.aborted) self.postMessage({ id, error: serializeFailure(error) });
   } finally {

@@ -3,8 +3,9 @@ import { deserializeFailure, type SerializedFailure } from '../api/errors';
 import type { Meta } from '../api/schemas';
 import type { YearDataset } from './loadYear';
 import type { LoadRequest } from './loader.worker';
+import { fromDevice } from './yearCache';
 
-type Reply = { id: number; data: YearDataset } | { id: number; error: SerializedFailure } | { id: number; bytes: number };
+type Reply = { id: number; data: YearDataset; kept: boolean } | { id: number; error: SerializedFailure } | { id: number; bytes: number };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -20,7 +21,11 @@ function getWorker(): Worker {
       if ('bytes' in reply) return p.onBytes?.(reply.bytes);
       pending.delete(reply.id);
       if ('error' in reply) p.reject(deserializeFailure(reply.error));
-      else p.resolve(reply.data);
+      else {
+        // the worker kept it on the device already: the page does not write it again
+        if (reply.kept) fromDevice.add(reply.data);
+        p.resolve(reply.data);
+      }
     };
     worker.onerror = (event) => {
       for (const p of pending.values()) p.reject(new Error(event.message || 'dataset worker failed'));
@@ -38,6 +43,7 @@ export function loadYearInWorker(
   meta: Meta,
   signal?: AbortSignal,
   onBytes?: (received: number) => void,
+  options: { asOf?: string; keepAs?: string } = {},
 ): Promise<YearDataset> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
@@ -52,7 +58,7 @@ export function loadYearInWorker(
       { once: true },
     );
     // the worker resolves relative URLs against its own script: make the base absolute here
-    const request: LoadRequest = { id, apiBaseUrl: new URL(apiBaseUrl, document.baseURI).href, year, meta };
+    const request: LoadRequest = { id, apiBaseUrl: new URL(apiBaseUrl, document.baseURI).href, year, meta, ...options };
     getWorker().postMessage(request);
   });
 }

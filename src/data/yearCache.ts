@@ -4,12 +4,10 @@
  * year under its exact query key, meta as already stale — so the overview paints from it while meta is revalidated;
  * a new `generatedAt` is a new key, so the new year loads (the cached one stays on screen meanwhile) and replaces
  * the entry. A 401 drops everything kept for that API. Where IndexedDB is missing or fails, nothing is kept.
+ * React-free: the dataset loader's worker keeps the year it loaded (the copy into IndexedDB happens off the page).
  */
-import type { QueryClient } from '@tanstack/react-query';
-import type { AppConfig, Meta } from '../api/schemas';
-import { metaQuery } from '../api/resources';
+import type { Meta } from '../api/schemas';
 import { resolveYear } from './asOf';
-import { yearDatasetQuery } from './dashboard';
 import type { YearDataset } from './loadYear';
 
 const DB = 'jianjia-years';
@@ -59,13 +57,32 @@ function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequ
   );
 }
 
-/** Keep the year just loaded (and its meta), replacing what was kept for this API, scope and year. */
+/**
+ * Keep a year just loaded (and its meta), replacing what was kept for this API, scope and year. The copy into
+ * IndexedDB is taken when this is called (a worker may transfer the dataset's buffers right after); the promise
+ * settles when the write has.
+ */
+export async function openYearKeeper(): Promise<((apiBaseUrl: string, meta: Meta, data: YearDataset) => Promise<void>) | null> {
+  const db = await openDb();
+  if (!db) return null;
+  return (apiBaseUrl, meta, data) =>
+    new Promise<void>((resolve) => {
+      try {
+        const tx = db.transaction(STORE, 'readwrite');
+        const s = tx.objectStore(STORE);
+        s.put(meta, metaKey(apiBaseUrl));
+        s.put({ generatedAt: meta.generatedAt, data } satisfies YearEntry, yearKey(apiBaseUrl, meta.scope?.orgId ?? null, data.year));
+        tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+      } catch {
+        resolve();
+      }
+    });
+}
+
 export async function saveYear(apiBaseUrl: string, meta: Meta, data: YearDataset): Promise<void> {
-  const entry: YearEntry = { generatedAt: meta.generatedAt, data };
-  await run('readwrite', (s) => {
-    s.put(meta, metaKey(apiBaseUrl));
-    s.put(entry, yearKey(apiBaseUrl, meta.scope?.orgId ?? null, data.year));
-  });
+  await (
+    await openYearKeeper()
+  )?.(apiBaseUrl, meta, data);
 }
 
 /** A 401: nothing this session saw may stay on the device. */
@@ -89,26 +106,5 @@ export async function readKept(
   return { meta, data: entry.data };
 }
 
-/** Datasets that came from the device: not written back. */
+/** Datasets already on the device (read from it, or kept by the loader's worker): not written back. */
 export const fromDevice = new WeakSet<YearDataset>();
-
-/**
- * Seed the query cache from what is kept, waiting at most `waitMs` (a slow disk must not delay the first paint
- * more than the network would). Meta goes in as already stale, so it is revalidated as soon as it is used.
- */
-export async function seedFromDevice(
-  queryClient: QueryClient,
-  config: AppConfig,
-  requestedYear: number | undefined,
-  waitMs = 400,
-): Promise<boolean> {
-  const kept = await Promise.race([
-    readKept(config.apiBaseUrl, requestedYear).catch(() => undefined),
-    new Promise<undefined>((ok) => setTimeout(ok, waitMs)),
-  ]);
-  if (!kept) return false;
-  fromDevice.add(kept.data);
-  queryClient.setQueryData(metaQuery(config.apiBaseUrl).queryKey, kept.meta, { updatedAt: 1 });
-  queryClient.setQueryData(yearDatasetQuery(config, kept.data.year, kept.meta).queryKey, kept.data);
-  return true;
-}

@@ -4,7 +4,9 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../src/app/queryClient';
-import { ConfigProvider, useDashboardState } from '../../src/data/dashboard';
+import { ConfigProvider, useDashboardState, yearDatasetQuery } from '../../src/data/dashboard';
+import { computeIndex } from '../../src/engine';
+import type { YearDataset } from '../../src/data/loadYear';
 import { assignment, meta, methodology, org } from '../fixtures/build';
 import { engineAt } from '../support/dashboard';
 import { TEST_API } from './render';
@@ -73,5 +75,30 @@ describe('dashboard state', () => {
     rerender();
     rerender();
     expect(result.current.dashboard).toBe(first);
+  });
+
+  it('uses the index the loader computed at the date asked, and computes another date itself', async () => {
+    const queryClient = createQueryClient({ retries: 0, baseDelayMs: 5 });
+    const config = { apiBaseUrl: TEST_API, mocks: false };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <ConfigProvider config={config}>{children}</ConfigProvider>
+      </QueryClientProvider>
+    );
+    // the year as the worker hands it over: with the index at the date it was asked at
+    const first = renderHook(() => useDashboardState(undefined, undefined), { wrapper });
+    await waitFor(() => expect(first.result.current.dashboard).toBeDefined(), { timeout: 15000 });
+    const d = first.result.current.dashboard!;
+    const key = yearDatasetQuery(config, d.year, d.meta).queryKey;
+    const loaded = queryClient.getQueryData<YearDataset>(key)!;
+    const initial = computeIndex(loaded.ds, d.asOf);
+    queryClient.setQueryData(key, { ...loaded, initial });
+    first.unmount();
+    const atSameDate = renderHook(() => useDashboardState(undefined, undefined), { wrapper });
+    await waitFor(() => expect(atSameDate.result.current.dashboard?.result).toBe(initial));
+    const other = renderHook(() => useDashboardState(undefined, `${d.year}-03-31`), { wrapper });
+    await waitFor(() => expect(other.result.current.dashboard?.asOf).toBe(`${d.year}-03-31`));
+    expect(other.result.current.dashboard!.result).not.toBe(initial);
+    expect(other.result.current.dashboard!.result.asOf).toBe(`${d.year}-03-31`);
   });
 });

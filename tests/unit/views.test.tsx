@@ -23,7 +23,7 @@ describe('organisation page', () => {
     await waitForData();
     const s = orgScores(ds, r, child);
     expect(await screen.findByTestId('org-index')).toHaveTextContent(s.index === undefined ? '—' : s.index.toFixed(1));
-    const table = within(screen.getByRole('region', { name: '本级任务' })).getByRole('table');
+    const table = within(await screen.findByRole('region', { name: '本级任务' })).getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + orgAssignments(ds, r, child).length);
     expect(screen.queryByRole('region', { name: '下级组织' })).not.toBeInTheDocument();
     expect(document.title).toBe(`${ds.orgs[child].name} · 富阳区总工会`);

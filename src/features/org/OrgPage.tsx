@@ -29,6 +29,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AnalystPanels } from './AnalystPanels';
 import { OrgDemandsSection } from '../../charts/demandCards';
 import { BriefLink, NoAccess } from '../../ui/scope';
+import { AfterPaint } from '../../ui/AfterPaint';
 
 export function OrgPage() {
   const { orgId } = useParams({ from: '/org/$orgId' });
@@ -129,9 +130,12 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         <TrendCard title={t('org.trend')} ids={selfIds} />
       </div>
       {model.hasChildren(id) ? <ChildrenSection d={d} id={id} i18n={i18n} /> : null}
-      <OwnAssignments d={d} id={id} i18n={i18n} />
-      <AnalystPanels d={d} id={id} i18n={i18n} />
-      <OrgDemandsSection id={id} />
+      {/* below the fold: drawn after the page has painted, so a drill shows the figures and charts first */}
+      <AfterPaint minHeight={400}>
+        <OwnAssignments d={d} id={id} i18n={i18n} />
+        <AnalystPanels d={d} id={id} i18n={i18n} />
+        <OrgDemandsSection id={id} />
+      </AfterPaint>
     </div>
   );
 }
