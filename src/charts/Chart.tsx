@@ -28,6 +28,8 @@ export const EagerCharts = createContext(false);
  * chart is in view anyway.
  */
 const NEAR_MARGIN = '0px';
+/** From this width up (desktops, walls) charts out of view are drawn when the browser is idle. */
+const IDLE_DRAW_MIN_WIDTH = 1024;
 
 /**
  * Resolves once the element is in or near the viewport, or when the page is printed (every chart is drawn for
@@ -47,10 +49,17 @@ function useNearViewport(el: React.RefObject<HTMLElement | null>): boolean {
     const show = () => setNear(true);
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: NEAR_MARGIN });
     io.observe(node);
-    const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : undefined;
+    const media = (query: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(query) : undefined);
+    const print = media('print');
     window.addEventListener('beforeprint', show);
     print?.addEventListener?.('change', show);
+    // a desktop draws the rest once the browser is idle: Ctrl+P lays the page out at once (no time to load a chart
+    // then), and a quick scroll finds them drawn; a phone keeps waiting for the reader to scroll
+    const idle = media(`(min-width: ${IDLE_DRAW_MIN_WIDTH}px)`)?.matches
+      ? (window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500)))(show, { timeout: 5000 })
+      : undefined;
     return () => {
+      if (idle !== undefined) (window.cancelIdleCallback ?? window.clearTimeout)(idle);
       io.disconnect();
       window.removeEventListener('beforeprint', show);
       print?.removeEventListener?.('change', show);

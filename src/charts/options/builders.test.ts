@@ -93,6 +93,27 @@ describe('option builders', () => {
     expect(tooltip(o)({ value: [0, 0, 55.6] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>55.6</b>');
   });
 
+  it('heatmap: a card too short for 28 legible rows thins the names and drops the cell numbers (ECharts media query)', () => {
+    const rows = Array.from({ length: 28 }, (_, k) => ({ id: `t${k}`, name: `镇${k}`, values: [60 + k] }));
+    const o = buildHeatmapOption(rows, ['A'], scoreBands([90, 80, 70, 60, 50]));
+    expect((series(o)[0] as { label?: unknown }).label).toMatchObject({ show: true });
+    const [rule] = o.media as {
+      query: { maxHeight: number };
+      option: { yAxis: { axisLabel: { interval: string } }; series: { label: { show: boolean } }[] };
+    }[];
+    expect(rule.query.maxHeight).toBe(28 * 13 + 40);
+    expect(rule.option.yAxis.axisLabel.interval).toBe('auto');
+    expect(rule.option.series[0].label.show).toBe(false);
+  });
+
+  it('grade distribution names every band on the axis', () => {
+    const o = buildGradeDistributionOption(
+      ['5A', '4A', '3A', '2A', '1A'].map((grade, k) => ({ grade, gradeIndex: k, count: k })),
+      { countLabel: 'n', ungradedLabel: 'Ungraded' },
+    );
+    expect((o.xAxis as { axisLabel: { interval: number } }).axisLabel.interval).toBe(0);
+  });
+
   it('funnel keeps stage order', () => {
     const o = buildFunnelOption([
       { name: '下达', value: 10 },

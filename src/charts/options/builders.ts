@@ -77,11 +77,12 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
         return `<b>${escapeHtml(x.name ?? '')}</b><br/>${lines.join('<br/>')}`;
       },
     },
+    // long (English) axis names get more room around the web, wrapped short, so the side labels are not clipped
     radar: {
       indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
-      radius: '66%',
+      radius: axes.some((a) => a.length > 8) ? '52%' : '66%',
       center: ['50%', '52%'],
-      axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 12) },
+      axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 10) },
     },
     series: [
       {
@@ -99,7 +100,13 @@ export function buildGradeDistributionOption(counts: GradeCount[], ui: { countLa
   return {
     ...base(),
     grid: { left: 8, right: 8, top: 24, bottom: 8 },
-    xAxis: { type: 'category', data: counts.map((c) => c.grade ?? ui.ungradedLabel), axisTick: { show: false } },
+    // every band named, however narrow the card (ECharts would drop every other label)
+    xAxis: {
+      type: 'category',
+      data: counts.map((c) => c.grade ?? ui.ungradedLabel),
+      axisTick: { show: false },
+      axisLabel: { interval: 0, fontSize: 11, width: 56, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
     tooltip: {
       trigger: 'item',
@@ -182,6 +189,9 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
  * Up to `maxFitted` rows (the overview's towns) all fit the card, so no scrollbar hides the
  * weakest; beyond that (a town's hundred unions) rows would be unreadable, so 16 show and the rest scroll.
  */
+/** Below this height a heatmap row's name and numbers overlap their neighbours'. */
+const HEATMAP_MIN_ROW_PX = 13;
+
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
   const data: { value: [number, number, number | string]; id: string }[] = [];
@@ -226,6 +236,16 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
           { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false },
         ]
       : [],
+    // where the card is too short for a legible row per organisation (a 1366×768 screen holds 28 towns in ~240
+    // px), names thin out to those that fit and the cells drop their numbers: the tooltip and the table twin keep both
+    media: scroll
+      ? []
+      : [
+          {
+            query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
+            option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
+          },
+        ],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -272,7 +292,8 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
         sort: 'none',
         min: 0,
         max,
-        minSize: '18%',
+        // the narrowest step still holds its label ("Evaluated 1961")
+        minSize: '48%',
         left: '8%',
         right: '8%',
         top: 8,
