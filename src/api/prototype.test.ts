@@ -20,6 +20,8 @@ describe('prototype-named strings in i18n', () => {
 
   it('known units and kinds are still translated', () => {
     expect(i18nFor('en').unit('起')).toBe('cases');
+    expect(i18nFor('en').unit('场', 1)).toBe('event');
+    expect(i18nFor('en').unit('场', 3)).toBe('events');
     expect(i18nFor('en').kind('street')).toBe('street');
     expect(i18nFor('zh').kind('street')).toBe('街道');
   });

@@ -26,7 +26,7 @@ export interface I18n {
   score: (v: number | undefined) => string;
   num: (v: number) => string;
   /** An indicator's unit: the API serves it in Chinese; known units are translated, others shown as served. */
-  unit: (unit: string) => string;
+  unit: (unit: string, count?: number) => string;
   /** An organisation's kind: free text from the API; known kinds are translated, others shown as served. */
   kind: (kind: string) => string;
 }
@@ -42,17 +42,18 @@ const KINDS: Record<string, { zh: string; en: string }> = {
   joint: { zh: '联合工会', en: 'joint union' },
 };
 
-const UNITS_EN: Record<string, string> = {
-  人: 'persons',
-  人次: 'visits',
-  分: 'points',
-  起: 'cases',
-  场: 'events',
-  个: 'sites',
-  次: 'times',
-  家: 'units',
-  元: 'yuan',
-  万元: '10k yuan',
+/** English units, singular and plural ("1 event", "3 events"); the listing (no count) uses the plural. */
+const UNITS_EN: Record<string, [string, string]> = {
+  人: ['person', 'persons'],
+  人次: ['visit', 'visits'],
+  分: ['point', 'points'],
+  起: ['case', 'cases'],
+  场: ['event', 'events'],
+  个: ['site', 'sites'],
+  次: ['time', 'times'],
+  家: ['unit', 'units'],
+  元: ['yuan', 'yuan'],
+  万元: ['10k yuan', '10k yuan'],
 };
 
 export function i18nFor(lang: Lang): I18n {
@@ -63,7 +64,7 @@ export function i18nFor(lang: Lang): I18n {
     score: (v) => (v === undefined ? '—' : v.toFixed(1)),
     num: (v) => fmtNumber(v, lang),
     // units and kinds are data: an own-property test, so "__proto__" or "toString" prints as itself
-    unit: (u) => (lang === 'en' && Object.hasOwn(UNITS_EN, u) ? UNITS_EN[u] : u),
+    unit: (u, count) => (lang === 'en' && Object.hasOwn(UNITS_EN, u) ? UNITS_EN[u][count === 1 ? 0 : 1] : u),
     kind: (k) => (Object.hasOwn(KINDS, k) ? KINDS[k][lang] : k),
   };
 }

@@ -276,7 +276,7 @@ function OwnAssignments({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n 
       key: 'target',
       header: t('col.target'),
       cell: (r) =>
-        `${fmtNumber(r.assignment.target, i18n.lang)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit)}` : r.indicator.unit}`,
+        `${fmtNumber(r.assignment.target, i18n.lang)}${r.indicator.unit && r.indicator.unit !== '%' ? ` ${i18n.unit(r.indicator.unit, r.assignment.target)}` : r.indicator.unit}`,
       align: 'right',
     },
     {
