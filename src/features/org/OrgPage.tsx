@@ -244,16 +244,19 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
         <header className="card-header">
           <h2 id="children-title">{t('org.children')}</h2>
         </header>
-        <DataTable
-          caption={t('org.children')}
-          captionHidden
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.org.id}
-          sort={{ key: search.sort ?? 'index', dir: search.dir ?? 'desc' }}
-          onSort={(s) => navigate({ search: (prev) => ({ ...prev, sort: s.key, dir: s.dir }), replace: true })}
-          pageSize={50}
-        />
+        {/* up to 50 rows of many columns, below the charts: after the page has painted */}
+        <AfterPaint minHeight={600}>
+          <DataTable
+            caption={t('org.children')}
+            captionHidden
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.org.id}
+            sort={{ key: search.sort ?? 'index', dir: search.dir ?? 'desc' }}
+            onSort={(s) => navigate({ search: (prev) => ({ ...prev, sort: s.key, dir: s.dir }), replace: true })}
+            pageSize={50}
+          />
+        </AfterPaint>
       </section>
     </>
   );
