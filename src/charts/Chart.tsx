@@ -47,6 +47,12 @@ function useNearViewport(el: React.RefObject<HTMLElement | null>): boolean {
       return;
     }
     const show = () => setNear(true);
+    // already on screen (the usual case on a desktop): no need to wait a frame for the observer's first report
+    const r = node.getBoundingClientRect();
+    if (r.width > 0 && r.bottom > 0 && r.top < window.innerHeight) {
+      show();
+      return;
+    }
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: NEAR_MARGIN });
     io.observe(node);
     const media = (query: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(query) : undefined);
