@@ -12,7 +12,8 @@ import { methodologyPayloadSchema, type Meta } from '../src/api/schemas';
 import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
 import { buildSummary } from '../src/data/summary';
 import { computeIndex, type IndexResult } from '../src/engine';
-import { filtered, indexTree, type SnapshotYear, type YearData } from './data';
+import { filtered, indexTree, subtree, type SnapshotYear, type YearData } from './data';
+import { RecordIndex } from './recordIndex';
 
 /** The bytes of one year's files, as the API serves them (shared memory: no copy on the way in). */
 export interface YearBytes {
@@ -63,8 +64,16 @@ const MAX_SCOPED = 8;
 
 const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 
+type ParsedYear = Pick<SnapshotYear, 'data' | 'ids' | 'children'> & {
+  /**
+   * With sessions, once the year's unscoped summary is prepared: the assignments as bytes for scoped filtering
+   * (recordIndex.ts), and `data.assignments` dropped — parsed, they were most of the worker's heap.
+   */
+  assignmentIndex?: RecordIndex;
+};
+
 class SnapshotWork {
-  private readonly parsed = new Map<number, Pick<SnapshotYear, 'data' | 'ids' | 'children'>>();
+  private readonly parsed = new Map<number, ParsedYear>();
   private readonly prepared = new Map<string, Ready | Error>();
 
   constructor(
@@ -74,7 +83,7 @@ class SnapshotWork {
   ) {}
 
   /** The year's records, parsed once from the served bytes (the main thread checked their top level). */
-  private year(y: number): Pick<SnapshotYear, 'data' | 'ids' | 'children'> {
+  private year(y: number): ParsedYear {
     let year = this.parsed.get(y);
     if (!year) {
       const b = this.bytes.get(y);
@@ -102,15 +111,29 @@ class SnapshotWork {
       const methodology = methodologyPayloadSchema.parse(year.data.methodology);
       // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
-      const assignments = (scope === undefined ? year.data.assignments : filtered(year, 'assignments', scope, scope)) as unknown[];
+      const assignments = (
+        scope === undefined
+          ? this.allAssignments(r.year, year)
+          : year.assignmentIndex
+            ? year.assignmentIndex.filter(subtree(year, scope) ?? new Set())
+            : filtered(year, 'assignments', scope, scope)
+      ) as unknown[];
       // demands as the browser gets them: the scope's subtree, and only where the methodology configures them
       const demands =
         year.data.demands === undefined || !methodology.demands
           ? undefined
           : ((scope === undefined ? year.data.demands : filtered(year, 'demands', scope, scope)) as unknown[]);
       prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments, demands), results: new Map() };
-      // without sessions nothing filters the records again: drop them (1.5M objects in a province)
+      // without sessions nothing filters the records again: drop them (1.5M objects in a province); with sessions
+      // keep only what filtering needs, off the heap
       if (!this.scoped) this.parsed.delete(r.year);
+      else if (scope === undefined && !year.assignmentIndex) {
+        const index = RecordIndex.of(this.bytes.get(r.year)!.assignments, assignments);
+        if (index) {
+          year.assignmentIndex = index;
+          year.data.assignments = undefined;
+        }
+      }
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
@@ -118,6 +141,15 @@ class SnapshotWork {
     const scoped = [...this.prepared.keys()].filter((k) => !k.endsWith('|*'));
     if (scoped.length > MAX_SCOPED) this.prepared.delete(scoped[0]);
     return prep;
+  }
+
+  /** The year's assignments, parsed again if they were dropped for the index (the unscoped year prepared anew). */
+  private allAssignments(y: number, year: ParsedYear): unknown {
+    if (year.data.assignments === undefined) {
+      year.data.assignments = decode(this.bytes.get(y)!.assignments);
+      year.assignmentIndex = undefined;
+    }
+    return year.data.assignments;
   }
 
   summary(r: SummaryRequest): FromWorker {
