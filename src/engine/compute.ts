@@ -235,9 +235,9 @@ function mix(own: number, sub: number, alpha: number): number {
 let scratchBuffer = new Float64Array(0);
 
 /**
- * A zeroed buffer of `size` for one call's accumulators. Kept between calls: at province scale they are tens of MB,
- * and allocating that much outside the JS heap on every call made V8 run a full mark-compact of the whole heap
- * (the worker's parsed records included) on nearly every computation — more time than the computation itself.
+ * A zeroed buffer of `size` for one call's accumulators. Kept between calls: at province scale they are tens of MB
+ * (about as much as the result itself), and memory allocated outside the JS heap counts toward V8's trigger for a
+ * full mark-compact of the whole heap — with a large heap, more time than the computation itself.
  * Safe because computeIndex never runs inside itself and nothing it returns is a view of this buffer.
  */
 function scratch(size: number): Float64Array {
