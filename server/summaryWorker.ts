@@ -45,9 +45,14 @@ export type ToWorker =
       asOf: string;
     };
 
-export type FromWorker =
+export type SummaryReply =
   | { kind: 'summary'; id: number; ok: true; body: string; ms: number }
   | { kind: 'summary'; id: number; ok: false; reason: 'unavailable' | 'superseded'; message: string };
+
+export type FromWorker =
+  | SummaryReply
+  /** A year's parsed assignments were swapped for the byte index (logged; tests wait for it). */
+  | { kind: 'compacted'; year: number; records: number };
 
 type SummaryRequest = Extract<ToWorker, { kind: 'summary' }>;
 
@@ -75,6 +80,8 @@ type ParsedYear = Pick<SnapshotYear, 'data' | 'ids' | 'children'> & {
 class SnapshotWork {
   private readonly parsed = new Map<number, ParsedYear>();
   private readonly prepared = new Map<string, Ready | Error>();
+  /** Years whose parsed assignments `compact` replaces when the queue is idle. */
+  private readonly toCompact = new Set<number>();
 
   constructor(
     readonly id: number,
@@ -127,13 +134,7 @@ class SnapshotWork {
       // without sessions nothing filters the records again: drop them (1.5M objects in a province); with sessions
       // keep only what filtering needs, off the heap
       if (!this.scoped) this.parsed.delete(r.year);
-      else if (scope === undefined && !year.assignmentIndex) {
-        const index = RecordIndex.of(this.bytes.get(r.year)!.assignments, assignments);
-        if (index) {
-          year.assignmentIndex = index;
-          year.data.assignments = undefined;
-        }
-      }
+      else if (scope === undefined && !year.assignmentIndex) this.toCompact.add(r.year);
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
@@ -141,6 +142,27 @@ class SnapshotWork {
     const scoped = [...this.prepared.keys()].filter((k) => !k.endsWith('|*'));
     if (scoped.length > MAX_SCOPED) this.prepared.delete(scoped[0]);
     return prep;
+  }
+
+  /**
+   * With sessions: swap each prepared year's parsed assignments for the byte index — seconds of scanning at
+   * province scale, so it runs in small steps (`yield`) while no request waits (see `compactSoon`).
+   */
+  *compaction(): Generator<void, void> {
+    for (const y of this.toCompact) {
+      this.toCompact.delete(y);
+      const year = this.parsed.get(y);
+      const bytes = this.bytes.get(y);
+      if (!year || !bytes || year.assignmentIndex || !Array.isArray(year.data.assignments)) continue;
+      const records: unknown[] = year.data.assignments;
+      const index = yield* RecordIndex.build(bytes.assignments, records);
+      // bytes and parse disagree (keep filtering the parsed records), or the year was parsed afresh meanwhile
+      if (!index || year.data.assignments !== records) continue;
+      year.assignmentIndex = index;
+      year.data.assignments = undefined;
+      const done: FromWorker = { kind: 'compacted', year: y, records: records.length };
+      port.postMessage(done);
+    }
   }
 
   /** The year's assignments, parsed again if they were dropped for the index (the unscoped year prepared anew). */
@@ -152,7 +174,7 @@ class SnapshotWork {
     return year.data.assignments;
   }
 
-  summary(r: SummaryRequest): FromWorker {
+  summary(r: SummaryRequest): SummaryReply {
     const prep = this.ready(r);
     if (prep instanceof Error)
       return {
@@ -188,7 +210,7 @@ function drain(): void {
   draining = false;
   const r = queue.shift();
   if (!r) return;
-  let reply: FromWorker;
+  let reply: SummaryReply;
   if (!current || current.id !== r.snapshot) {
     reply = { kind: 'summary', id: r.id, ok: false, reason: 'superseded', message: 'a newer data snapshot replaced this one' };
   } else {
@@ -206,6 +228,29 @@ function drain(): void {
   }
   port.postMessage(reply);
   schedule();
+  compactSoon();
+}
+
+let compacting: { work: Generator<void, void>; of: SnapshotWork } | undefined;
+let compactTimer: NodeJS.Timeout | undefined;
+
+/** Compaction in steps of a few ms, only while no request is queued; `drain` calls this again after each answer. */
+function compactSoon(): void {
+  if (compactTimer === undefined) compactTimer = setTimeout(compactStep, 20);
+}
+
+function compactStep(): void {
+  compactTimer = undefined;
+  if (!current || queue.length > 0 || draining) return;
+  if (compacting?.of !== current) compacting = { work: current.compaction(), of: current };
+  const t0 = performance.now();
+  while (performance.now() - t0 < 5) {
+    if (compacting.work.next().done) {
+      compacting = undefined;
+      return;
+    }
+  }
+  compactTimer = setTimeout(compactStep, 0);
 }
 
 function schedule(): void {

@@ -66,6 +66,22 @@ describe('RecordIndex', () => {
     expect(index!.filter(new Set(['nobody']))).toEqual([]);
   });
 
+  it('builds in steps: a province-sized array pauses between chunks, and ends as the one-go build', () => {
+    const records = Array.from({ length: 40_000 }, (_, k) => ({ orgId: `O${k % 97}`, note: 'x'.repeat(200), k }));
+    const text = JSON.stringify(records);
+    const bytes = bytesOf(text);
+    const work = RecordIndex.build(bytes, records);
+    let pauses = 0;
+    let step = work.next();
+    while (!step.done) {
+      pauses++;
+      step = work.next();
+    }
+    expect(pauses).toBeGreaterThan(1);
+    const ids = new Set(['O3', 'O50']);
+    expect(step.value!.filter(ids)).toEqual(records.filter((r) => ids.has(r.orgId)));
+  });
+
   it('declines bytes and a parse that do not line up', () => {
     expect(RecordIndex.of(bytesOf('[{"orgId":"a"}]'), [{ orgId: 'a' }, { orgId: 'b' }])).toBeUndefined();
   });
