@@ -48,7 +48,7 @@ export interface ServeOptions {
   /** Data dir watching (tests shorten it). */
   watch?: Pick<StoreOptions, 'pollMs' | 'debounceMs' | 'onReload'>;
   /** The summary worker: how long a request waits for it (default 30 s), and its module (tests give a failing one). */
-  summaries?: { waitMs?: number; workerEntry?: URL };
+  summaries?: { waitMs?: number; workerEntry?: URL; prepareScopes?: number };
 }
 
 export interface OverrideResult {

@@ -6,8 +6,9 @@
  * Where it is computed: in a worker thread (summaryWorker.ts), never on the event loop — a province year takes
  * seconds to parse, validate, prepare and compute, and the server must keep answering meta and files meanwhile.
  * Each snapshot is handed to the worker when it is loaded, and every year's default summary (unscoped, at its
- * effective as-of date) is prepared at once, so a phone's first request finds it ready. Other dates and scoped
- * sessions are computed by the worker on request; a request waits for the answer up to `waitMs`.
+ * effective as-of date) is prepared at once, then the default year's for the sessions' scopes (users.json), so a
+ * phone's first request finds it ready. Other dates and other scopes are computed by the worker on request; a
+ * request waits for the answer up to `waitMs`.
  *
  * Caching: per snapshot — a new snapshot (new files, new generatedAt) starts afresh, and the worker drops the old
  * one's work — the serialized answer per (scope, year, asOf); the ETag follows the body, so a revalidation is a 304.
@@ -20,7 +21,7 @@ import { effectiveAsOf } from '../src/data/asOf';
 import { JSON_TYPE, type Logger, type Snapshot } from './data';
 import { Representation } from './representation';
 import { sendRepresentation, type RepHeaders } from './respond';
-import type { FromWorker, ToWorker, YearBytes } from './summaryWorker';
+import type { FromWorker, SummaryReply, ToWorker, YearBytes } from './summaryWorker';
 
 type Deny = (status: number, code: string, message: string, headers?: Record<string, string>) => void;
 
@@ -30,6 +31,12 @@ export interface SummaryOptions {
   waitMs?: number;
   /** The worker's module (tests give one that fails); default summaryWorker.ts. */
   workerEntry?: URL;
+  /**
+   * How many sessions' scopes (users.json, in its order) get the default year's summary prepared at load, after the
+   * unscoped ones (default 8, the scoped years the worker keeps): a leader's first screen then finds it ready,
+   * where preparing a town of a province on request takes seconds.
+   */
+  prepareScopes?: number;
 }
 
 type Outcome = { kind: 'ready'; rep: Representation } | { kind: 'unavailable'; message: string } | { kind: 'pending'; message: string };
@@ -47,7 +54,7 @@ interface SnapshotState {
   inFlight: Map<string, Promise<Outcome>>;
   /** The worker died while this snapshot was its work. */
   broken?: string;
-  /** Settles when every year's default summary is ready (or failed). */
+  /** Settles when every year's default summary, and the sessions' scopes' (see `prepareScopes`), is ready (or failed). */
   prepared: Promise<void>;
 }
 
@@ -56,7 +63,7 @@ export class Summaries {
   /** The snapshot the worker holds. */
   private active?: Snapshot;
   private nextId = 1;
-  private readonly replies = new Map<number, (reply: FromWorker) => void>();
+  private readonly replies = new Map<number, (reply: SummaryReply) => void>();
   private readonly states = new WeakMap<Snapshot, SnapshotState>();
   private closed = false;
   readonly waitMs: number;
@@ -81,19 +88,37 @@ export class Summaries {
     const meta = metaSchema.safeParse(snapshot.meta);
     if (!meta.success) return settle(); // no summaries for this data (handleSummary answers 404)
     const years = [...snapshot.years.keys()].sort((a, b) => (a === meta.data.defaultYear ? -1 : b === meta.data.defaultYear ? 1 : b - a));
-    void Promise.all(
-      years.map((y) =>
-        this.get(snapshot, meta.data, y, undefined, effectiveAsOf(meta.data, y, undefined)).then((outcome) => {
-          this.options.log({
-            level: outcome.kind === 'ready' ? 'info' : 'error',
-            event: outcome.kind === 'ready' ? 'summary_prepared' : 'summary_not_prepared',
-            year: y,
-            ms: Math.round(performance.now() - state.loadedAt),
-            ...(outcome.kind === 'ready' ? {} : { error: outcome.message }),
-          });
-        }),
-      ),
-    ).then(settle);
+    const prepare = (y: number, m: Meta, scopeId: string | undefined) =>
+      this.get(snapshot, m, y, scopeId, effectiveAsOf(m, y, undefined)).then((outcome) => {
+        this.options.log({
+          level: outcome.kind === 'ready' ? 'info' : 'error',
+          event: outcome.kind === 'ready' ? 'summary_prepared' : 'summary_not_prepared',
+          year: y,
+          ...(scopeId === undefined ? {} : { scope: scopeId }),
+          ms: Math.round(performance.now() - state.loadedAt),
+          ...(outcome.kind === 'ready' ? {} : { error: outcome.message }),
+        });
+      });
+    // the worker answers in arrival order: every unscoped default first, then the sessions' scopes
+    const unscoped = Promise.all(years.map((y) => prepare(y, meta.data, undefined)));
+    const scopes = this.sessionScopes(snapshot, meta.data.defaultYear);
+    const scoped = scopes.flatMap((scopeId) => {
+      const m = metaSchema.safeParse({ ...snapshot.meta, scope: { orgId: scopeId } });
+      return m.success ? [prepare(meta.data.defaultYear, m.data, scopeId)] : [];
+    });
+    void Promise.all([unscoped, ...scoped]).then(settle);
+  }
+
+  /** The distinct organisations sessions are scoped to that the year holds, in users.json order, up to `prepareScopes`. */
+  private sessionScopes(snapshot: Snapshot, year: number): string[] {
+    const y = snapshot.years.get(year);
+    if (!snapshot.users || !y) return [];
+    const out = new Set<string>();
+    for (const scope of snapshot.users.values()) {
+      if (out.size >= (this.options.prepareScopes ?? 8)) break;
+      if (scope.orgId !== undefined && y.ids.has(scope.orgId)) out.add(scope.orgId);
+    }
+    return [...out];
   }
 
   /** Settles when the snapshot's default summaries are prepared (benchmarks and tests wait on it). */
@@ -121,7 +146,7 @@ export class Summaries {
 
     const worker = this.activate(snapshot, state);
     const id = this.nextId++;
-    pending = new Promise<FromWorker>((ok) => this.replies.set(id, ok)).then((reply): Outcome => {
+    pending = new Promise<SummaryReply>((ok) => this.replies.set(id, ok)).then((reply): Outcome => {
       state.inFlight.delete(key);
       if (reply.ok) {
         const rep = new Representation(Buffer.from(reply.body), JSON_TYPE, true, scopeId ?? '*');
@@ -175,6 +200,10 @@ export class Summaries {
     // the worker must not keep a process alive that is otherwise done (tests, benchmarks)
     worker.unref();
     worker.on('message', (reply: FromWorker) => {
+      if (reply.kind === 'compacted') {
+        this.options.log({ level: 'info', event: 'summary_records_compacted', year: reply.year, records: reply.records });
+        return;
+      }
       const done = this.replies.get(reply.id);
       this.replies.delete(reply.id);
       done?.(reply);

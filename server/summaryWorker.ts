@@ -12,7 +12,8 @@ import { methodologyPayloadSchema, type Meta } from '../src/api/schemas';
 import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
 import { buildSummary } from '../src/data/summary';
 import { computeIndex, type IndexResult } from '../src/engine';
-import { filtered, indexTree, type SnapshotYear, type YearData } from './data';
+import { filtered, indexTree, subtree, type SnapshotYear, type YearData } from './data';
+import { RecordIndex } from './recordIndex';
 
 /** The bytes of one year's files, as the API serves them (shared memory: no copy on the way in). */
 export interface YearBytes {
@@ -44,9 +45,14 @@ export type ToWorker =
       asOf: string;
     };
 
-export type FromWorker =
+export type SummaryReply =
   | { kind: 'summary'; id: number; ok: true; body: string; ms: number }
   | { kind: 'summary'; id: number; ok: false; reason: 'unavailable' | 'superseded'; message: string };
+
+export type FromWorker =
+  | SummaryReply
+  /** A year's parsed assignments were swapped for the byte index (logged; tests wait for it). */
+  | { kind: 'compacted'; year: number; records: number };
 
 type SummaryRequest = Extract<ToWorker, { kind: 'summary' }>;
 
@@ -63,9 +69,19 @@ const MAX_SCOPED = 8;
 
 const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 
+type ParsedYear = Pick<SnapshotYear, 'data' | 'ids' | 'children'> & {
+  /**
+   * With sessions, once the year's unscoped summary is prepared: the assignments as bytes for scoped filtering
+   * (recordIndex.ts), and `data.assignments` dropped — parsed, they were most of the worker's heap.
+   */
+  assignmentIndex?: RecordIndex;
+};
+
 class SnapshotWork {
-  private readonly parsed = new Map<number, Pick<SnapshotYear, 'data' | 'ids' | 'children'>>();
+  private readonly parsed = new Map<number, ParsedYear>();
   private readonly prepared = new Map<string, Ready | Error>();
+  /** Years whose parsed assignments `compact` replaces when the queue is idle. */
+  private readonly toCompact = new Set<number>();
 
   constructor(
     readonly id: number,
@@ -74,7 +90,7 @@ class SnapshotWork {
   ) {}
 
   /** The year's records, parsed once from the served bytes (the main thread checked their top level). */
-  private year(y: number): Pick<SnapshotYear, 'data' | 'ids' | 'children'> {
+  private year(y: number): ParsedYear {
     let year = this.parsed.get(y);
     if (!year) {
       const b = this.bytes.get(y);
@@ -102,15 +118,23 @@ class SnapshotWork {
       const methodology = methodologyPayloadSchema.parse(year.data.methodology);
       // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
-      const assignments = (scope === undefined ? year.data.assignments : filtered(year, 'assignments', scope, scope)) as unknown[];
+      const assignments = (
+        scope === undefined
+          ? this.allAssignments(r.year, year)
+          : year.assignmentIndex
+            ? year.assignmentIndex.filter(subtree(year, scope) ?? new Set())
+            : filtered(year, 'assignments', scope, scope)
+      ) as unknown[];
       // demands as the browser gets them: the scope's subtree, and only where the methodology configures them
       const demands =
         year.data.demands === undefined || !methodology.demands
           ? undefined
           : ((scope === undefined ? year.data.demands : filtered(year, 'demands', scope, scope)) as unknown[]);
       prep = { prepared: prepareYear(r.meta, methodology, orgs, assignments, demands), results: new Map() };
-      // without sessions nothing filters the records again: drop them (1.5M objects in a province)
+      // without sessions nothing filters the records again: drop them (1.5M objects in a province); with sessions
+      // keep only what filtering needs, off the heap
       if (!this.scoped) this.parsed.delete(r.year);
+      else if (scope === undefined && !year.assignmentIndex) this.toCompact.add(r.year);
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
@@ -120,7 +144,37 @@ class SnapshotWork {
     return prep;
   }
 
-  summary(r: SummaryRequest): FromWorker {
+  /**
+   * With sessions: swap each prepared year's parsed assignments for the byte index — seconds of scanning at
+   * province scale, so it runs in small steps (`yield`) while no request waits (see `compactSoon`).
+   */
+  *compaction(): Generator<void, void> {
+    for (const y of this.toCompact) {
+      this.toCompact.delete(y);
+      const year = this.parsed.get(y);
+      const bytes = this.bytes.get(y);
+      if (!year || !bytes || year.assignmentIndex || !Array.isArray(year.data.assignments)) continue;
+      const records: unknown[] = year.data.assignments;
+      const index = yield* RecordIndex.build(bytes.assignments, records);
+      // bytes and parse disagree (keep filtering the parsed records), or the year was parsed afresh meanwhile
+      if (!index || year.data.assignments !== records) continue;
+      year.assignmentIndex = index;
+      year.data.assignments = undefined;
+      const done: FromWorker = { kind: 'compacted', year: y, records: records.length };
+      port.postMessage(done);
+    }
+  }
+
+  /** The year's assignments, parsed again if they were dropped for the index (the unscoped year prepared anew). */
+  private allAssignments(y: number, year: ParsedYear): unknown {
+    if (year.data.assignments === undefined) {
+      year.data.assignments = decode(this.bytes.get(y)!.assignments);
+      year.assignmentIndex = undefined;
+    }
+    return year.data.assignments;
+  }
+
+  summary(r: SummaryRequest): SummaryReply {
     const prep = this.ready(r);
     if (prep instanceof Error)
       return {
@@ -156,7 +210,7 @@ function drain(): void {
   draining = false;
   const r = queue.shift();
   if (!r) return;
-  let reply: FromWorker;
+  let reply: SummaryReply;
   if (!current || current.id !== r.snapshot) {
     reply = { kind: 'summary', id: r.id, ok: false, reason: 'superseded', message: 'a newer data snapshot replaced this one' };
   } else {
@@ -174,6 +228,29 @@ function drain(): void {
   }
   port.postMessage(reply);
   schedule();
+  compactSoon();
+}
+
+let compacting: { work: Generator<void, void>; of: SnapshotWork } | undefined;
+let compactTimer: NodeJS.Timeout | undefined;
+
+/** Compaction in steps of a few ms, only while no request is queued; `drain` calls this again after each answer. */
+function compactSoon(): void {
+  if (compactTimer === undefined) compactTimer = setTimeout(compactStep, 20);
+}
+
+function compactStep(): void {
+  compactTimer = undefined;
+  if (!current || queue.length > 0 || draining) return;
+  if (compacting?.of !== current) compacting = { work: current.compaction(), of: current };
+  const t0 = performance.now();
+  while (performance.now() - t0 < 5) {
+    if (compacting.work.next().done) {
+      compacting = undefined;
+      return;
+    }
+  }
+  compactTimer = setTimeout(compactStep, 0);
 }
 
 function schedule(): void {

@@ -21,14 +21,64 @@ export interface AlertRow extends AssignmentState {
 /** What the alert selectors read: a dashboard, or the server's summary's own engine run. */
 export type AlertSource = Pick<Dashboard, 'ds' | 'result' | 'model'>;
 
+/** The urgency order of two alerting positions: level, then days overdue (earliest due first), then pace gap; 0 = tie. */
+function urgencyOrder(d: AlertSource): (a: number, b: number) => number {
+  const { ds, result } = d;
+  const gap = (a: number) => (Number.isNaN(result.aGap[a]) ? -1e9 : result.aGap[a]);
+  // overdue days order like due dates, earliest first
+  return (a, b) => result.aAlert[b] - result.aAlert[a] || ds.aDue[a] - ds.aDue[b] || gap(b) - gap(a);
+}
+
 /** Positions of every active assignment with an alert, most urgent first: level, then days overdue, then pace gap. */
 export function alertPositions(d: AlertSource): number[] {
   const { ds, result } = d;
   const out: number[] = [];
   for (let a = 0; a < ds.assignmentCount; a++) if (result.aAlert[a] > 0) out.push(a);
-  const gap = (a: number) => (Number.isNaN(result.aGap[a]) ? -1e9 : result.aGap[a]);
-  // overdue days order like due dates, earliest first
-  return out.sort((a, b) => result.aAlert[b] - result.aAlert[a] || ds.aDue[a] - ds.aDue[b] || gap(b) - gap(a));
+  return out.sort(urgencyOrder(d));
+}
+
+/**
+ * The first `n` positions of `alertPositions` taking at most `perIndicator` of one indicator — the same positions
+ * in the same order — without sorting every alert (a province has hundreds of thousands). Walking the full order
+ * picks an alert exactly when fewer than `perIndicator` alerts of its indicator come before it, so the picks are
+ * the first `n`, in urgency order, of each indicator's `perIndicator` most urgent: one pass keeps those (a short
+ * sorted list per indicator), then only they are sorted. Ties end by position, as the stable full sort leaves them.
+ */
+export function urgentPositions(d: AlertSource, n: number, perIndicator: number): number[] {
+  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(perIndicator) && perIndicator > 0))
+    return walkCapped(alertPositions(d), d, n, perIndicator);
+  const { ds, result } = d;
+  const urgency = urgencyOrder(d);
+  const order = (a: number, b: number) => urgency(a, b) || a - b;
+  const keep = Math.min(n, perIndicator);
+  const best: number[][] = ds.indicators.map(() => []);
+  for (let a = 0; a < ds.assignmentCount; a++) {
+    if (result.aAlert[a] <= 0) continue;
+    const list = best[ds.aIndicator[a]];
+    if (list.length === keep && order(a, list[keep - 1]) >= 0) continue;
+    let k = list.length === keep ? keep - 1 : list.length;
+    while (k > 0 && order(a, list[k - 1]) < 0) {
+      list[k] = list[k - 1];
+      k--;
+    }
+    list[k] = a;
+  }
+  return best.flat().sort(order).slice(0, n);
+}
+
+/** The `n` first of `positions` (most urgent first) with at most `perIndicator` of one indicator. */
+function walkCapped(positions: Iterable<number>, d: AlertSource, n: number, perIndicator: number): number[] {
+  const seen = new Map<number, number>();
+  const out: number[] = [];
+  for (const a of positions) {
+    const i = d.ds.aIndicator[a];
+    const k = seen.get(i) ?? 0;
+    if (k >= perIndicator) continue;
+    seen.set(i, k + 1);
+    out.push(a);
+    if (out.length === n) break;
+  }
+  return out;
 }
 
 /** One alert as a table row (organisation, its group, indicator, state). */
@@ -53,11 +103,10 @@ export function alertRows(d: Dashboard): AlertRow[] {
   return alertPositions(d).map((a) => alertRow(d, a));
 }
 
-/** The `n` most urgent alerts, without building rows for the rest. */
+/** The `n` most urgent alerts, without building rows for the rest (nor sorting them: at most `n` of one indicator is no cap). */
 export function urgentAlerts(d: AlertSource, n: number): AlertRow[] {
-  return alertPositions(d)
-    .slice(0, n)
-    .map((a) => alertRow(d, a));
+  const positions = Number.isInteger(n) && n > 0 ? urgentPositions(d, n, n) : alertPositions(d).slice(0, n);
+  return positions.map((a) => alertRow(d, a));
 }
 
 export function countByLevel(rows: { alert: AlertLevel }[]): Record<AlertLevel, number> {
@@ -234,16 +283,5 @@ export function alertCsvTable(rows: AlertRow[], i18n: I18n): { header: string[];
  * fill the list and hide every other.
  */
 export function urgentAlertsVaried(d: AlertSource, n: number, perIndicator = 2): AlertRow[] {
-  const { ds } = d;
-  const seen = new Map<number, number>();
-  const out: number[] = [];
-  for (const a of alertPositions(d)) {
-    const i = ds.aIndicator[a];
-    const k = seen.get(i) ?? 0;
-    if (k >= perIndicator) continue;
-    seen.set(i, k + 1);
-    out.push(a);
-    if (out.length === n) break;
-  }
-  return out.map((a) => alertRow(d, a));
+  return urgentPositions(d, n, perIndicator).map((a) => alertRow(d, a));
 }

@@ -64,8 +64,12 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const aAlert = new Int8Array(m).fill(-1);
   const aGap = new Float64Array(m).fill(NaN);
 
-  const ownCategorySumW = new Float64Array(n * C);
-  const ownCategorySumWS = new Float64Array(n * C);
+  // accumulators that do not outlive the call: one reused buffer (see `scratch`)
+  const acc = scratch(n * C * 6 + n * 4);
+  const ownCategorySumW = acc.subarray(0, n * C);
+  const ownCategorySumWS = acc.subarray(n * C, 2 * n * C);
+  const rollCategory = acc.subarray(2 * n * C, 6 * n * C);
+  const rollIndex = acc.subarray(6 * n * C);
   const ownAlert = new Uint8Array(n);
   const subtreeAlerts = new Int32Array(n * LEVEL_COUNT);
   const subtreeStages = new Int32Array(n * STAGE_COUNT);
@@ -131,8 +135,6 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const sub = new Float64Array(n);
   const index = new Float64Array(n);
   const category = new Float64Array(n * C);
-  const rollIndex = new Float64Array(n * 4);
-  const rollCategory = new Float64Array(n * C * 4);
   const subtreeOrgAlerts = new Int32Array(n * LEVEL_COUNT);
   for (let u = n - 1; u >= 0; u--) {
     sub[u] = rolledUp(rollIndex, u * 4, byMembers);
@@ -171,12 +173,8 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
 
   const rankInTier = new Int32Array(n);
   const rankedPerTier = new Int32Array(ds.tiers.length);
-  const byTier: number[][] = ds.tiers.map(() => []);
-  for (let u = 0; u < n; u++) if (!Number.isNaN(index[u]) && ds.tier[u] >= 0) byTier[ds.tier[u]].push(u);
-  byTier.forEach((members, t) => {
-    rankedPerTier[t] = members.length;
-    competitionRanks(members, index, rankInTier);
-  });
+  for (let u = 0; u < n; u++) if (!Number.isNaN(index[u]) && ds.tier[u] >= 0) rankedPerTier[ds.tier[u]]++;
+  tierRanks(ds.tier, index, rankedPerTier, rankInTier);
   const rankAmongSiblings = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     const kids = ds.children[u];
@@ -232,4 +230,49 @@ function mix(own: number, sub: number, alpha: number): number {
   if (Number.isNaN(own)) return sub;
   if (Number.isNaN(sub)) return own;
   return alpha * own + (1 - alpha) * sub;
+}
+
+let scratchBuffer = new Float64Array(0);
+
+/**
+ * A zeroed buffer of `size` for one call's accumulators. Kept between calls: at province scale they are tens of MB
+ * (about as much as the result itself), and memory allocated outside the JS heap counts toward V8's trigger for a
+ * full mark-compact of the whole heap — with a large heap, more time than the computation itself.
+ * Safe because computeIndex never runs inside itself and nothing it returns is a view of this buffer.
+ */
+function scratch(size: number): Float64Array {
+  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size);
+  const out = scratchBuffer.subarray(0, size);
+  out.fill(0);
+  return out;
+}
+
+/**
+ * `competitionRanks` of every tier at once, without sorting positions through a comparator (100,000 grassroots
+ * unions in a province): each tier's values sorted as numbers, then a member's rank is 1 + the number of values
+ * v' with v' − v ≥ EPSILON — the members `competitionRanks` counts ahead (that set is the top of the order,
+ * since subtraction rounds monotonically), found by binary search. `counts[t]`: ranked members of tier t.
+ */
+function tierRanks(tier: Int32Array, index: Float64Array, counts: Int32Array, out: Int32Array): void {
+  const start = new Int32Array(counts.length + 1);
+  for (let t = 0; t < counts.length; t++) start[t + 1] = start[t] + counts[t];
+  const values = new Float64Array(start[counts.length]);
+  const fill = start.slice(0, counts.length);
+  const n = index.length;
+  for (let u = 0; u < n; u++) if (!Number.isNaN(index[u]) && tier[u] >= 0) values[fill[tier[u]]++] = index[u];
+  for (let t = 0; t < counts.length; t++) values.subarray(start[t], start[t + 1]).sort(); // ascending
+  for (let u = 0; u < n; u++) {
+    const t = tier[u];
+    const v = index[u];
+    if (Number.isNaN(v) || t < 0) continue;
+    // first position in the tier's ascending values where v' − v ≥ EPSILON: everything from there up is ahead
+    let lo = start[t];
+    let hi = start[t + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid] - v >= EPSILON) hi = mid;
+      else lo = mid + 1;
+    }
+    out[u] = start[t + 1] - lo + 1;
+  }
 }

@@ -105,18 +105,24 @@ const grassrootsUnder = new Map<string, number>();
     if (up !== null && up !== root.id) grassrootsUnder.set(up, (grassrootsUnder.get(up) ?? 0) + 1);
   }
 }
-const scopeOrg = [...tier1].sort((a, b) => (grassrootsUnder.get(b.id) ?? 0) - (grassrootsUnder.get(a.id) ?? 0))[0];
+const [scopeOrg, coldOrg] = [...tier1].sort((a, b) => (grassrootsUnder.get(b.id) ?? 0) - (grassrootsUnder.get(a.id) ?? 0));
+let compactedMs = 0;
 const tStart = performance.now();
 const running = await startServer({
   distDir: mkdtempSync(join(tmpdir(), 'jj-bench-dist-')),
   data: {
     meta: provinceMeta,
     years: { 2025: { methodology: province.methodology, orgs: province.orgs, assignments: province.assignments } },
-    users: { tokens: { all: {}, scoped: { orgId: scopeOrg.id } } },
+    // the server prepares the first session scope's default summary at load (prepareScopes: 1); `cold` is a scope it
+    // computes on request, as it would for a scope beyond prepareScopes or after eviction
+    users: { tokens: { all: {}, scoped: { orgId: scopeOrg.id }, cold: { orgId: coldOrg.id } } },
   },
   // the bench measures how long preparation takes: let the early request wait for it whatever it takes
-  summaries: { waitMs: 600_000 },
-  log: () => undefined,
+  summaries: { waitMs: 600_000, prepareScopes: 1 },
+  // the worker tells when a year's parsed records are swapped for their bytes (steady state: the timed requests come after)
+  log: (e) => {
+    if (e.event === 'summary_records_compacted' && compactedMs === 0) compactedMs = performance.now() - tStart;
+  },
 });
 const listeningMs = performance.now() - tStart;
 const timedGet = async (path: string, token = 'all') => {
@@ -136,11 +142,14 @@ while (readyMs === 0) {
 }
 await prepared;
 const earlySummary = await early;
+for (const until = performance.now() + 120_000; compactedMs === 0 && performance.now() < until;)
+  await new Promise((ok) => setTimeout(ok, 20));
 const firstReady = await timedGet('/api/v1/summary?year=2025');
 const monthEnd = await timedGet('/api/v1/summary?year=2025&asOf=2025-05-31');
 const midMonth = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15');
 const scoped = await timedGet('/api/v1/summary?year=2025', 'scoped');
 const scopedAgain = await timedGet('/api/v1/summary?year=2025&asOf=2025-06-15', 'scoped');
+const cold = await timedGet('/api/v1/summary?year=2025', 'cold');
 const metaAfter = await timedGet('/api/v1/meta');
 // the whole process: the main thread's snapshot (parsed records and served bytes) and the worker's prepared year
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
@@ -152,7 +161,10 @@ await new Promise((ok) => running.server.close(ok));
 const worstStall = Math.max(...metaDuring);
 const status = (r: { status: number }) => (r.status === 200 ? '' : ` (HTTP ${r.status})`);
 console.log(`  server start → listening (snapshot: serialize + hash the payloads, main thread) ${fmt(listeningMs)}`);
-console.log(`  server start → default summary prepared (worker: parse, validate, prepare, compute, trend) ${fmt(readyMs)}`);
+console.log(
+  `  server start → default summaries prepared (worker: parse, validate, prepare, compute, trend; unscoped, then ${scopeOrg.id}) ${fmt(readyMs)}`,
+);
+console.log(`  server start → records compacted (worker, in steps while idle: assignments kept as bytes) ${fmt(compactedMs)}`);
 console.log(`  a summary asked for at start: answered after ${fmt(earlySummary.ms)}${status(earlySummary)}`);
 console.log(
   `  /api/v1/meta during preparation: ${metaDuring.length} requests, median ${fmt(median(metaDuring))}, worst ${fmt(worstStall)} (event loop's worst stall)`,
@@ -161,7 +173,10 @@ console.log(`  first summary request once prepared          ${fmt(firstReady.ms)
 console.log(`  summary at another date, month end (2025-05-31) ${fmt(monthEnd.ms)}${status(monthEnd)}`);
 console.log(`  summary at another date, mid-month (2025-06-15) ${fmt(midMonth.ms)}${status(midMonth)}`);
 console.log(
-  `  scoped session (${scopeOrg.id}, ${(grassrootsUnder.get(scopeOrg.id) ?? 0).toLocaleString('en')} orgs below): first summary ${fmt(scoped.ms)}${status(scoped)}, then another date ${fmt(scopedAgain.ms)}${status(scopedAgain)}`,
+  `  scoped session (${scopeOrg.id}, ${(grassrootsUnder.get(scopeOrg.id) ?? 0).toLocaleString('en')} orgs below, prepared at load): first summary ${fmt(scoped.ms)}${status(scoped)}, then another date ${fmt(scopedAgain.ms)}${status(scopedAgain)}`,
+);
+console.log(
+  `  scope not prepared at load (${coldOrg.id}, ${(grassrootsUnder.get(coldOrg.id) ?? 0).toLocaleString('en')} orgs below): first summary ${fmt(cold.ms)}${status(cold)}`,
 );
 console.log(
   `  process memory (RSS, this bench process: also holds the generated mock) with the province loaded and prepared: ${rssMb.toFixed(0)} MB`,
@@ -182,7 +197,8 @@ console.log(`  district rank robustness (1,000 draws) ≤ 1 s: ${fmt(robustness.
 console.log(`  100,000 unions default summary request (prepared at load) ≤ 1 s: ${fmt(firstReady.ms)}  ${verdict(firstReady.ms <= 1000)}`);
 console.log(`  100,000 unions summary at another date (month end) ≤ 1 s: ${fmt(monthEnd.ms)}  ${verdict(monthEnd.ms <= 1000)}`);
 console.log(`  100,000 unions summary at another date (mid-month) ≤ 1 s: ${fmt(midMonth.ms)}  ${verdict(midMonth.ms <= 1000)}`);
-console.log(`  100,000 unions scoped summary (first for its scope) ≤ 1 s: ${fmt(scoped.ms)}  ${verdict(scoped.ms <= 1000)}`);
+console.log(`  100,000 unions scoped summary (first, scope prepared at load) ≤ 1 s: ${fmt(scoped.ms)}  ${verdict(scoped.ms <= 1000)}`);
+console.log(`  100,000 unions scoped summary (first, scope not prepared) ≤ 1 s: ${fmt(cold.ms)}  ${verdict(cold.ms <= 1000)}`);
 console.log(`  server answers during preparation (worst /meta) ≤ 1 s: ${fmt(worstStall)}  ${verdict(worstStall <= 1000)}`);
 console.log(
   `  phone first-screen payload ≤ 100 KB compressed: ${(firstScreenGz / 1024).toFixed(1)} KB gzip  ${verdict(firstScreenGz <= 100 * 1024)}`,

@@ -136,6 +136,29 @@ describe('GET /v1/summary equals what the browser computes', () => {
     expect(x.root.index).not.toEqual((await summary(`/api/v1/summary?year=2025&asOf=${asOf}`)).root.index);
   });
 
+  it("a scope computed after the worker swapped the year's parsed records for their bytes: the same as the browser's", async () => {
+    // no scope prepared at load: the worker indexes the records when idle, then filters the town's from the bytes
+    const other = await start({ distDir: site.dist, data, summaries: { prepareScopes: 0 } });
+    try {
+      const until = Date.now() + 60_000;
+      while (!other.logs.some((l) => l.event === 'summary_records_compacted') && Date.now() < until)
+        await new Promise((ok) => setTimeout(ok, 20));
+      expect(other.logs.find((l) => l.event === 'summary_records_compacted')).toMatchObject({
+        year: 2025,
+        records: district.assignments.length,
+      });
+      const asOf = '2025-06-15';
+      const r = await get(other.url, `/api/v1/summary?year=2025&asOf=${asOf}`, bearer('yinhu'));
+      const x = summarySchema.parse(r.json());
+      const orgs = (await get(s.url, '/api/v1/orgs?year=2025', bearer('yinhu'))).json() as unknown[];
+      const assignments = (await get(s.url, '/api/v1/assignments?year=2025', bearer('yinhu'))).json() as unknown[];
+      const demands = (await get(s.url, '/api/v1/demands?year=2025', bearer('yinhu'))).json() as unknown[];
+      expect(serverView(x)).toEqual(browserView({ ...meta, scope: { orgId: TOWN } }, orgs, assignments, asOf, demands));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('without asOf, and past the data, the date is the one the browser would compute at', async () => {
     expect((await summary('/api/v1/summary?year=2025')).asOf).toBe(meta.asOf);
     expect((await summary('/api/v1/summary?year=2025&asOf=2025-11-30')).asOf).toBe(meta.asOf);

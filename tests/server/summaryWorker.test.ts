@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDistrict, mockMeta } from '../../mocks/data/district';
+import { generateDistrict, mockDistrict, mockMeta } from '../../mocks/data/district';
 import type { ApiData } from '../../server/serve';
 import { errorOf, get, makeSite, start, type Site, type Started } from './helpers';
 
@@ -60,6 +60,37 @@ describe('the summary is prepared off the event loop', () => {
     expect(s.logs.find((l) => l.event === 'summary_prepared')).toMatchObject({ level: 'info', year: 2025 });
     expect((await get(s.url, '/api/v1/summary?year=2025')).status).toBe(200);
   });
+});
+
+describe("the sessions' scopes are prepared at load too", () => {
+  it('prepares the default year for the first `prepareScopes` distinct scopes of users.json, after the unscoped one', async () => {
+    const district = mockDistrict(2025);
+    const towns = district.orgs.filter((o) => o.parentId === district.orgs[0].id).map((o) => o.id);
+    const data: ApiData = {
+      meta: mockMeta(),
+      years: { 2025: { methodology: district.methodology, orgs: district.orgs, assignments: district.assignments } },
+      users: {
+        tokens: {
+          all: {},
+          a: { orgId: towns[0] },
+          a2: { orgId: towns[0] },
+          gone: { orgId: 'NOT-IN-THE-YEAR' },
+          b: { orgId: towns[1] },
+          c: { orgId: towns[2] },
+        },
+      },
+    };
+    site = makeSite();
+    s = await start({ distDir: site.dist, data, summaries: { prepareScopes: 2 } });
+    const until = Date.now() + 60_000;
+    const prepared = () => s!.logs.filter((l) => l.event === 'summary_prepared');
+    while (prepared().length < 3 && Date.now() < until) await new Promise((ok) => setTimeout(ok, 20));
+    await new Promise((ok) => setTimeout(ok, 200)); // nothing more comes
+    expect(prepared().map((l) => l.scope ?? '*')).toEqual(['*', towns[0], towns[1]]);
+    const scoped = await get(s.url, '/api/v1/summary?year=2025', { Authorization: 'Bearer b' });
+    expect(scoped.status).toBe(200);
+    expect((scoped.json() as { scope: string }).scope).toBe(towns[1]);
+  }, 120_000);
 });
 
 describe('a new snapshot supersedes the old summaries', () => {
