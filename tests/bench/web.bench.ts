@@ -46,7 +46,7 @@ async function main() {
   // the mock district as a real backend's files
   const dir = mkdtempSync(join(tmpdir(), 'jianjia-api-'));
   writeMockDataDir(dir);
-  const { server, url } = await startServer({ distDir: 'dist', data: readApiData(dir) });
+  const { server, url } = await startServer({ distDir: 'dist', data: readApiData(dir), log: () => undefined });
 
   try {
     console.log('\nLighthouse 12.2.3 on the overview (Debian Chromium, cold, medians of 3):');

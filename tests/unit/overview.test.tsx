@@ -18,11 +18,11 @@ describe('overview', () => {
     await waitForData();
     const { ds, r } = engineAt(2025, '2025-06-30');
     const root = orgScores(ds, r, 0);
-    expect(screen.getByTestId('district-index').textContent).toBe(root.index!.toFixed(1));
+    expect((await screen.findByTestId('district-index')).textContent).toBe(root.index!.toFixed(1));
     const alerts = subtreeAlertTally(r, 0);
     const kpi = screen.getByRole('heading', { name: '预警（任务数）' }).parentElement!;
     expect(within(kpi).getByText('督办').closest('div')!.querySelector('dd')!.textContent).toBe(String(alerts.supervise));
-    expect(document.title).toBe('全区总览 · 富阳区总工会');
+    await waitFor(() => expect(document.title).toBe('全区总览 · 富阳区总工会'));
     for (const name of [
       '镇街工会建家指数排名',
       '各类别得分',
