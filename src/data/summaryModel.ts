@@ -1,6 +1,6 @@
 /**
  * The server's summary seen through the read model's vocabulary, for the root and its children only: what the
- * overview's first screen asks (scores by id, tallies by id, groups, tier counts, leaf grades, ranking, trend).
+ * overview asks (scores by id, tallies by id, leaf grades, ranking, trend; src/data/overview.ts).
  * Views that paint from it never learn whether the numbers came from the summary or the full year.
  */
 import type { Summary, SummaryOrg } from '../api/summary';
@@ -33,10 +33,6 @@ export class SummaryModel {
     return o;
   }
 
-  groups(): string[] {
-    return this.summary.groups.map((o) => o.id);
-  }
-
   scores(id: string): OrgScores {
     const o = this.get(id);
     return {
@@ -65,10 +61,6 @@ export class SummaryModel {
 
   stageTally(id: string): StageTally {
     return this.get(id).stages;
-  }
-
-  tierCount(k: number): number {
-    return this.summary.tierCounts[k] ?? 0;
   }
 
   leafGradeCounts(): GradeCount[] {
