@@ -45,9 +45,11 @@ function AppLayout() {
 
   const sessionEnded = state.error instanceof SessionEndedError;
   // the server's summary is here before the year: the overview paints from it (the other views wait for the year)
-  const paintsFromSummary = state.summary !== undefined && pathname === '/' && !state.error;
-  const shownYear = d?.year ?? state.summary?.year;
-  const shownAsOf = d?.asOf ?? state.summary?.asOf;
+  // the overview's first paint from the summary is rendered like the views: time-sliced, never one long task
+  const summary = useDeferredValue(state.summary);
+  const paintsFromSummary = summary !== undefined && pathname === '/' && !state.error;
+  const shownYear = d?.year ?? summary?.year;
+  const shownAsOf = d?.asOf ?? summary?.asOf;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -69,7 +71,7 @@ function AppLayout() {
           <>
             {d?.stale ? <StaleBanner dashboard={d} error={state.error} retrying={state.isFetching} onRetry={state.retry} /> : null}
             <DashboardProvider value={d}>
-              <SummaryProvider value={state.summary}>
+              <SummaryProvider value={summary}>
                 {/* what the router's per-route boundaries do not cover (the provider, a banner) fails here, below the header */}
                 <ErrorBoundary
                   resetKey={`${pathname}|${shownYear}|${shownAsOf}`}
