@@ -45,8 +45,9 @@ function AppLayout() {
 
   const sessionEnded = state.error instanceof SessionEndedError;
   // the server's summary is here before the year: the overview paints from it (the other views wait for the year)
-  // the overview's first paint from the summary is rendered like the views: time-sliced, never one long task
-  const summary = useDeferredValue(state.summary);
+  // not deferred: a time-sliced first paint is interrupted by every update while the year downloads, and on a
+  // throttled phone the KPIs then wait for the year (measured: 2.8–3.9 s instead of 2.7 s)
+  const { summary } = state;
   const paintsFromSummary = summary !== undefined && pathname === '/' && !state.error;
   const shownYear = d?.year ?? summary?.year;
   const shownAsOf = d?.asOf ?? summary?.asOf;

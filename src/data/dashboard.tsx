@@ -5,8 +5,8 @@
  * (year, as-of) in a provider, read by every feature through `useDashboard()`.
  * The previous year stays on screen while another loads.
  */
-import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppConfig, Meta, Methodology } from '../api/schemas';
 import { metaQuery } from '../api/resources';
 import { SessionEndedError } from '../api/errors';
@@ -157,6 +157,20 @@ export const summaryQuery = (config: AppConfig, year: number, meta: Meta | undef
     staleTime: Infinity,
   });
 
+/** The longest the year waits for the summary to arrive before it starts loading anyway. */
+export const SUMMARY_HEAD_START_MS = 1500;
+
+/** True once SUMMARY_HEAD_START_MS have passed since `waiting` turned on (always true when not waiting). */
+function useHeadStartOver(waiting: boolean): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setOver(true), SUMMARY_HEAD_START_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  return over || !waiting;
+}
+
 /** A live screen's refresh: meta checked every `refreshMs`, also when the tab is hidden (a wall is never "in use"). */
 export interface LiveRefresh {
   refreshMs: number;
@@ -179,7 +193,22 @@ export function useDashboardState(
   // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
   // the date is a hint, not part of the key: the worker computes the index at it, the page uses that if it still asks it
   const hintAsOf = meta ? effectiveAsOf(meta, year, requestedAsOf) : undefined;
-  const yearQ = useQuery({ ...yearDatasetQuery(config, year, meta, hintAsOf), ...(live ? { gcTime: 0 } : {}) });
+  const yearOptions = yearDatasetQuery(config, year, meta, hintAsOf);
+  // the first screen from the server's summary while the raw year downloads (a backend without it: nothing
+  // changes); asked only while no data of this year is at hand (a kept year, or one on screen, paints itself)
+  const queryClient = useQueryClient();
+  const shownBefore = useRef(false);
+  const summaryWanted = meta !== undefined && !shownBefore.current && queryClient.getQueryData(yearOptions.queryKey) === undefined;
+  const summaryQ = useQuery(summaryQuery(config, year, meta, hintAsOf ?? '', summaryWanted));
+  // on a thin phone link the year (hundreds of KB) would share the bandwidth with the 6 KB summary: it starts when
+  // the summary is in (or failed), or after SUMMARY_HEAD_START_MS at most
+  const headStartOver = useHeadStartOver(summaryWanted && !config.mocks);
+  const summaryInFlight = summaryQ.fetchStatus === 'fetching' && summaryQ.data === undefined;
+  const yearQ = useQuery({
+    ...yearOptions,
+    enabled: meta !== undefined && (!summaryInFlight || headStartOver),
+    ...(live ? { gcTime: 0 } : {}),
+  });
   // the last dataset that loaded for this year and scope: when a refresh (a new generatedAt) fails, it stays on
   // screen marked stale (contract: the last good data stays), instead of the error replacing it
   const lastGood = useRef<{ data: YearDataset; scope: string | null } | undefined>(undefined);
@@ -190,8 +219,7 @@ export function useDashboardState(
       ? lastGood.current.data
       : undefined;
   const data = yearQ.data ?? fallback;
-  // the first screen from the server's summary while the raw year downloads; a backend without it: nothing changes
-  const summaryQ = useQuery(summaryQuery(config, year, meta, hintAsOf ?? '', !data));
+  if (data) shownBefore.current = true;
 
   // keep what was loaded for the next visit; a session that ended leaves nothing behind on the device
   const loadedFresh = yearQ.isSuccess && !yearQ.isPlaceholderData && data !== undefined && !fromDevice.has(data);
