@@ -205,7 +205,7 @@ describe('the screen on the mock district (vite preview)', () => {
     expect(await focusName()).toBe(held); // 2.4 s pointing, a 1 s cycle: still held
     await expect.poll(focusName, { timeout: 6000 }).not.toBe(held); // idle 2 s: resumes
     await page.keyboard.press(' ');
-    await expect.poll(() => page.locator('.scr-cycle-state').textContent()).toBe('已暂停');
+    await expect.poll(() => page.locator('.scr-cycle-state').textContent(), { timeout: 5000 }).toBe('已暂停'); // a loaded CI machine once took over 1 s (the default) to show it
     const paused = await focusName();
     await page.waitForTimeout(3500);
     expect(await focusName()).toBe(paused);
