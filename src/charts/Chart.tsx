@@ -1,8 +1,9 @@
 import type ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsInstance } from 'echarts-for-react/esm/types';
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useRef, useState, type Ref } from 'react';
-import { queueMount } from './mountQueue';
+import { createContext, lazy, Suspense, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { ChartOption } from './echarts';
+import type { DrawSize } from './EChartsView';
+import { canObserveFrames, observeFrame } from './frameSizes';
 
 // ECharts (~170 KB gzip) is not needed to paint the KPIs: it loads beside the data, in its own chunk
 const EChartsView = lazy(() => import('./EChartsView'));
@@ -32,27 +33,32 @@ const NEAR_MARGIN = '0px';
 const IDLE_DRAW_MIN_WIDTH = 1024;
 
 /**
- * Resolves once the element is in or near the viewport, or when the page is printed (every chart is drawn for
- * paper). A phone's first screen holds the KPIs and one chart at most: the charts below it cost nothing until
- * the reader scrolls to them, so loading the page never waits on them.
+ * The size to draw the frame at, once it is in or near the viewport, or when the page is printed (every chart is
+ * drawn for paper). A phone's first screen holds the KPIs and one chart at most: the charts below it cost nothing
+ * until the reader scrolls to them, so loading the page never waits on them. Charts in view when the page is
+ * laid out draw before it paints (frameSizes.ts).
  */
-function useNearViewport(el: React.RefObject<HTMLElement | null>): boolean {
+function useDrawSize(frame: React.RefObject<HTMLElement | null>): DrawSize | undefined | 'unmeasured' {
   const eager = useContext(EagerCharts);
   const [near, setNear] = useState(eager);
+  const [size, setSize] = useState<DrawSize>();
+  const measured = canObserveFrames();
+  useLayoutEffect(() => {
+    const node = frame.current;
+    if (!node || !measured) return;
+    return observeFrame(node, (s, inView) => {
+      setSize((prev) => (prev && prev.width === s.width && prev.height === s.height ? prev : s));
+      if (inView) setNear(true);
+    });
+  }, [frame, measured]);
   useEffect(() => {
-    const node = el.current;
+    const node = frame.current;
     if (near || !node) return;
     if (typeof IntersectionObserver === 'undefined') {
       setNear(true);
       return;
     }
     const show = () => setNear(true);
-    // already on screen (the usual case on a desktop): no need to wait a frame for the observer's first report
-    const r = node.getBoundingClientRect();
-    if (r.width > 0 && r.bottom > 0 && r.top < window.innerHeight) {
-      show();
-      return;
-    }
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: NEAR_MARGIN });
     io.observe(node);
     const media = (query: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(query) : undefined);
@@ -70,22 +76,25 @@ function useNearViewport(el: React.RefObject<HTMLElement | null>): boolean {
       window.removeEventListener('beforeprint', show);
       print?.removeEventListener?.('change', show);
     };
-  }, [el, near]);
-  return near;
+  }, [frame, near]);
+  if (!near) return undefined;
+  if (!measured) return 'unmeasured';
+  return size && size.width > 0 && size.height > 0 ? size : undefined;
 }
 
-/** The one ECharts wrapper: tree-shaken core, canvas renderer, resize and dispose handled by echarts-for-react. */
+/** The one ECharts wrapper: tree-shaken core, canvas renderer, drawn at its frame's size, disposed on unmount. */
 export function Chart({ option, onEvents, height, ref }: ChartProps) {
   const style = useMemo(() => ({ height, width: '100%' }), [height]);
-  const placeholder = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(placeholder);
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => (near ? queueMount(() => setMounted(true)) : undefined), [near]);
-  if (!mounted) return <div ref={placeholder} style={style} />;
+  const frame = useRef<HTMLDivElement>(null);
+  const size = useDrawSize(frame);
   return (
-    <Suspense fallback={<div style={style} />}>
-      <EChartsView ref={ref} option={option} onEvents={onEvents} style={style} />
-    </Suspense>
+    <div ref={frame} style={style}>
+      {size ? (
+        <Suspense fallback={null}>
+          <EChartsView ref={ref} option={option} onEvents={onEvents} size={size === 'unmeasured' ? undefined : size} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }
 

@@ -9,8 +9,8 @@ import { echarts } from './echarts';
 function resizeAll(): void {
   for (const el of document.querySelectorAll<HTMLElement>('.echarts-for-react')) {
     const chart = echarts.getInstanceByDom(el);
-    // without an explicit size, resize() measures the container in its current (print) layout
-    chart?.resize();
+    // 'auto' measures the container in its current (print) layout; charts are created at an explicit size
+    chart?.resize({ width: 'auto', height: 'auto' });
   }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * One ResizeObserver for every chart frame on the page. Its reports come after the browser's layout and before
+ * it paints, with every frame's size: the charts in view are drawn right there, in the frame the page first
+ * paints, at sizes nobody had to force a layout to read.
+ */
+import { flushSync } from 'react-dom';
+import type { DrawSize } from './EChartsView';
+
+export type FrameListener = (size: DrawSize, inView: boolean) => void;
+
+const listeners = new Map<Element, FrameListener>();
+let observer: ResizeObserver | undefined;
+
+function report(entries: ResizeObserverEntry[]): void {
+  // every frame's place is read before any chart draws: drawing changes the page, and a read after it would lay
+  // the page out again
+  const seen = entries.map((e) => {
+    const r = e.target.getBoundingClientRect();
+    return {
+      target: e.target,
+      size: { width: Math.round(e.contentRect.width), height: Math.round(e.contentRect.height) },
+      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth,
+    };
+  });
+  flushSync(() => {
+    for (const s of seen) listeners.get(s.target)?.(s.size, s.inView);
+  });
+}
+
+/** Reports the frame's size (and whether it is in the viewport) now and whenever it changes; returns the cleanup. */
+export function observeFrame(frame: Element, listener: FrameListener): () => void {
+  observer ??= new ResizeObserver(report);
+  listeners.set(frame, listener);
+  observer.observe(frame);
+  return () => {
+    listeners.delete(frame);
+    observer?.unobserve(frame);
+  };
+}
+
+export const canObserveFrames = (): boolean => typeof ResizeObserver !== 'undefined';
