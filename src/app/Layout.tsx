@@ -121,7 +121,7 @@ function headerView(state: DashboardState, d: Dashboard | undefined, search: Glo
       refetch: d.refetch,
       issues: d.issues,
       scopeName: d.meta.scope ? d.model.org(d.model.rootId).name : undefined,
-      demands: d.demands !== undefined,
+      demands: d.hasDemands,
     };
   }
   const { meta, year, summary } = state;

@@ -17,7 +17,7 @@ import { Comparison, isLeapYear } from './comparison';
 import { loadYear, type YearDataset } from './loadYear';
 import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
-import { useDemandModel, type DemandModel } from './demands';
+import { hasDemands, useDemandModel, type DemandModel } from './demands';
 import { setLoadProgress } from './loadProgress';
 import { dropYears, fromDevice, readKept, saveYear } from './yearCache';
 import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
@@ -45,8 +45,10 @@ export interface Dashboard {
   result: IndexResult;
   /** Everything a view asks about an organisation, by id. */
   model: ReadModel;
-  /** §12 demands at the same as-of date; undefined when the backend has none (everything about demands hidden). */
-  demands?: DemandModel;
+  /** §12 demands at the same as-of date, built when first read; undefined when the backend has none (everything about demands hidden). */
+  readonly demands?: DemandModel;
+  /** The year carries demands: `demands` will be defined (known without building it). */
+  hasDemands: boolean;
   /** The last date this year can be computed at (`meta.asOf` for the latest year, else December 31). */
   lastAsOf: string;
   /** The URL asked for a later date than `lastAsOf`: what is shown is as of `lastAsOf`. */
@@ -290,7 +292,10 @@ export function useDashboardState(
             ds: data.ds,
             result,
             model,
-            demands,
+            get demands() {
+              return demands();
+            },
+            hasDemands: hasDemands(data),
             lastAsOf: lastAsOf(meta, data.year),
             asOfCapped,
             compareYear,

@@ -6,6 +6,7 @@
  * no model at all, and every view hides what is about demands.
  */
 import { useMemo } from 'react';
+import { once } from '../lib/once';
 import type { Demand, DemandConfig, DemandOutcome, DemandTopic, LocalizedName, Org } from '../api/schemas';
 import {
   DEMAND_STATES,
@@ -208,18 +209,30 @@ export function buildDemandModel(data: YearDataset, asOf: string, model: ReadMod
   return new DemandModel(data.ds, dp, computeDemands(data.ds, dp, asOf), model);
 }
 
-/** The dashboard's demand model: prepared once per dataset, computed once per (dataset, as-of). */
+/**
+ * The dashboard's demand model, built when first asked for: prepared once per dataset, computed once per
+ * (dataset, as-of). The overview paints its demand figures from the summary, so a year's arrival on a phone does
+ * not spend a long task on a model no view on screen reads yet.
+ */
 export function useDemandModel(
   data: YearDataset | undefined,
   asOf: string | undefined,
   model: ReadModel | undefined,
-): DemandModel | undefined {
+): () => DemandModel | undefined {
   const prepared = useMemo(
-    () => (data?.demands && data.methodology.demands ? prepareDemands(data.ds, data.methodology.demands, data.demands) : undefined),
+    () =>
+      once(() => (data?.demands && data.methodology.demands ? prepareDemands(data.ds, data.methodology.demands, data.demands) : undefined)),
     [data],
   );
   return useMemo(
-    () => (data && asOf && model && prepared ? buildDemandModel(data, asOf, model, prepared) : undefined),
+    () =>
+      once(() => {
+        const p = prepared();
+        return data && asOf && model && p ? buildDemandModel(data, asOf, model, p) : undefined;
+      }),
     [data, asOf, model, prepared],
   );
 }
+
+/** Whether the year carries demands (§12): known without building the model. */
+export const hasDemands = (data: YearDataset): boolean => Boolean(data.demands && data.methodology.demands);

@@ -58,6 +58,7 @@ export function dashboardOf(data: RawDataset = exampleDataset, asOf = data.meta.
     ds: run.ds,
     result: run.r,
     model: run.model,
+    hasDemands: false,
     lastAsOf: data.meta.asOf,
     asOfCapped: false,
     updatedAt: 0,

@@ -75,6 +75,7 @@ export function dashboardWithDemands(demands: Demand[] | undefined, asOf = '2025
     result,
     model,
     demands: dm,
+    hasDemands: dm !== undefined,
     lastAsOf: data.meta.asOf,
     asOfCapped: false,
     updatedAt: 0,
