@@ -3,7 +3,8 @@
  * - initial JavaScript of the production build, gzip (target ≤ 250 KB)
  * - Lighthouse 12.2.3 on the overview, cold: default mobile preset (target ≥ 90, CLS ≤ 0.05) and desktop
  *   preset (target ≥ 98), medians of 3
- * - navigation → overview charts painted; click on a town → its charts in the viewport painted (target ≤ 100 ms; medians)
+ * - navigation → overview charts painted; click on a town → its charts in the viewport painted, measured in the page
+ *   from the press (target ≤ 100 ms; medians)
  * - a phone at 390×844 over 1.6 Mbps / 150 ms RTT with 4× CPU throttling → KPIs on screen (target ≤ 3 s; median of 3)
  * The app runs as deployed: dist/ from a real HTTP server (mocks off) with the
  * mock Fuyang district written to JSON files.
@@ -17,6 +18,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { readApiData, startServer } from '../../server/serve';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launch } from '../e2e/browser';
+import { drillFrames, watchDrill } from '../e2e/drillProbe';
 import { runLoadBench, writeMockDataDir } from './load';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -141,6 +143,8 @@ async function main() {
       );
     const load: number[] = [];
     const drill: number[] = [];
+    const drillWall: number[] = [];
+    const drillCharts: number[] = [];
     for (let run = 0; run < 5; run++) {
       await page.goto('about:blank');
       const t0 = Date.now();
@@ -149,16 +153,25 @@ async function main() {
       load.push(Date.now() - t0);
       const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
       const band = (box.height - 40) / 28;
+      // measured in the page, from the press to the frame after every chart in view was drawn: what the reader
+      // waits for, without the harness's own round trips (printed beside it)
+      await watchDrill(page);
       const t1 = Date.now();
       await page.mouse.click(box.x + box.width * 0.4, box.y + 8 + band / 2);
       await page.waitForURL(/\/org\/T-YINHU/);
       await page.getByRole('region', { name: '下级组织' }).waitFor();
       await painted(1);
-      drill.push(Date.now() - t1);
+      drillWall.push(Date.now() - t1);
+      const seen = await drillFrames(page);
+      drill.push(Math.round(seen.ms));
+      drillCharts.push(seen.count);
     }
     console.log(`  navigation → overview charts painted   ${median(load)} ms  (runs: ${load.join(', ')})`);
     console.log(
-      `  click on a town → its charts painted (in view)${median(drill)} ms  (target ≤ 100 ms: ${median(drill) <= 100 ? 'met' : 'MISSED'}; runs: ${drill.join(', ')})`,
+      `  click on a town → its charts painted (in view: ${median(drillCharts)}), in the page ${median(drill)} ms  (target ≤ 100 ms: ${median(drill) <= 100 ? 'met' : 'MISSED'}; runs: ${drill.join(', ')})`,
+    );
+    console.log(
+      `    the same seen from the test harness (its round trips included) ${median(drillWall)} ms  (runs: ${drillWall.join(', ')})`,
     );
     await browser.close();
 

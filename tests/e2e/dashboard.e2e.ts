@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session, seriousViolations } from './browser';
+import { drillFrames, watchDrill } from './drillProbe';
 import { startBackend, startPreview } from './servers';
 import example from './example-data';
 
@@ -31,45 +32,6 @@ async function paintedCanvases(page: Page): Promise<number> {
 async function waitForCharts(page: Page, count: number) {
   await page.waitForFunction((n) => document.querySelectorAll('canvas').length >= n, count, { timeout: 30_000 });
   await expect.poll(() => paintedCanvases(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
-}
-
-/**
- * From the next pointer press on, counts animation frames: the frame whose callbacks first see an organisation page,
- * and the first whose callbacks see every chart frame in the viewport drawn (painted in the frame before). Exposed
- * as `window.__frames` once both are seen.
- */
-async function watchFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames?: { page: number; charts: number } };
-    delete w.__frames;
-    addEventListener(
-      'pointerdown',
-      () => {
-        let frame = 0;
-        let shown = -1;
-        const inked = (c: HTMLCanvasElement | null) => {
-          const ctx = c?.getContext('2d');
-          if (!c || !ctx || !c.width || !c.height) return false;
-          const { data } = ctx.getImageData(0, 0, c.width, c.height);
-          for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) return true;
-          return false;
-        };
-        const tick = () => {
-          frame++;
-          if (shown < 0 && document.querySelector('.org-page')) shown = frame;
-          const inView = [...document.querySelectorAll('.org-page .chart-card .card-body')].filter((f) => {
-            const r = f.getBoundingClientRect();
-            return r.height > 0 && r.top < innerHeight && r.bottom > 0;
-          });
-          if (shown >= 0 && inView.length && inView.every((f) => inked(f.querySelector('canvas'))))
-            w.__frames = { page: shown, charts: frame };
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      },
-      { capture: true, once: true },
-    );
-  });
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;
@@ -96,13 +58,12 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     const box = (await card.locator('canvas').first().boundingBox())!;
     const towns = 28;
     const band = (box.height - 8 - 8 - 24) / towns;
-    await watchFrames(s.page);
+    await watchDrill(s.page);
     await s.page.mouse.click(box.x + box.width * 0.4, box.y + 8 + band / 2);
     await expect.poll(() => path(s.page)).toBe('/org/T-YINHU');
     await waitForCharts(s.page, 7);
     // the town's charts in view are in the first frame that shows its page, not drawn frames later one by one
-    const frames = await s.page.waitForFunction(() => (window as unknown as { __frames?: { page: number; charts: number } }).__frames);
-    const { page: first, charts } = (await frames.jsonValue())!;
+    const { page: first, charts } = await drillFrames(s.page);
     expect(charts - first).toBeLessThanOrEqual(1);
     await s.page.getByRole('region', { name: '下级组织' }).getByRole('link').first().click();
     await expect.poll(() => path(s.page)).toMatch(/^\/org\/G-\d{4}$/);
