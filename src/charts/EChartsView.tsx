@@ -1,6 +1,6 @@
 /** ECharts itself, loaded on demand (Chart.tsx): the first screen's JavaScript does not wait for it. */
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { ECharts } from 'echarts/core';
 import { echarts, type ChartOption } from './echarts';
 import { installPrintResize } from './printResize';
@@ -45,7 +45,8 @@ export default function EChartsView({
   const core = useRef<ReactEChartsCore | null>(null);
   const width = size?.width;
   const height = size?.height;
-  useEffect(() => {
+  // before the browser paints: a resized frame never shows its chart stretched
+  useLayoutEffect(() => {
     const chart = core.current?.getEchartsInstance();
     if (!chart || width === undefined || (width === chart.getWidth() && height === chart.getHeight())) return;
     chart.resize({ width, height });

@@ -53,6 +53,25 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     ]);
   });
 
+  it('charts follow their frames when the window is resized', async () => {
+    await waitForCharts(s.page, 6);
+    const fit = () =>
+      s.page.evaluate(() =>
+        [...document.querySelectorAll('.chart-frame')].map((f) => {
+          const c = f.querySelector('canvas');
+          return c ? Math.abs(c.getBoundingClientRect().width - f.getBoundingClientRect().width) : -1;
+        }),
+      );
+    try {
+      await s.page.setViewportSize({ width: 1366, height: 900 });
+      await expect.poll(async () => (await fit()).filter((gap) => gap > 1)).toEqual([]);
+      expect((await fit()).length).toBeGreaterThanOrEqual(6);
+    } finally {
+      await s.page.setViewportSize({ width: 1920, height: 1080 });
+    }
+    await expect.poll(async () => (await fit()).filter((gap) => gap > 1)).toEqual([]);
+  });
+
   it('drills to a town by clicking its bar, to a union from the table, and Back walks back', async () => {
     const card = s.page.getByRole('region', { name: '镇街工会建家指数排名' });
     const box = (await card.locator('canvas').first().boundingBox())!;
