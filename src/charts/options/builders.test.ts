@@ -6,8 +6,8 @@ import {
   buildRadarOption,
   buildRankingOption,
   buildTrendOption,
-  wrapWords,
 } from './builders';
+import { wrapWords } from './common';
 import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 

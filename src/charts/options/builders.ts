@@ -7,7 +7,7 @@ import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
 import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
-import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
+import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
 export function buildRankingOption(
@@ -312,15 +312,4 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
       },
     ],
   };
-}
-
-/** Long (English) axis names break between words so a phone-width radar does not clip them; CJK names are short. */
-export function wrapWords(text: string, perLine: number): string {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
 }
