@@ -106,6 +106,38 @@ describe('option builders', () => {
     expect(rule.option.series[0].label.show).toBe(false);
   });
 
+  it('heatmap: English category names wrap onto at most two lines that fit the label width; Chinese names stay whole', () => {
+    const en = ['Organisation', 'Democratic management', 'Rights and services', 'Skills and achievement', 'Foundations'];
+    const zh = ['组织建设', '民主管理', '维权服务', '建功立业', '基础保障'];
+    const o = buildHeatmapOption([{ id: 't', name: 'T', values: [1, 2, 3, 4, 5] }], en, scoreBands([90, 80, 70, 60, 50]));
+    const x = o.xAxis as {
+      data: string[];
+      axisLabel: { width: number; fontSize: number; overflow: string; formatter: (n: string) => string };
+    };
+    // the axis keeps the full names (the tooltip and the table twin show them); only the label is wrapped
+    expect(x.data).toEqual(en);
+    const label = x.axisLabel;
+    expect(label.overflow).toBe('truncate');
+    // a Latin character at 11 px is at most ~0.62 em wide in the system sans-serif fonts
+    const fits = (line: string) => line.length * label.fontSize * 0.62 <= label.width;
+    expect(label.formatter('Democratic management')).toBe('Democratic\nmanagement');
+    for (const name of en) {
+      const lines = label.formatter(name).split('\n');
+      expect(lines.length).toBeLessThanOrEqual(2);
+      expect(lines.join(' ')).toBe(name);
+      for (const line of lines) expect(fits(line), line).toBe(true);
+    }
+    for (const name of zh) expect(label.formatter(name)).toBe(name);
+    // a name that would take three lines keeps two: the rest runs on in the second, where the width cuts it
+    expect(label.formatter('Workers and new forms of employment')).toBe('Workers and\nnew forms of employment');
+    // a narrow card (a phone) shrinks the lines to the column
+    const narrow = (o.media as { query: { maxWidth?: number }; option: { xAxis?: { axisLabel: { width: number } } } }[]).find(
+      (m) => m.query.maxWidth !== undefined,
+    )!;
+    expect(narrow.query.maxWidth).toBe(5 * label.width + 130);
+    expect(narrow.option.xAxis!.axisLabel.width).toBeLessThan(label.width);
+  });
+
   it('grade distribution names every band on the axis', () => {
     const o = buildGradeDistributionOption(
       ['5A', '4A', '3A', '2A', '1A'].map((grade, k) => ({ grade, gradeIndex: k, count: k })),

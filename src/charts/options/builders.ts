@@ -184,14 +184,30 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
   };
 }
 
+/** Below this height a heatmap row's name and numbers overlap their neighbours'. */
+const HEATMAP_MIN_ROW_PX = 13;
+/**
+ * The width of a line of a heatmap column's name: at 11 px some 13 Latin characters fit in 88 px, and a column is
+ * wider than that from a 1366 px desktop up (measured: about 150 px there, five categories across the card).
+ */
+const HEATMAP_COLUMN_LABEL_PX = 88;
+const HEATMAP_COLUMN_LABEL_CHARS = 13;
+/** On a phone a column is about 50 px wide (five in some 250 px, measured at 390 px): its name's lines leave a gap. */
+const HEATMAP_NARROW_LABEL_PX = 46;
+/** The row names' column (110 px) and the grid's margins. */
+const HEATMAP_ROW_LABEL_PX = 130;
+
+/** `wrapWords` held to two lines: what would make a third runs on in the second (cut at the label's width). */
+function twoLines(text: string, perLine: number): string {
+  const [first, ...rest] = wrapWords(text, perLine).split('\n');
+  return rest.length ? `${first}\n${rest.join(' ')}` : first;
+}
+
 /**
  * Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id.
  * Up to `maxFitted` rows (the overview's towns) all fit the card, so no scrollbar hides the
  * weakest; beyond that (a town's hundred unions) rows would be unreadable, so 16 show and the rest scroll.
  */
-/** Below this height a heatmap row's name and numbers overlap their neighbours'. */
-const HEATMAP_MIN_ROW_PX = 13;
-
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
   const data: { value: [number, number, number | string]; id: string }[] = [];
@@ -207,7 +223,17 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       position: 'top',
       splitArea: { show: true },
       axisTick: { show: false },
-      axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 },
+      // English category names ("Democratic management") wrap onto two lines instead of being cut at a fixed width;
+      // a word longer than a line is still cut there (the tooltip and the table twin keep the full name). CJK names
+      // have no spaces and stay on one line.
+      axisLabel: {
+        interval: 0,
+        width: HEATMAP_COLUMN_LABEL_PX,
+        overflow: 'truncate',
+        fontSize: 11,
+        lineHeight: 13,
+        formatter: (name: string) => twoLines(name, HEATMAP_COLUMN_LABEL_CHARS),
+      },
     },
     // fitted rows and their labels shrink as rows grow
     yAxis: {
@@ -215,7 +241,7 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       data: rows.map((r) => r.name),
       inverse: true,
       axisLabel: {
-        width: 110,
+        width: HEATMAP_ROW_LABEL_PX - 20,
         overflow: 'truncate',
         color: mutedText,
         interval: scroll ? 'auto' : 0,
@@ -238,14 +264,21 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       : [],
     // where the card is too short for a legible row per organisation (a 1366×768 screen holds 28 towns in ~240
     // px), names thin out to those that fit and the cells drop their numbers: the tooltip and the table twin keep both
-    media: scroll
-      ? []
-      : [
-          {
-            query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
-            option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
-          },
-        ],
+    media: [
+      ...(scroll
+        ? []
+        : [
+            {
+              query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
+              option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
+            },
+          ]),
+      // a card too narrow for a full line per column (a phone): the lines shrink to the column and are cut there
+      {
+        query: { maxWidth: columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX },
+        option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } },
+      },
+    ],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
