@@ -4,10 +4,12 @@ import {
   buildGradeDistributionOption,
   buildHeatmapOption,
   buildRadarOption,
+  textWidthPx,
   buildRankingOption,
   buildTrendOption,
 } from './builders';
 import { wrapWords } from './common';
+import type { ChartOption } from '../echarts';
 import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
@@ -130,12 +132,27 @@ describe('option builders', () => {
     for (const name of zh) expect(label.formatter(name)).toBe(name);
     // a name that would take three lines keeps two: the rest runs on in the second, where the width cuts it
     expect(label.formatter('Workers and new forms of employment')).toBe('Workers and\nnew forms of employment');
-    // a narrow card (a phone) shrinks the lines to the column
-    const narrow = (o.media as { query: { maxWidth?: number }; option: { xAxis?: { axisLabel: { width: number } } } }[]).find(
-      (m) => m.query.maxWidth !== undefined,
-    )!;
-    expect(narrow.query.maxWidth).toBe(5 * label.width + 130);
+    // a narrow card (the org page's, a phone's) shrinks the lines to the column; a narrow and tall one (the org
+    // page's) stands English names on end, whole; Chinese names stay across in any card
+    type Rule = {
+      query: { maxWidth?: number; minHeight?: number };
+      option: { xAxis?: { axisLabel: { width?: number; rotate?: number; formatter?: (n: string) => string } } };
+    };
+    const rules = (option: ChartOption) => (option.media as Rule[]).filter((m) => m.query.maxWidth !== undefined);
+    const [narrow, upright] = rules(o);
+    expect(narrow.query).toEqual({ maxWidth: 5 * label.width + 130 });
     expect(narrow.option.xAxis!.axisLabel.width).toBeLessThan(label.width);
+    expect(upright.query.maxWidth).toBe(narrow.query.maxWidth);
+    expect(upright.query.minHeight).toBeGreaterThan(340); // a phone's overview card is 340 px tall: it keeps its rows
+    const stood = upright.option.xAxis!.axisLabel;
+    expect(stood.rotate).toBe(90);
+    for (const name of en) {
+      expect(stood.formatter!(name)).toBe(name);
+      expect(textWidthPx(name, 10)).toBeLessThanOrEqual(stood.width!);
+    }
+    const zhRules = rules(buildHeatmapOption([{ id: 't', name: 'T', values: [1, 2, 3, 4, 5] }], zh, scoreBands([90, 80, 70, 60, 50])));
+    expect(zhRules).toHaveLength(1);
+    for (const name of zh) expect(textWidthPx(name, 10)).toBeLessThanOrEqual(zhRules[0].option.xAxis!.axisLabel.width!);
   });
 
   it('grade distribution names every band on the axis', () => {

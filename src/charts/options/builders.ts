@@ -192,8 +192,19 @@ const HEATMAP_MIN_ROW_PX = 13;
  */
 const HEATMAP_COLUMN_LABEL_PX = 88;
 const HEATMAP_COLUMN_LABEL_CHARS = 13;
-/** On a phone a column is about 50 px wide (five in some 250 px, measured at 390 px): its name's lines leave a gap. */
-const HEATMAP_NARROW_LABEL_PX = 46;
+/** In a narrow card a column is about 45 px wide (the org page's at 1920 px, a phone's overview: measured). */
+const HEATMAP_NARROW_LABEL_PX = 42;
+/** There, names that do not fit across (English) stand on end, up to this long: the full name in 10 px type. */
+const HEATMAP_UPRIGHT_LABEL_PX = 140;
+/** Upright names take 140 px off the grid: only a card this tall (the org page's, about 550 px) can spare it. */
+const HEATMAP_UPRIGHT_MIN_CARD_PX = 420;
+
+/** About how wide `text` sets at `fontSize` in the system sans-serif: CJK full width, Latin about 0.62 em at most. */
+export function textWidthPx(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.62;
+  return em * fontSize;
+}
 /** The row names' column (110 px) and the grid's margins. */
 const HEATMAP_ROW_LABEL_PX = 130;
 
@@ -210,6 +221,7 @@ function twoLines(text: string, perLine: number): string {
  */
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
+  const narrowBelow = columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX;
   const data: { value: [number, number, number | string]; id: string }[] = [];
   rows.forEach((r, y) =>
     r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })),
@@ -273,11 +285,19 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
               option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
             },
           ]),
-      // a card too narrow for a full line per column (a phone): the lines shrink to the column and are cut there
-      {
-        query: { maxWidth: columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX },
-        option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } },
-      },
+      // a card too narrow for a full line per column (the org page's, a phone's): the lines shrink to the column
+      // and are cut there — Chinese names fit across it
+      { query: { maxWidth: narrowBelow }, option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } } },
+      // names that do not fit across (English) stand on end, whole, where the card is tall enough to spare the room
+      // (the org page's); a phone's short card keeps its rows instead
+      ...(columns.every((c) => textWidthPx(c, 10) <= HEATMAP_NARROW_LABEL_PX)
+        ? []
+        : [
+            {
+              query: { maxWidth: narrowBelow, minHeight: HEATMAP_UPRIGHT_MIN_CARD_PX },
+              option: { xAxis: { axisLabel: { rotate: 90, width: HEATMAP_UPRIGHT_LABEL_PX, formatter: (name: string) => name } } },
+            },
+          ]),
     ],
     tooltip: {
       trigger: 'item',
