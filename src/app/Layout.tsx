@@ -142,47 +142,42 @@ function headerView(state: DashboardState, d: Dashboard | undefined, search: Glo
   };
 }
 
-/** Skeletons; on the overview in the overview's own grid, so the page fills in where they stand instead of jumping. */
+const SIX = [0, 1, 2, 3, 4, 5];
+/** The overview grid's areas, in its order: its loading screen stands a skeleton card in each. */
+const OVERVIEW_AREAS = ['ranking', 'radar', 'grades', 'trend', 'heatmap', 'funnel', 'urgent'];
+
+/**
+ * Skeletons under the status line and the load progress: the KPI row, then a grid — on the overview its own grid,
+ * so the page fills in where the skeletons stand instead of jumping; elsewhere a generic grid of cards.
+ */
 function LoadingScreen({ overview }: { overview: boolean }) {
   const { t } = useI18n();
-  if (overview) {
-    return (
-      <div className="overview loading-screen" aria-busy="true">
-        <p className="visually-hidden" role="status">
-          {t('app.loading')}
-        </p>
-        <LoadProgress />
-        <div className="kpi-row">
-          {[0, 1, 2, 3, 4, 5].map((k) => (
-            <div key={k} className="kpi kpi-skeleton" />
-          ))}
-        </div>
-        <div className="overview-grid">
-          {['ranking', 'radar', 'grades', 'trend', 'heatmap', 'funnel', 'urgent'].map((area) => (
-            <div key={area} className={`card area-${area}`}>
-              <Skeleton height="100%" label={t('state.loading')} />
-            </div>
-          ))}
-        </div>
-      </div>
-    );
-  }
   return (
-    <div className="loading-screen" aria-busy="true">
+    <div className={overview ? 'overview loading-screen' : 'loading-screen'} aria-busy="true">
       <p className="visually-hidden" role="status">
         {t('app.loading')}
       </p>
       <LoadProgress />
       <div className="kpi-row">
-        {[0, 1, 2, 3, 4, 5].map((k) => (
-          <Skeleton key={k} height={96} />
+        {SIX.map((k) => (
+          <div key={k} className="kpi kpi-skeleton" />
         ))}
       </div>
-      <div className="skeleton-grid">
-        {[0, 1, 2, 3, 4, 5].map((k) => (
-          <Skeleton key={k} height={300} />
-        ))}
-      </div>
+      {overview ? (
+        <div className="overview-grid">
+          {OVERVIEW_AREAS.map((area) => (
+            <div key={area} className={`card area-${area}`}>
+              <Skeleton height="100%" label={t('state.loading')} />
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div className="skeleton-grid">
+          {SIX.map((k) => (
+            <Skeleton key={k} height={300} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }

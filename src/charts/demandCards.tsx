@@ -136,11 +136,14 @@ export function DemandTable({
   caption,
   kind,
   pageSize,
+  day = (iso) => iso,
 }: {
   items: DemandItem[];
   caption: string;
   kind: ListKind;
   pageSize?: number;
+  /** How a date cell reads (the briefing writes its days as its footer does); sorting stays on the ISO day. */
+  day?: (iso: string) => string;
 }) {
   const { t, local } = useI18n();
   const columns: Column<DemandItem>[] = [
@@ -167,7 +170,7 @@ export function DemandTable({
             sortValue: (r: DemandItem) => r.groupName,
           },
         ]),
-    { key: 'reportedAt', header: t('demands.col.reportedAt'), cell: (r) => r.reportedAt, sortValue: (r) => r.reportedAt },
+    { key: 'reportedAt', header: t('demands.col.reportedAt'), cell: (r) => day(r.reportedAt), sortValue: (r) => r.reportedAt },
     ...(kind === 'overdue'
       ? [
           {
@@ -183,7 +186,7 @@ export function DemandTable({
             {
               key: 'resolvedAt',
               header: t('demands.col.resolvedAt'),
-              cell: (r: DemandItem) => r.resolvedAt ?? '—',
+              cell: (r: DemandItem) => (r.resolvedAt ? day(r.resolvedAt) : '—'),
               sortValue: (r: DemandItem) => r.resolvedAt ?? undefined,
             },
             {

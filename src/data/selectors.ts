@@ -66,8 +66,11 @@ export function urgentPositions(d: AlertSource, n: number, perIndicator: number)
   return best.flat().sort(order).slice(0, n);
 }
 
-/** The `n` first of `positions` (most urgent first) with at most `perIndicator` of one indicator. */
-function walkCapped(positions: Iterable<number>, d: AlertSource, n: number, perIndicator: number): number[] {
+/**
+ * The `n` first of `positions` (most urgent first) with at most `perIndicator` of one indicator. Exported so the
+ * unit test's reference (this walk over the full `alertPositions` order) states the capping rule once.
+ */
+export function walkCapped(positions: Iterable<number>, d: AlertSource, n: number, perIndicator: number): number[] {
   const seen = new Map<number, number>();
   const out: number[] = [];
   for (const a of positions) {

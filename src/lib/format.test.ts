@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDateTime } from './format';
+import { fmtDate, fmtDateTime, fmtIsoDate } from './format';
 
 describe('fmtDateTime', () => {
   it('writes what Date#toLocaleString writes for zh-CN and en-GB, at any hour, day and year', () => {
@@ -15,5 +15,26 @@ describe('fmtDateTime', () => {
       expect(fmtDateTime(d, 'zh')).toBe(d.toLocaleString('zh-CN'));
       expect(fmtDateTime(d, 'en')).toBe(d.toLocaleString('en-GB'));
     }
+  });
+});
+
+describe('fmtDate and fmtIsoDate', () => {
+  it('write a day as fmtDateTime writes its date: Date#toLocaleDateString for zh-CN and en-GB', () => {
+    for (const m of ['2025-06-30T10:00:00', '2024-01-05T00:07:09', '1999-12-31T23:59:59', '2026-11-08T15:13:47']) {
+      const d = new Date(m);
+      expect(fmtDate(d, 'zh')).toBe(d.toLocaleDateString('zh-CN'));
+      expect(fmtDate(d, 'en')).toBe(d.toLocaleDateString('en-GB'));
+      expect(fmtDateTime(d, 'zh').startsWith(`${fmtDate(d, 'zh')} `)).toBe(true);
+      expect(fmtDateTime(d, 'en').startsWith(`${fmtDate(d, 'en')}, `)).toBe(true);
+      // the same day given as the data gives it
+      const iso = m.slice(0, 10);
+      expect(fmtIsoDate(iso, 'zh')).toBe(fmtDate(d, 'zh'));
+      expect(fmtIsoDate(iso, 'en')).toBe(fmtDate(d, 'en'));
+    }
+  });
+
+  it('shows a value that is not a YYYY-MM-DD day as it came', () => {
+    expect(fmtIsoDate('2025-6-30', 'zh')).toBe('2025-6-30');
+    expect(fmtIsoDate('', 'en')).toBe('');
   });
 });

@@ -40,6 +40,11 @@ export function truncateText(text: string, max: number, ellipsis = '…'): strin
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** A calendar day as `fmtDateTime` writes its date: zh-CN "2025/6/30", en-GB "30/06/2025". */
+function dayText(year: number, month: number, day: number, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `${year}/${month}/${day}` : `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
 /**
  * A moment in local time as the reader's language writes it — exactly `Date#toLocaleString` for zh-CN
  * ("2025/6/30 10:00:00") and en-GB ("30/06/2025, 10:00:00") — without Intl: the first Intl date call loads the
@@ -47,7 +52,20 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  */
 export function fmtDateTime(date: Date, lang: 'zh' | 'en'): string {
   const time = `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
-  return lang === 'zh'
-    ? `${date.getFullYear()}/${date.getMonth() + 1}/${date.getDate()} ${time}`
-    : `${pad2(date.getDate())}/${pad2(date.getMonth() + 1)}/${date.getFullYear()}, ${time}`;
+  return `${fmtDate(date, lang)}${lang === 'zh' ? ' ' : ', '}${time}`;
+}
+
+/** The local day of a moment as `fmtDateTime` writes it (exactly `Date#toLocaleDateString` for zh-CN and en-GB). */
+export function fmtDate(date: Date, lang: 'zh' | 'en'): string {
+  return dayText(date.getFullYear(), date.getMonth() + 1, date.getDate(), lang);
+}
+
+/**
+ * A day from the data ("YYYY-MM-DD": an as-of date, a due date) as `fmtDate` writes it. Read from the text, not
+ * through `Date`, which would take it as UTC midnight and show the day before west of Greenwich. Anything else
+ * (a malformed value) is shown as it came.
+ */
+export function fmtIsoDate(iso: string, lang: 'zh' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? dayText(Number(m[1]), Number(m[2]), Number(m[3]), lang) : iso;
 }

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import { startServer, type RunningServer } from '../../server/serve';
+import { fmtIsoDate } from '../../src/lib/format';
 import { writeMockDataDir } from '../bench/load';
 import { launch, type Browser } from './browser';
 
@@ -104,7 +105,7 @@ describe('the briefing (简报)', () => {
       expect(s.width).toBeLessThanOrEqual(PAGE_W + 0.5);
       expect(s.overflow, 'a sheet holds more than a page').toBeLessThanOrEqual(0);
       expect(s.overflowRight, 'something runs past the sheet').toBeLessThanOrEqual(0.5);
-      expect(s.footer).toContain(meta.asOf);
+      expect(s.footer).toContain(fmtIsoDate(meta.asOf, 'zh')); // the briefing writes its days as the header does
     }
     expect(layout.canvases.length).toBeGreaterThanOrEqual(2);
     for (const c of layout.canvases) {

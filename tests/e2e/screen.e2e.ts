@@ -11,7 +11,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import type { ApiData } from '../../server/serve';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, isHarmlessBrowserMessage } from './browser';
 import { startBackend, startPreview } from './servers';
 
 const district = mockDistrict(2025);
@@ -33,15 +33,13 @@ async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.text().startsWith('Canvas2D: Multiple readback')) return;
-    // vite preview answers the MSW worker's update check with 404 now and then when pages are reopened fast: not the screen's
-    if (m.text().includes('Failed to update a ServiceWorker')) return;
+    if (isHarmlessBrowserMessage(m.text())) return;
     // the outage's 503 answers are logged by the browser as failed loads: expected, not a bug
     if (m.text().startsWith('Failed to load resource')) return;
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => {
-    if (!e.message.includes('Failed to update a ServiceWorker')) errors.push(`pageerror: ${e.message}`);
+    if (!isHarmlessBrowserMessage(e.message)) errors.push(`pageerror: ${e.message}`);
   });
   return { page, errors, close: () => context.close() };
 }

@@ -7,7 +7,6 @@ import {
   buildScreenRadarOption,
   buildScreenTrendOption,
   textOn,
-  wrapWords,
 } from '../../src/charts/options/screenBuilders';
 import { focusChildren, groupBoard, urgentByGroup, yearPace } from '../../src/data/screen';
 import { parseScreenSearch, screenTimings } from '../../src/data/screenSearch';
@@ -129,9 +128,12 @@ describe('screen option builders', () => {
   });
 
   it('radar names wrap at spaces; tooltips escape series names', () => {
-    expect(wrapWords('Democratic management', 10)).toBe('Democratic\nmanagement');
-    expect(wrapWords('组织建设', 10)).toBe('组织建设');
-    const option = buildScreenRadarOption(['A'], [{ name: evil, values: [50] }], 1) as { tooltip: { formatter: (p: unknown) => string } };
+    const option = buildScreenRadarOption(['A'], [{ name: evil, values: [50] }], 1) as {
+      tooltip: { formatter: (p: unknown) => string };
+      radar: { axisName: { formatter: (name?: string) => string } };
+    };
+    expect(option.radar.axisName.formatter('Democratic management')).toBe('Democratic\nmanagement');
+    expect(option.radar.axisName.formatter('组织建设')).toBe('组织建设');
     expect(option.tooltip.formatter({ name: evil, value: [50] })).not.toContain('<img');
   });
 });

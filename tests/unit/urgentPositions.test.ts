@@ -8,25 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import { ReadModel } from '../../src/data/model';
 import { prepareYear } from '../../src/data/prepareYear';
-import { alertPositions, alertRow, urgentAlerts, urgentAlertsVaried, urgentPositions, type AlertSource } from '../../src/data/selectors';
+import {
+  alertPositions,
+  alertRow,
+  urgentAlerts,
+  urgentAlertsVaried,
+  urgentPositions,
+  walkCapped,
+  type AlertSource,
+} from '../../src/data/selectors';
 import { computeIndex } from '../../src/engine';
 import { dayNumber, isoDate } from '../../src/engine/dates';
 import { runWorld, world } from '../support/world';
 
-/** The reference: walk the whole sorted order, skipping an indicator once it has `perIndicator` picks. */
-function byFullSort(d: AlertSource, n: number, perIndicator: number): number[] {
-  const seen = new Map<number, number>();
-  const out: number[] = [];
-  for (const a of alertPositions(d)) {
-    const i = d.ds.aIndicator[a];
-    const k = seen.get(i) ?? 0;
-    if (k >= perIndicator) continue;
-    seen.set(i, k + 1);
-    out.push(a);
-    if (out.length === n) break;
-  }
-  return out;
-}
+/**
+ * The reference: the capped walk over the whole sorted order (`alertPositions`), which the fast path must match
+ * without sorting every alert. For a positive whole length and cap `urgentPositions` never walks the full order,
+ * so the comparison checks its per-indicator top-k selection.
+ */
+const byFullSort = (d: AlertSource, n: number, perIndicator: number): number[] => walkCapped(alertPositions(d), d, n, perIndicator);
 
 const source = (ds: AlertSource['ds'], result: AlertSource['result']): AlertSource => ({ ds, result, model: new ReadModel(ds, result) });
 const day0 = dayNumber('2025-01-01');

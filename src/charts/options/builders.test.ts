@@ -4,10 +4,12 @@ import {
   buildGradeDistributionOption,
   buildHeatmapOption,
   buildRadarOption,
+  textWidthPx,
   buildRankingOption,
   buildTrendOption,
-  wrapWords,
 } from './builders';
+import { wrapWords } from './common';
+import type { ChartOption } from '../echarts';
 import { gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
 
@@ -104,6 +106,53 @@ describe('option builders', () => {
     expect(rule.query.maxHeight).toBe(28 * 13 + 40);
     expect(rule.option.yAxis.axisLabel.interval).toBe('auto');
     expect(rule.option.series[0].label.show).toBe(false);
+  });
+
+  it('heatmap: English category names wrap onto at most two lines that fit the label width; Chinese names stay whole', () => {
+    const en = ['Organisation', 'Democratic management', 'Rights and services', 'Skills and achievement', 'Foundations'];
+    const zh = ['组织建设', '民主管理', '维权服务', '建功立业', '基础保障'];
+    const o = buildHeatmapOption([{ id: 't', name: 'T', values: [1, 2, 3, 4, 5] }], en, scoreBands([90, 80, 70, 60, 50]));
+    const x = o.xAxis as {
+      data: string[];
+      axisLabel: { width: number; fontSize: number; overflow: string; formatter: (n: string) => string };
+    };
+    // the axis keeps the full names (the tooltip and the table twin show them); only the label is wrapped
+    expect(x.data).toEqual(en);
+    const label = x.axisLabel;
+    expect(label.overflow).toBe('truncate');
+    // a Latin character at 11 px is at most ~0.62 em wide in the system sans-serif fonts
+    const fits = (line: string) => line.length * label.fontSize * 0.62 <= label.width;
+    expect(label.formatter('Democratic management')).toBe('Democratic\nmanagement');
+    for (const name of en) {
+      const lines = label.formatter(name).split('\n');
+      expect(lines.length).toBeLessThanOrEqual(2);
+      expect(lines.join(' ')).toBe(name);
+      for (const line of lines) expect(fits(line), line).toBe(true);
+    }
+    for (const name of zh) expect(label.formatter(name)).toBe(name);
+    // a name that would take three lines keeps two: the rest runs on in the second, where the width cuts it
+    expect(label.formatter('Workers and new forms of employment')).toBe('Workers and\nnew forms of employment');
+    // a narrow card (the org page's, a phone's) shrinks the lines to the column; a narrow and tall one (the org
+    // page's) stands English names on end, whole; Chinese names stay across in any card
+    type Rule = {
+      query: { maxWidth?: number; minHeight?: number };
+      option: { xAxis?: { axisLabel: { width?: number; rotate?: number; formatter?: (n: string) => string } } };
+    };
+    const rules = (option: ChartOption) => (option.media as Rule[]).filter((m) => m.query.maxWidth !== undefined);
+    const [narrow, upright] = rules(o);
+    expect(narrow.query).toEqual({ maxWidth: 5 * label.width + 130 });
+    expect(narrow.option.xAxis!.axisLabel.width).toBeLessThan(label.width);
+    expect(upright.query.maxWidth).toBe(narrow.query.maxWidth);
+    expect(upright.query.minHeight).toBeGreaterThan(340); // a phone's overview card is 340 px tall: it keeps its rows
+    const stood = upright.option.xAxis!.axisLabel;
+    expect(stood.rotate).toBe(90);
+    for (const name of en) {
+      expect(stood.formatter!(name)).toBe(name);
+      expect(textWidthPx(name, 10)).toBeLessThanOrEqual(stood.width!);
+    }
+    const zhRules = rules(buildHeatmapOption([{ id: 't', name: 'T', values: [1, 2, 3, 4, 5] }], zh, scoreBands([90, 80, 70, 60, 50])));
+    expect(zhRules).toHaveLength(1);
+    for (const name of zh) expect(textWidthPx(name, 10)).toBeLessThanOrEqual(zhRules[0].option.xAxis!.axisLabel.width!);
   });
 
   it('grade distribution names every band on the axis', () => {

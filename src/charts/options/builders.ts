@@ -7,7 +7,7 @@ import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
 import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
-import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
+import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
 export function buildRankingOption(
@@ -184,16 +184,44 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
   };
 }
 
+/** Below this height a heatmap row's name and numbers overlap their neighbours'. */
+const HEATMAP_MIN_ROW_PX = 13;
+/**
+ * The width of a line of a heatmap column's name: at 11 px some 13 Latin characters fit in 88 px, and a column is
+ * wider than that from a 1366 px desktop up (measured: about 150 px there, five categories across the card).
+ */
+const HEATMAP_COLUMN_LABEL_PX = 88;
+const HEATMAP_COLUMN_LABEL_CHARS = 13;
+/** In a narrow card a column is about 45 px wide (the org page's at 1920 px, a phone's overview: measured). */
+const HEATMAP_NARROW_LABEL_PX = 42;
+/** There, names that do not fit across (English) stand on end, up to this long: the full name in 10 px type. */
+const HEATMAP_UPRIGHT_LABEL_PX = 140;
+/** Upright names take 140 px off the grid: only a card this tall (the org page's, about 550 px) can spare it. */
+const HEATMAP_UPRIGHT_MIN_CARD_PX = 420;
+
+/** About how wide `text` sets at `fontSize` in the system sans-serif: CJK full width, Latin about 0.62 em at most. */
+export function textWidthPx(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.62;
+  return em * fontSize;
+}
+/** The row names' column (110 px) and the grid's margins. */
+const HEATMAP_ROW_LABEL_PX = 130;
+
+/** `wrapWords` held to two lines: what would make a third runs on in the second (cut at the label's width). */
+function twoLines(text: string, perLine: number): string {
+  const [first, ...rest] = wrapWords(text, perLine).split('\n');
+  return rest.length ? `${first}\n${rest.join(' ')}` : first;
+}
+
 /**
  * Rows × columns of 0–100 scores, coloured by score band; each cell carries its row's org id.
  * Up to `maxFitted` rows (the overview's towns) all fit the card, so no scrollbar hides the
  * weakest; beyond that (a town's hundred unions) rows would be unreadable, so 16 show and the rest scroll.
  */
-/** Below this height a heatmap row's name and numbers overlap their neighbours'. */
-const HEATMAP_MIN_ROW_PX = 13;
-
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
+  const narrowBelow = columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX;
   const data: { value: [number, number, number | string]; id: string }[] = [];
   rows.forEach((r, y) =>
     r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })),
@@ -207,7 +235,17 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       position: 'top',
       splitArea: { show: true },
       axisTick: { show: false },
-      axisLabel: { interval: 0, width: 64, overflow: 'truncate', fontSize: 11 },
+      // English category names ("Democratic management") wrap onto two lines instead of being cut at a fixed width;
+      // a word longer than a line is still cut there (the tooltip and the table twin keep the full name). CJK names
+      // have no spaces and stay on one line.
+      axisLabel: {
+        interval: 0,
+        width: HEATMAP_COLUMN_LABEL_PX,
+        overflow: 'truncate',
+        fontSize: 11,
+        lineHeight: 13,
+        formatter: (name: string) => twoLines(name, HEATMAP_COLUMN_LABEL_CHARS),
+      },
     },
     // fitted rows and their labels shrink as rows grow
     yAxis: {
@@ -215,7 +253,7 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       data: rows.map((r) => r.name),
       inverse: true,
       axisLabel: {
-        width: 110,
+        width: HEATMAP_ROW_LABEL_PX - 20,
         overflow: 'truncate',
         color: mutedText,
         interval: scroll ? 'auto' : 0,
@@ -238,14 +276,29 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       : [],
     // where the card is too short for a legible row per organisation (a 1366×768 screen holds 28 towns in ~240
     // px), names thin out to those that fit and the cells drop their numbers: the tooltip and the table twin keep both
-    media: scroll
-      ? []
-      : [
-          {
-            query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
-            option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
-          },
-        ],
+    media: [
+      ...(scroll
+        ? []
+        : [
+            {
+              query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
+              option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
+            },
+          ]),
+      // a card too narrow for a full line per column (the org page's, a phone's): the lines shrink to the column
+      // and are cut there — Chinese names fit across it
+      { query: { maxWidth: narrowBelow }, option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } } },
+      // names that do not fit across (English) stand on end, whole, where the card is tall enough to spare the room
+      // (the org page's); a phone's short card keeps its rows instead
+      ...(columns.every((c) => textWidthPx(c, 10) <= HEATMAP_NARROW_LABEL_PX)
+        ? []
+        : [
+            {
+              query: { maxWidth: narrowBelow, minHeight: HEATMAP_UPRIGHT_MIN_CARD_PX },
+              option: { xAxis: { axisLabel: { rotate: 90, width: HEATMAP_UPRIGHT_LABEL_PX, formatter: (name: string) => name } } },
+            },
+          ]),
+    ],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -312,15 +365,4 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
       },
     ],
   };
-}
-
-/** Long (English) axis names break between words so a phone-width radar does not clip them; CJK names are short. */
-export function wrapWords(text: string, perLine: number): string {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
 }

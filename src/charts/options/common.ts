@@ -29,3 +29,17 @@ export interface TooltipParam {
   dataIndex?: number;
   color?: string;
 }
+
+/**
+ * A name broken into lines of at most `perLine` characters between words (a longer word keeps a line of its own),
+ * so a long English axis name wraps instead of being clipped; CJK names have no spaces and stay whole.
+ */
+export function wrapWords(text: string, perLine: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}

@@ -11,7 +11,7 @@ import type { EscalationLevel, LevelTally } from '../../engine';
 import type { ScoreBand } from '../../ui/theme';
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
-import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
+import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** The screen's dark palette (the CSS in features/screen/screen.css uses the same values). */
 export const screenColors = {
@@ -250,17 +250,6 @@ export function buildScreenRadarOption(axes: string[], series: RadarSeries[], u:
       },
     ],
   };
-}
-
-/** Break a name into lines of about `width` characters at spaces (CJK names have none and stay whole). */
-export function wrapWords(name: string, width: number): string {
-  const lines: string[] = [];
-  for (const word of name.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
 }
 
 const utc = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));

@@ -1,5 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { RadarCard, RankingCard } from '../../charts/cards';
 import { EagerCharts } from '../../charts/Chart';
 import { DemandTable, DemandTallyList } from '../../charts/demandCards';
@@ -7,7 +7,7 @@ import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { ALERT_LEVELS, type AssignmentState } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { fmtScore } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtIsoDate, fmtScore } from '../../lib/format';
 import { LevelBadge } from '../../ui/badges';
 import { NoAccess } from '../../ui/scope';
 import { ScoreKpis } from '../../ui/ScoreKpis';
@@ -82,12 +82,13 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const overdue = useMemo(() => dm?.overdue(id, 'resolve') ?? [], [dm, id]);
   const policies = useMemo(() => dm?.policies(id) ?? [], [dm, id]);
   const [printed] = useState(() => new Date());
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  // every day in the briefing reads one way: as the header writes the data time (fmtDateTime), date part alone
+  const day = useCallback((iso: string) => fmtIsoDate(iso, lang), [lang]);
   const generated = new Date(d.meta.generatedAt);
   const footer = t('brief.footer', {
-    asOf: d.asOf,
-    generated: Number.isNaN(generated.getTime()) ? d.meta.generatedAt : generated.toLocaleString(locale),
-    printed: printed.toLocaleDateString(locale),
+    asOf: day(d.asOf),
+    generated: Number.isNaN(generated.getTime()) ? d.meta.generatedAt : fmtDateTime(generated, lang),
+    printed: fmtDate(printed, lang),
   });
   const title = t('brief.title', { name: s.org.name });
 
@@ -97,7 +98,7 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         <h2>{title}</h2>
         <p className="muted">
           {tier ? local(tier.name) : s.org.tier}
-          {parent ? ` · ${parent.name}` : ''} · {t('demands.asOf', { date: d.asOf })}
+          {parent ? ` · ${parent.name}` : ''} · {t('demands.asOf', { date: day(d.asOf) })}
         </p>
       </header>
       <section className="brief-block" aria-label={t('brief.kpis')}>
@@ -139,7 +140,7 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
         <h3>{t('brief.late')}</h3>
         {late.length || lateKids.length ? (
           <>
-            <LateTable rows={late.slice(0, LATE_ROWS)} i18n={i18n} />
+            <LateTable rows={late.slice(0, LATE_ROWS)} i18n={i18n} day={day} />
             <More n={late.length - LATE_ROWS} />
             {lateKids.length ? (
               <ul className="brief-late-kids">
@@ -165,14 +166,19 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
           <h3>
             {t('demands.resolveOverdue', { n: dm.resolveDays })} · {overdue.length}
           </h3>
-          <DemandTable items={overdue.slice(0, DEMAND_ROWS)} caption={t('demands.resolveOverdue', { n: dm.resolveDays })} kind="overdue" />
+          <DemandTable
+            items={overdue.slice(0, DEMAND_ROWS)}
+            caption={t('demands.resolveOverdue', { n: dm.resolveDays })}
+            kind="overdue"
+            day={day}
+          />
           <More n={overdue.length - DEMAND_ROWS} />
         </section>
         <section className="brief-block" aria-label={t('demands.policies')}>
           <h3>
             {t('demands.policies')} · {policies.length}
           </h3>
-          <DemandTable items={policies.slice(0, POLICY_ROWS)} caption={t('demands.policies')} kind="policy" />
+          <DemandTable items={policies.slice(0, POLICY_ROWS)} caption={t('demands.policies')} kind="policy" day={day} />
           <More n={policies.length - POLICY_ROWS} />
         </section>
       </>,
@@ -209,7 +215,7 @@ function More({ n }: { n: number }) {
   return n > 0 ? <p className="muted brief-more">{t('brief.more', { n })}</p> : null;
 }
 
-function LateTable({ rows, i18n }: { rows: AssignmentState[]; i18n: I18n }) {
+function LateTable({ rows, i18n, day }: { rows: AssignmentState[]; i18n: I18n; day: (iso: string) => string }) {
   const { t, local } = i18n;
   if (!rows.length) return null;
   return (
@@ -227,7 +233,7 @@ function LateTable({ rows, i18n }: { rows: AssignmentState[]; i18n: I18n }) {
         {rows.map((r) => (
           <tr key={r.indicator.id}>
             <th scope="row">{local(r.indicator.name)}</th>
-            <td>{r.assignment.due}</td>
+            <td>{day(r.assignment.due)}</td>
             <td>{fmtScore(r.score)}</td>
             <td>
               <LevelBadge level={r.alert} />
