@@ -85,6 +85,14 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+export interface RecordIndexParts {
+  bytes: Uint8Array;
+  ranges: Int32Array;
+  owner: Int32Array;
+  /** The orgIds, in the order of their numbers in `owner`. */
+  orgIds: string[];
+}
+
 /** Records kept as bytes, each tagged with its `orgId` (as `filtered` reads it). */
 export class RecordIndex {
   private constructor(
@@ -126,6 +134,21 @@ export class RecordIndex {
   /** `build` at once. */
   static of(bytes: Uint8Array, parsed: readonly unknown[]): RecordIndex | undefined {
     return finish(RecordIndex.build(bytes, parsed));
+  }
+
+  /** What crosses between threads (the bytes shared, the arrays transferable): see `fromParts`. */
+  parts(): RecordIndexParts {
+    return { bytes: this.bytes, ranges: this.ranges, owner: this.owner, orgIds: [...this.orgIds.keys()] };
+  }
+
+  /** An index made in another thread (the data loader, data.ts), from its `parts()`. */
+  static fromParts(p: RecordIndexParts): RecordIndex {
+    return new RecordIndex(p.bytes, p.ranges, p.owner, new Map(p.orgIds.map((id, k) => [id, k])));
+  }
+
+  /** How many records (valid or not) the array holds. */
+  get length(): number {
+    return this.owner.length;
   }
 
   /** The records whose orgId is in `ids`, parsed afresh, in their original order. */
