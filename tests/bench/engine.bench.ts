@@ -217,6 +217,7 @@ while (reloadedMs === 0 && performance.now() - reloadStart < 120_000) {
   await new Promise((ok) => setTimeout(ok, 5));
 }
 const reloadedTo = (await metaOf()).generatedAt;
+fromDir.store?.close();
 fromDir.server.closeAllConnections();
 await new Promise((ok) => fromDir.server.close(ok));
 rmSync(provinceDir, { recursive: true, force: true });
