@@ -431,7 +431,10 @@ export class DataStore {
     return this;
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.watcher?.close();
     clearInterval(this.poll);
     clearTimeout(this.timer);
@@ -473,7 +476,8 @@ export class DataStore {
       do {
         this.again = false;
         await this.reloadOnce();
-      } while (this.again);
+        // the watcher reports a deployment's writes several times: load again only if the files changed since
+      } while (this.again && !this.closed && this.sign() !== this.signature);
     } finally {
       this.loading = false;
     }
@@ -500,6 +504,7 @@ export class DataStore {
         // a file the loader did not see (meta.json changed meanwhile, or the loader failed): loaded here
         return l ?? loadRecordFile(this.dir, file);
       };
+      if (this.closed) return; // the server stopped while the loader thread worked
       const { data, raw, records } = readData(this.dir, recordFile);
       this.current = buildSnapshot(data, raw, records);
       this.signature = signature;
