@@ -11,7 +11,9 @@
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { Representation } from './representation';
+import { Worker } from 'node:worker_threads';
+import { RecordIndex, type RecordIndexParts } from './recordIndex';
+import { bodyHash, Representation } from './representation';
 import { parseUsers, type Scope, type UsersFile } from './sessions';
 
 export interface YearData {
@@ -44,7 +46,15 @@ export interface SnapshotYear {
   ids: Set<string>;
   /** Parent id → its children's ids. */
   children: Map<string, string[]>;
+  /**
+   * A data dir's assignments and demands, kept as their bytes with each record's range and owner (never parsed on
+   * the event loop: see `RecordFile`); `data.assignments` / `data.demands` are then undefined.
+   */
+  records?: Partial<Record<RecordResource, RecordIndex>>;
 }
+
+/** The resources filtered by `orgId`: a province holds them by the million. */
+export type RecordResource = 'assignments' | 'demands';
 
 export interface Snapshot {
   meta: Record<string, unknown>;
@@ -61,7 +71,7 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 export class DataError extends Error {
   constructor(
     readonly file: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
   }
@@ -120,8 +130,40 @@ function parseFile(dir: string, file: string): { value: unknown; body: Buffer } 
 /** The exact bytes of each file, so a snapshot need not serialize again what it just read. */
 type RawBodies = Map<string, Buffer>;
 
-function readData(dir: string): { data: ApiData; raw: RawBodies } {
+/**
+ * An assignments or demands file of a data dir, as the server holds it: its bytes (served as they are), their
+ * ETag hash, and each record's byte range and orgId (to filter by organisation). Made by reading, `JSON.parse`
+ * (the check that it is JSON and a top-level array) and scanning; the parse is then dropped. For a province's
+ * assignments that is seconds of CPU, so a reload does it in a worker thread (`loadRecordFiles`) and the event loop
+ * only adopts the result.
+ */
+export interface RecordFile {
+  body: Buffer;
+  hash: string;
+  index: RecordIndex;
+}
+
+/** Read, check, hash and index one record file (throws a DataError naming it). */
+export function loadRecordFile(dir: string, file: string): RecordFile {
+  const { value, body } = parseFile(dir, file);
+  // the server filters these by organisation, so their top level must be a list
+  if (!Array.isArray(value)) throw new DataError(file, 'expected an array');
+  const index = RecordIndex.of(body, value);
+  if (!index) throw new DataError(file, 'its records could not be delimited'); // JSON.parse accepted it: not expected
+  return { body, hash: bodyHash(body, '*'), index };
+}
+
+/** How the record files of a load are read: parsed whole (`readApiData`), or as RecordFiles. */
+type RecordFileSource = ((file: string) => RecordFile) | undefined;
+
+function readData(dir: string, recordFile?: RecordFileSource): { data: ApiData; raw: RawBodies; records: Map<string, RecordFile> } {
   const raw: RawBodies = new Map();
+  const records = new Map<string, RecordFile>();
+  const readRecords = (file: string) => {
+    if (!recordFile) return read(file);
+    records.set(file, recordFile(file));
+    return undefined;
+  };
   const read = (file: string) => {
     const { value, body } = parseFile(dir, file);
     raw.set(file, body);
@@ -143,12 +185,64 @@ function readData(dir: string): { data: ApiData; raw: RawBodies } {
     years[y] = {
       methodology: read(`methodology-${y}.json`),
       orgs: read(`orgs-${y}.json`),
-      assignments: read(`assignments-${y}.json`),
-      ...(exists(`demands-${y}.json`) ? { demands: read(`demands-${y}.json`) } : {}),
+      assignments: readRecords(`assignments-${y}.json`),
+      ...(exists(`demands-${y}.json`) ? { demands: readRecords(`demands-${y}.json`) } : {}),
     };
   }
   const users = exists('users.json') ? parseUsers(read('users.json')) : undefined;
-  return { data: { meta, years, ...(users ? { users } : {}) }, raw };
+  return { data: { meta, years, ...(users ? { users } : {}) }, raw, records };
+}
+
+/** The record files a data dir's meta.json names (those that exist); none when meta.json is unreadable (readData reports it). */
+function recordFilesOf(dir: string): string[] {
+  try {
+    const meta = parseFile(dir, 'meta.json').value;
+    if (!isRecord(meta) || !Array.isArray(meta.years)) return [];
+    return meta.years
+      .flatMap((y) => [`assignments-${y}.json`, `demands-${y}.json`])
+      .filter((f) => {
+        try {
+          return statSync(join(dir, f)).isFile();
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** What the loader thread (loadWorker.ts) answers per file. */
+export type LoadedRecordFile =
+  { file: string; ok: true; body: Uint8Array; hash: string; index: RecordIndexParts } | { file: string; ok: false; reason: string };
+
+/**
+ * `loadRecordFile` for each file, in a worker thread: the event loop keeps answering while a province's
+ * ~400 MB of assignments is read, parsed, hashed and indexed. Rejects if the thread fails (the caller then loads
+ * on the event loop, as at start).
+ */
+function loadRecordFiles(dir: string, files: string[]): Promise<Map<string, RecordFile | DataError>> {
+  return new Promise((ok, fail) => {
+    // the boot module registers tsx in the thread (see summaryWorker.boot.mjs); it is not summary-specific
+    const worker = new Worker(new URL('./summaryWorker.boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./loadWorker.ts', import.meta.url).href, dir, files },
+    });
+    worker.unref();
+    worker.once('message', (loaded: LoadedRecordFile[]) => {
+      const out = new Map<string, RecordFile | DataError>();
+      for (const l of loaded) {
+        if (!l.ok) out.set(l.file, new DataError(l.file, l.reason));
+        else {
+          const body = Buffer.from(l.body.buffer, l.body.byteOffset, l.body.byteLength);
+          out.set(l.file, { body, hash: l.hash, index: RecordIndex.fromParts({ ...l.index, bytes: body }) });
+        }
+      }
+      ok(out);
+      void worker.terminate();
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the data loader thread exited (${code})`)));
+  });
 }
 
 /** Read a data dir (throws a DataError naming the file and why). */
@@ -156,13 +250,13 @@ export function readApiData(dir: string): ApiData {
   return readData(dir).data;
 }
 
-function checkShapes(data: ApiData): void {
+function checkShapes(data: ApiData, records: ReadonlyMap<string, RecordFile>): void {
   if (!isRecord(data.meta)) throw new DataError('meta.json', 'expected an object');
   for (const [y, d] of Object.entries(data.years)) {
     if (!isRecord(d.methodology)) throw new DataError(`methodology-${y}.json`, 'expected an object');
     // the server filters these by organisation, so their top level must be a list
     for (const r of ['orgs', 'assignments', 'demands'] as const) {
-      if (r === 'demands' && d.demands === undefined) continue;
+      if (records.has(`${r}-${y}.json`) || (r === 'demands' && d.demands === undefined)) continue;
       if (!Array.isArray(d[r])) throw new DataError(`${r}-${y}.json`, 'expected an array');
     }
   }
@@ -182,17 +276,23 @@ export function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'>
   return { ids, children };
 }
 
-export function buildSnapshot(data: ApiData, raw: RawBodies = new Map()): Snapshot {
-  checkShapes(data);
+export function buildSnapshot(data: ApiData, raw: RawBodies = new Map(), records: ReadonlyMap<string, RecordFile> = new Map()): Snapshot {
+  checkShapes(data, records);
   const rep = (file: string, value: unknown) => new Representation(raw.get(file) ?? sharedJson(value), JSON_TYPE, true, '*');
   const years = new Map<number, SnapshotYear>();
   for (const [key, d] of Object.entries(data.years)) {
     const y = Number(key);
     const full: SnapshotYear['full'] = {};
+    const indexed: SnapshotYear['records'] = {};
     for (const r of ['methodology', 'orgs', 'assignments', 'demands'] as const) {
-      if (d[r] !== undefined) full[r] = rep(`${r}-${y}.json`, d[r]);
+      const file = `${r}-${y}.json`;
+      const loaded = r === 'assignments' || r === 'demands' ? records.get(file) : undefined;
+      if (loaded && (r === 'assignments' || r === 'demands')) {
+        full[r] = new Representation(loaded.body, JSON_TYPE, true, '*', loaded.hash);
+        indexed[r] = loaded.index;
+      } else if (d[r] !== undefined) full[r] = rep(file, d[r]);
     }
-    years.set(y, { data: d, full, ...indexTree(d.orgs) });
+    years.set(y, { data: d, full, ...indexTree(d.orgs), ...(records.size > 0 ? { records: indexed } : {}) });
   }
   return {
     meta: data.meta as Record<string, unknown>,
@@ -213,12 +313,15 @@ export function subtree(year: Pick<SnapshotYear, 'ids' | 'children'>, rootId: st
 
 /** The records of `root`'s subtree; for orgs (only under a scope) the scope organisation becomes the root. */
 export function filtered(
-  year: Pick<SnapshotYear, 'data' | 'ids' | 'children'>,
+  year: Pick<SnapshotYear, 'data' | 'ids' | 'children' | 'records'>,
   name: Exclude<YearResource, 'methodology'>,
   root: string,
   scopeId: string | undefined,
 ): unknown[] {
   const ids = subtree(year, root) ?? new Set<string>();
+  // a data dir's records are filtered from their bytes: only the subtree's are parsed, in their order
+  const index = name === 'orgs' ? undefined : year.records?.[name];
+  if (index) return index.filter(ids);
   const list = year.data[name] as unknown[];
   if (name === 'orgs') {
     return list
@@ -307,8 +410,9 @@ export class DataStore {
   ) {
     this.log = options.log ?? stderrLogger;
     this.signature = this.sign();
-    const { data, raw } = readData(dir);
-    this.current = buildSnapshot(data, raw);
+    // at start, before the server listens, the record files are loaded right here (nothing waits yet)
+    const { data, raw, records } = readData(dir, (file) => loadRecordFile(dir, file));
+    this.current = buildSnapshot(data, raw, records);
     this.warm();
     options.onSnapshot?.(this.current);
   }
@@ -327,7 +431,10 @@ export class DataStore {
     return this;
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.watcher?.close();
     clearInterval(this.poll);
     clearTimeout(this.timer);
@@ -335,7 +442,7 @@ export class DataStore {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.reload(), this.options.debounceMs ?? 300);
+    this.timer = setTimeout(() => void this.reload(), this.options.debounceMs ?? 300);
     this.timer.unref();
   }
 
@@ -355,11 +462,51 @@ export class DataStore {
     }
   }
 
-  reload(): void {
+  private loading = false;
+  private again = false;
+
+  /** Reload the data dir; a change seen while a reload runs is loaded after it (never two at once). */
+  async reload(): Promise<void> {
+    if (this.loading) {
+      this.again = true;
+      return;
+    }
+    this.loading = true;
+    try {
+      do {
+        this.again = false;
+        await this.reloadOnce();
+        // the watcher reports a deployment's writes several times: load again only if the files changed since
+      } while (this.again && !this.closed && this.sign() !== this.signature);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async reloadOnce(): Promise<void> {
     const signature = this.sign();
     try {
-      const { data, raw } = readData(this.dir);
-      this.current = buildSnapshot(data, raw);
+      // the heavy files first, in a worker thread: the event loop keeps answering from the current snapshot
+      let loaded = new Map<string, RecordFile | DataError>();
+      try {
+        loaded = await loadRecordFiles(this.dir, recordFilesOf(this.dir));
+      } catch (e) {
+        this.log({
+          level: 'error',
+          event: 'data_loader_failed',
+          error: e instanceof Error ? e.message : String(e),
+          fallback: 'event loop',
+        });
+      }
+      const recordFile = (file: string) => {
+        const l = loaded.get(file);
+        if (l instanceof DataError) throw l;
+        // a file the loader did not see (meta.json changed meanwhile, or the loader failed): loaded here
+        return l ?? loadRecordFile(this.dir, file);
+      };
+      if (this.closed) return; // the server stopped while the loader thread worked
+      const { data, raw, records } = readData(this.dir, recordFile);
+      this.current = buildSnapshot(data, raw, records);
       this.signature = signature;
       this.log({ level: 'info', event: 'data_reloaded', dir: this.dir });
       this.warm();

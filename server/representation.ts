@@ -16,6 +16,11 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 /** Below this, compression costs more than it saves (headers, CPU). */
 const MIN_COMPRESS_BYTES = 1024;
 
+/** The opaque part of a body's ETag. */
+export function bodyHash(body: Uint8Array, salt: string): string {
+  return createHash('sha256').update(salt).update('\0').update(body).digest('base64url').slice(0, 32);
+}
+
 export class Representation {
   /** The quoted strong ETag of the identity encoding; encoded variants get a suffix. */
   readonly etag: string;
@@ -32,8 +37,10 @@ export class Representation {
     readonly type: string,
     readonly compressible: boolean,
     salt = '',
+    /** `bodyHash(body, salt)` when already computed (a province's payload is hashed by the data loader's thread). */
+    hash?: string,
   ) {
-    this.hash = createHash('sha256').update(salt).update('\0').update(body).digest('base64url').slice(0, 32);
+    this.hash = hash ?? bodyHash(body, salt);
     this.etag = `"${this.hash}"`;
   }
 

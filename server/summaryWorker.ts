@@ -14,6 +14,7 @@ import { buildSummary } from '../src/data/summary';
 import { computeIndex, type IndexResult } from '../src/engine';
 import { filtered, indexTree, subtree, type SnapshotYear, type YearData } from './data';
 import { RecordIndex } from './recordIndex';
+import { scopeYear } from './scopeYear';
 
 /** The bytes of one year's files, as the API serves them (shared memory: no copy on the way in). */
 export interface YearBytes {
@@ -113,8 +114,12 @@ class SnapshotWork {
       return prep;
     }
     try {
-      const year = this.year(r.year);
       const scope = r.scopeId ?? undefined;
+      // a scope of a year whose unscoped records were all valid: cut out of the unscoped prepared year (scopeYear.ts)
+      const unscoped = scope === undefined ? undefined : this.prepared.get(`${r.year}|*`);
+      const cut = unscoped && !(unscoped instanceof Error) && scope !== undefined ? scopeYear(unscoped.prepared, scope) : undefined;
+      if (cut) return this.keep(key, { prepared: cut, results: new Map() });
+      const year = this.year(r.year);
       const methodology = methodologyPayloadSchema.parse(year.data.methodology);
       // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
@@ -138,6 +143,10 @@ class SnapshotWork {
     } catch (e) {
       prep = e instanceof Error ? e : new Error(String(e));
     }
+    return this.keep(key, prep);
+  }
+
+  private keep(key: string, prep: Ready | Error): Ready | Error {
     this.prepared.set(key, prep);
     const scoped = [...this.prepared.keys()].filter((k) => !k.endsWith('|*'));
     if (scoped.length > MAX_SCOPED) this.prepared.delete(scoped[0]);

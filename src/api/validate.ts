@@ -440,13 +440,22 @@ export function validateAssignments(
   const width = methodology.indicators.length;
   const seen = new Uint8Array(orgPosition.size * width);
   const valid: Assignment[] = [];
+  // a payload lists an org's assignments together: its two lookups by id once per run, not per record
+  let lastOrg: string | undefined;
+  let lastPosition: number | undefined;
+  let lastKept = false;
   for (let i = 0; i < assignments.length; i++) {
     const raw = assignments[i];
     let f = assignmentFieldFault(raw);
     let key = -1;
     if (!f) {
       const a = raw as Assignment;
-      const u = orgPosition.get(a.orgId);
+      if (a.orgId !== lastOrg) {
+        lastOrg = a.orgId;
+        lastPosition = orgPosition.get(a.orgId);
+        lastKept = orgs.keptIds.has(a.orgId);
+      }
+      const u = lastPosition;
       const k = indicatorPosition.get(a.indicatorId);
       if (u === undefined) f = fault('unknownOrg', '', a.orgId);
       else if (k === undefined) f = fault('unknownIndicator', '', a.indicatorId);
@@ -456,7 +465,7 @@ export function validateAssignments(
         if (scoring === 'ratio' && !(a.target > 0)) f = fault('ratioTarget', '.target', String(a.target));
         else if (scoring === 'inverse' && !(a.target >= 0)) f = fault('inverseTarget', '.target', String(a.target));
         else if (seen[key]) f = fault('duplicateAssignment', '', a.indicatorId);
-        else if (!orgs.keptIds.has(a.orgId)) f = fault('underExcludedOrg', '', a.orgId);
+        else if (!lastKept) f = fault('underExcludedOrg', '', a.orgId);
       }
     }
     if (f) {

@@ -6,6 +6,7 @@
  */
 import type { GradeBand } from '../api/schemas';
 import { alertLevel, indicatorScore, isDone, latestEventAt, paceGap, stageAt } from './assignment';
+import { Block } from './block';
 import { dayNumber } from './dates';
 import { EPSILON, EXEMPT, NOT_ISSUED, RATIO, RATING } from './levels';
 import type { PreparedDataset } from './prepare';
@@ -57,12 +58,26 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const alpha = rollup.ownWeight;
   const byMembers = rollup.childWeighting === 'members';
 
-  const aStage = new Int8Array(m);
-  const aActual = new Float64Array(m);
-  const aScore = new Float64Array(m).fill(NaN);
-  const aDone = new Uint8Array(m);
-  const aAlert = new Int8Array(m).fill(-1);
-  const aGap = new Float64Array(m).fill(NaN);
+  // the result's arrays in one buffer (see Block), widest first
+  const block = new Block(3 * m + 3 * n + 2 * n * C, n * (2 * LEVEL_COUNT + STAGE_COUNT + 2), 3 * m + 2 * n);
+  const aActual = block.f64(m);
+  const aScore = block.f64(m).fill(NaN);
+  const aGap = block.f64(m).fill(NaN);
+  const own = block.f64(n);
+  const ownCategory = block.f64(n * C);
+  const sub = block.f64(n);
+  const index = block.f64(n);
+  const category = block.f64(n * C);
+  const subtreeAlerts = block.i32(n * LEVEL_COUNT);
+  const subtreeStages = block.i32(n * STAGE_COUNT);
+  const subtreeOrgAlerts = block.i32(n * LEVEL_COUNT);
+  const rankInTier = block.i32(n);
+  const rankAmongSiblings = block.i32(n);
+  const aStage = block.i8(m);
+  const aDone = block.u8(m);
+  const aAlert = block.i8(m).fill(-1);
+  const ownAlert = block.u8(n);
+  const grade = block.i8(n).fill(-1);
 
   // accumulators that do not outlive the call: one reused buffer (see `scratch`)
   const acc = scratch(n * C * 6 + n * 4);
@@ -70,9 +85,6 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const ownCategorySumWS = acc.subarray(n * C, 2 * n * C);
   const rollCategory = acc.subarray(2 * n * C, 6 * n * C);
   const rollIndex = acc.subarray(6 * n * C);
-  const ownAlert = new Uint8Array(n);
-  const subtreeAlerts = new Int32Array(n * LEVEL_COUNT);
-  const subtreeStages = new Int32Array(n * STAGE_COUNT);
   const workflow = { issued: 0, claimed: 0, reported: 0, evaluated: 0, exempt: 0 };
 
   // 1. every assignment's state at the date
@@ -112,8 +124,6 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   }
 
   // 2. own scores
-  const own = new Float64Array(n);
-  const ownCategory = new Float64Array(n * C);
   for (let u = 0; u < n; u++) {
     let sumW = 0;
     let sumWS = 0;
@@ -132,10 +142,6 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
 
   // 3. bottom-up rollup: children come after parents, so walk backwards.
   //    Per org and per category: equal-weight sum and count, members-weighted sum and weight.
-  const sub = new Float64Array(n);
-  const index = new Float64Array(n);
-  const category = new Float64Array(n * C);
-  const subtreeOrgAlerts = new Int32Array(n * LEVEL_COUNT);
   for (let u = n - 1; u >= 0; u--) {
     sub[u] = rolledUp(rollIndex, u * 4, byMembers);
     index[u] = mix(own[u], sub[u], alpha);
@@ -159,7 +165,6 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
 
   // 4. grades and ranks
   const gradeBands = [...ds.methodology.grades].sort((a, b) => b.min - a.min);
-  const grade = new Int8Array(n).fill(-1);
   for (let u = 0; u < n; u++) {
     const v = index[u];
     if (Number.isNaN(v)) continue;
@@ -171,11 +176,9 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
     }
   }
 
-  const rankInTier = new Int32Array(n);
   const rankedPerTier = new Int32Array(ds.tiers.length);
   for (let u = 0; u < n; u++) if (!Number.isNaN(index[u]) && ds.tier[u] >= 0) rankedPerTier[ds.tier[u]]++;
   tierRanks(ds.tier, index, rankedPerTier, rankInTier);
-  const rankAmongSiblings = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     const kids = ds.children[u];
     if (kids.length === 0) continue;

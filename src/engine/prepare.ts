@@ -5,6 +5,7 @@
  * as-of computation then runs over typed arrays without touching strings.
  */
 import type { Assignment, Category, Indicator, Methodology, Org, Tier } from '../api/schemas';
+import { Block } from './block';
 import { dayNumber, dayNumberOrNever } from './dates';
 import { SCORINGS } from './levels';
 
@@ -91,41 +92,57 @@ export function prepareDataset(methodology: Methodology, tiers: Tier[], orgs: Or
   const m = assignments.length;
   const orgStart = new Int32Array(n + 1);
   const owner = new Int32Array(m);
+  // a payload lists an org's assignments together: one Map lookup per run of equal orgIds, not per record
+  let lastOrg: string | undefined;
+  let lastU = -1;
+  let events = 0;
   for (let a = 0; a < m; a++) {
-    const u = orgIndex.get(assignments[a].orgId);
-    if (u === undefined) throw new Error(`prepareDataset: unknown org ${assignments[a].orgId}`);
-    owner[a] = u;
-    orgStart[u + 1]++;
+    const x = assignments[a];
+    if (x.orgId !== lastOrg) {
+      const u = orgIndex.get(x.orgId);
+      if (u === undefined) throw new Error(`prepareDataset: unknown org ${x.orgId}`);
+      lastOrg = x.orgId;
+      lastU = u;
+    }
+    owner[a] = lastU;
+    orgStart[lastU + 1]++;
+    events += x.progress.length;
   }
   for (let u = 0; u < n; u++) orgStart[u + 1] += orgStart[u];
   const cursor = orgStart.slice(0, n);
   const sorted: Assignment[] = new Array(m);
-  const aOrg = new Int32Array(m);
-  // the owner found above goes with the record: no second Map lookup by id (1.5M of them in a province)
-  for (let a = 0; a < m; a++) {
-    const at = cursor[owner[a]]++;
-    sorted[at] = assignments[a];
-    aOrg[at] = owner[a];
-  }
+  // the owner found above goes with the record (below): no second Map lookup by id (1.5M of them in a province)
 
-  const aIndicator = new Int32Array(m);
-  const aTarget = new Float64Array(m);
-  const aDue = new Int32Array(m);
-  const aIssued = new Int32Array(m);
-  const aClaimed = new Int32Array(m);
-  const aReported = new Int32Array(m);
-  const aEvaluated = new Int32Array(m);
-  const aExempt = new Int32Array(m);
-  const progressStart = new Int32Array(m + 1);
-  let events = 0;
-  for (let a = 0; a < m; a++) events += sorted[a].progress.length;
-  const progressDay = new Int32Array(events);
-  const progressValue = new Float64Array(events);
+  // the per-assignment arrays in one buffer (see Block)
+  const block = new Block(m + events, 8 * m + (m + 1) + events, 0);
+  const aTarget = block.f64(m);
+  const progressValue = block.f64(events);
+  const aIndicator = block.i32(m);
+  const aDue = block.i32(m);
+  const aIssued = block.i32(m);
+  const aClaimed = block.i32(m);
+  const aReported = block.i32(m);
+  const aEvaluated = block.i32(m);
+  const aExempt = block.i32(m);
+  const progressStart = block.i32(m + 1);
+  const progressDay = block.i32(events);
+  const aOrg = block.i32(m);
+  for (let a = 0; a < m; a++) {
+    const to = cursor[owner[a]]++;
+    sorted[to] = assignments[a];
+    aOrg[to] = owner[a];
+  }
   let e = 0;
+  let lastIndicator: string | undefined;
+  let ind = -1;
   for (let a = 0; a < m; a++) {
     const x = sorted[a];
-    const ind = indicatorIndex.get(x.indicatorId);
-    if (ind === undefined) throw new Error(`prepareDataset: unknown indicator ${x.indicatorId}`);
+    if (x.indicatorId !== lastIndicator) {
+      const k = indicatorIndex.get(x.indicatorId);
+      if (k === undefined) throw new Error(`prepareDataset: unknown indicator ${x.indicatorId}`);
+      lastIndicator = x.indicatorId;
+      ind = k;
+    }
     aIndicator[a] = ind;
     aTarget[a] = x.target;
     aDue[a] = dayNumber(x.due);

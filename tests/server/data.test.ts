@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
 
 let site: Site | undefined;
@@ -89,6 +89,31 @@ describe('a half-written file keeps the previous data (defect 4)', () => {
     while (reloads.length < 1) await new Promise((ok) => setTimeout(ok, 20));
     expect(reloads[0]).toMatchObject({ ok: false, error: 'assignments-2025.json: expected an array' });
     expect(Array.isArray((await get(s.url, '/api/v1/assignments?year=2025')).json())).toBe(true);
+  });
+
+  it('a reload reads the assignments off the event loop (a province stalled it 6–9 s) and filters them from their bytes', async () => {
+    site = makeSite({ demands: DEMANDS });
+    const reloads: unknown[] = [];
+    s = await start({ distDir: site.dist, dataDir: site.data, watch: { pollMs: 50, debounceMs: 50, onReload: (r) => reloads.push(r) } });
+    const file = join(site.data, 'assignments-2025.json');
+    const records = JSON.parse((await get(s.url, '/api/v1/assignments?year=2025')).text) as { orgId: string; target: number }[];
+    records[0] = { ...records[0], target: 12.5 };
+    // a text this thread never parses itself (the test reads the answers below as text): its length marks it
+    const text = `${JSON.stringify(records)}${' '.repeat(7)}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      writeFileSync(file, text);
+      while (reloads.length < 1) await new Promise((ok) => setTimeout(ok, 20));
+      expect(reloads[0]).toEqual({ ok: true });
+      expect(parse.mock.calls.filter(([t]) => typeof t === 'string' && t.length === text.length)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect((await get(s.url, '/api/v1/assignments?year=2025')).text).toBe(text);
+    const under = (await get(s.url, `/api/v1/assignments?year=2025&orgId=T1`)).json() as { orgId: string; target: number }[];
+    const t1 = new Set(['T1', 'G1', 'G2']);
+    expect(under).toEqual(records.filter((r) => t1.has(r.orgId)));
+    expect(ids((await get(s.url, '/api/v1/demands?year=2025&orgId=T1')).json())).toEqual(['Q-1', 'Q-3']);
   });
 
   it('a data dir that cannot be loaded at start refuses to start', async () => {
