@@ -11,6 +11,7 @@ import {
   type Dashboard,
   type DashboardState,
 } from '../data/dashboard';
+import { warmTrend } from '../data/chartInputs';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
 import { fmtDateTime } from '../lib/format';
@@ -42,6 +43,11 @@ function AppLayout() {
   useEffect(() => {
     if (yearReady) prefetchDrillViews();
   }, [yearReady]);
+  // the year's trend, while idle: the overview from the summary needs none, the first drill does
+  const ds = d?.ds;
+  const result = d?.result;
+  const asOf = d?.asOf;
+  useEffect(() => (ds && result && asOf ? warmTrend({ ds, result, asOf }) : undefined), [ds, result, asOf]);
 
   const sessionEnded = state.error instanceof SessionEndedError;
   // the server's summary is here before the year: the overview paints from it (the other views wait for the year)

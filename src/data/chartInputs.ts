@@ -90,14 +90,78 @@ export function funnelStages(tally: StageTally, stageName: (stage: (typeof STAGE
   return steps.map((s, k) => ({ name: stageName(s), value: steps.slice(k).reduce((sum, x) => sum + tally[x], 0) }));
 }
 
-const trendCache = new WeakMap<IndexResult, Trend>();
+/**
+ * The index as of each month end (methodology §9) of one computed year, one month per task so no task blocks the
+ * page for long; one computation per computed result, shared by everyone watching it. A computation nobody watches
+ * any more stops (e.g. the date changed again before it finished).
+ */
+interface TrendJob {
+  trend?: Trend;
+  watchers: Set<(t: Trend) => void>;
+  cancel: () => void;
+}
+
+const trendJobs = new WeakMap<IndexResult, TrendJob>();
+
+type Scheduler = (step: () => void) => () => void;
+const nextTask: Scheduler = (step) => {
+  const timer = window.setTimeout(step, 0);
+  return () => clearTimeout(timer);
+};
+const whenIdle: Scheduler = (step) => {
+  if (typeof requestIdleCallback !== 'function') return nextTask(step);
+  const handle = requestIdleCallback(step);
+  return () => cancelIdleCallback(handle);
+};
+
+/** Calls `onTrend` with the trend once computed (at once when it is); returns the function that stops watching. */
+function watchTrend(ds: PreparedDataset, result: IndexResult, asOf: string, onTrend: (t: Trend) => void, start: Scheduler): () => void {
+  let job = trendJobs.get(result);
+  if (!job) {
+    const dates = trendDates(asOf);
+    const results: IndexResult[] = [];
+    const created: TrendJob = { watchers: new Set(), cancel: () => undefined };
+    const step = () => {
+      results.push(trendPoint(ds, dates[results.length], result));
+      if (results.length < dates.length) created.cancel = nextTask(step);
+      else {
+        created.trend = { dates, results };
+        for (const w of created.watchers) w(created.trend);
+        created.watchers.clear();
+      }
+    };
+    created.cancel = start(step);
+    trendJobs.set(result, (job = created));
+  }
+  const { trend } = job;
+  if (trend) {
+    onTrend(trend);
+    return () => undefined;
+  }
+  const running = job;
+  running.watchers.add(onTrend);
+  return () => {
+    running.watchers.delete(onTrend);
+    if (!running.trend && running.watchers.size === 0) {
+      running.cancel();
+      trendJobs.delete(result);
+    }
+  };
+}
 
 /**
- * The index as of each month end (methodology §9) of one computed year,
- * computed after the view has painted, one month per task so no task blocks
- * the page for long; cached per computed result. While it computes, the
- * previous trend stays on screen. Without a dataset (e.g. a comparison year
- * still loading) it computes nothing.
+ * Computes the trend of the year on screen while the browser is idle, before a view asks for it: the overview
+ * painted from the server's summary needs none, and the first drill to an organisation then finds it computed.
+ * Returns the function that stops (when the year or date changes first).
+ */
+export function warmTrend(d: Pick<Dashboard, 'ds' | 'result' | 'asOf'>): () => void {
+  return watchTrend(d.ds, d.result, d.asOf, () => undefined, whenIdle);
+}
+
+/**
+ * The year's trend (above) for a view: computed after the view has painted unless already there. While it
+ * computes, the previous trend stays on screen. Without a dataset (e.g. a comparison year still loading) it
+ * computes nothing.
  */
 export function useEngineTrend(
   ds: PreparedDataset | undefined,
@@ -110,26 +174,7 @@ export function useEngineTrend(
       setTrend(undefined);
       return;
     }
-    const cached = trendCache.get(result);
-    if (cached) {
-      setTrend(cached);
-      return;
-    }
-    const dates = trendDates(asOf);
-    const results: IndexResult[] = [];
-    let timer = 0;
-    const step = () => {
-      const date = dates[results.length];
-      results.push(trendPoint(ds, date, result));
-      if (results.length < dates.length) timer = window.setTimeout(step, 0);
-      else {
-        const t = { dates, results };
-        trendCache.set(result, t);
-        setTrend(t);
-      }
-    };
-    timer = window.setTimeout(step, 0);
-    return () => clearTimeout(timer);
+    return watchTrend(ds, result, asOf, setTrend, nextTask);
   }, [ds, result, asOf]);
   return trend;
 }

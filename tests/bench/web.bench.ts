@@ -4,7 +4,7 @@
  * - Lighthouse 12.2.3 on the overview, cold: default mobile preset (target ≥ 90, CLS ≤ 0.05) and desktop
  *   preset (target ≥ 98), medians of 3
  * - navigation → overview charts painted; click on a town → its charts in the viewport painted, measured in the page
- *   from the press (target ≤ 100 ms; medians)
+ *   from the click (target ≤ 100 ms; medians)
  * - a phone at 390×844 over 1.6 Mbps / 150 ms RTT with 4× CPU throttling → KPIs on screen (target ≤ 3 s; median of 3)
  * The app runs as deployed: dist/ from a real HTTP server (mocks off) with the
  * mock Fuyang district written to JSON files.
@@ -153,7 +153,7 @@ async function main() {
       load.push(Date.now() - t0);
       const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
       const band = (box.height - 40) / 28;
-      // measured in the page, from the press to the frame after every chart in view was drawn: what the reader
+      // measured in the page, from the click to the frame after every chart in view was drawn: what the reader
       // waits for, without the harness's own round trips (printed beside it)
       await watchDrill(page);
       const t1 = Date.now();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import type { ApiData } from '../../server/serve';
 import { launch, type Browser } from './browser';
+import { drillFrames, watchDrill } from './drillProbe';
 import { startBackend } from './servers';
 
 function districtData(): ApiData {
@@ -168,5 +169,37 @@ describe('repeat visits: the year kept in the browser', () => {
     await page.reload();
     await expect.poll(() => kept(page)).toEqual({});
     unauthorized = false;
+  });
+});
+
+describe('the first drill on a first visit (the overview painted from the summary)', () => {
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const server = await startBackend(districtData());
+    base = server.url;
+    close = server.close;
+    browser = await launch({ width: 1920, height: 1080 });
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  it("paints the town's charts, its trend among them, in the first frame that shows its page", async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.overview:not([aria-busy]) .urgent-list', { timeout: 60_000 });
+    // the overview stayed on the summary: its trend is the summary's, the year's is computed while the page is idle
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 1000))));
+    const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
+    await watchDrill(page);
+    await page.mouse.click(box.x + box.width * 0.4, box.y + 8 + (box.height - 40) / 28 / 2);
+    const { page: first, charts, count } = await drillFrames(page);
+    expect(count).toBeGreaterThanOrEqual(7);
+    expect(charts).toBeLessThanOrEqual(first);
   });
 });
