@@ -337,16 +337,18 @@ function GroupBoard({
   const { model } = d;
   const categories = model.categories.map((c) => local(c.name));
   const bands = useMemo(() => scoreBands(model.gradeBands.map((g) => g.min)), [model]);
+  // the names as one key: a new array of the same names (every render) does not rebuild the option
+  const categoryKey = categories.join('\u0000');
   const heatmap = useMemo(
     () =>
       buildScreenHeatmapOption(
         rows.map((r) => ({ id: r.id, name: r.name, values: r.categories })),
-        categories,
+        categoryKey ? categoryKey.split('\u0000') : [],
         bands,
         u,
       ),
-    [rows, categories.join('\u0000'), bands, u],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+    [rows, categoryKey, bands, u],
+  );
   const alertBars = useMemo(() => buildScreenAlertBarsOption(rows, ESCALATION, (l) => t(`level.${l}`), u), [rows, t, u]);
   const heatTitle = t('screen.heatmapChart', { tier });
   const alertTitle = t('screen.alertsChart', { tier });
