@@ -149,6 +149,11 @@ function watchTrend(ds: PreparedDataset, result: IndexResult, asOf: string, onTr
   };
 }
 
+/** A trend computed elsewhere (the loader's worker, beside the index it computed): views find it ready. */
+export function seedTrend(result: IndexResult, trend: Trend): void {
+  if (!trendJobs.get(result)?.trend) trendJobs.set(result, { trend, watchers: new Set(), cancel: () => undefined });
+}
+
 /**
  * Computes the trend of the year on screen while the browser is idle, before a view asks for it: the overview
  * painted from the server's summary needs none, and the first drill to an organisation then finds it computed.

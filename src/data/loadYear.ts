@@ -8,7 +8,7 @@
 import type { Demand, Meta, Methodology } from '../api/schemas';
 import { fetchAssignments, fetchDemands, fetchMethodology, fetchOrgs } from '../api/resources';
 import type { DataQualityIssue } from '../api/validate';
-import type { IndexResult, PreparedDataset } from '../engine';
+import type { IndexResult, PreparedDataset, Trend } from '../engine';
 import { prepareYear } from './prepareYear';
 
 export interface YearDataset {
@@ -21,6 +21,8 @@ export interface YearDataset {
   demands?: Demand[];
   /** The index at the date asked for when the year was loaded, computed by the loader's worker (never kept on the device). */
   initial?: IndexResult;
+  /** The month-end trend (§9) up to `initial`'s date, computed beside it in the worker. */
+  initialTrend?: Trend;
 }
 
 /** `onBytes`: bytes of the year's assignments received so far (the bulk of the year), for the loading indicator. */

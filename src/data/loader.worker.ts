@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { serializeFailure } from '../api/errors';
 import type { Meta } from '../api/schemas';
-import { computeIndex } from '../engine';
+import { computeIndex, computeTrend } from '../engine';
 import { keptPart, loadYear, transferables } from './loadYear';
 import { openYearKeeper } from './yearCache';
 
@@ -43,12 +43,17 @@ self.onmessage = async (event: MessageEvent<LoadRequest>) => {
       self.postMessage({ id, bytes });
     });
     if (controller.signal.aborted) return;
-    // the page's main thread only receives: the index at its date, and the device copy, are made here
-    if (asOf) data.initial = computeIndex(data.ds, asOf);
+    // the page's main thread only receives: the index at its date, its month-end trend (the first drill to an
+    // organisation shows it) and the device copy are made here
+    if (asOf) {
+      data.initial = computeIndex(data.ds, asOf);
+      data.initialTrend = computeTrend(data.ds, asOf, data.initial);
+    }
     const keep = keepAs === undefined ? null : await openYearKeeper().catch(() => null);
     // the copy into IndexedDB is taken synchronously by keep(): the buffers can be transferred right after
     if (keep) void keep(keepAs!, meta, keptPart(data));
-    if (!controller.signal.aborted) self.postMessage({ id, data, kept: keep !== null }, transferables(data.ds, data.initial));
+    if (!controller.signal.aborted)
+      self.postMessage({ id, data, kept: keep !== null }, transferables(data.ds, data.initial, ...(data.initialTrend?.results ?? [])));
   } catch (error) {
     if (!controller.signal.aborted) self.postMessage({ id, error: serializeFailure(error) });
   } finally {

@@ -3,6 +3,7 @@ import { deserializeFailure, type SerializedFailure } from '../api/errors';
 import type { Meta } from '../api/schemas';
 import type { YearDataset } from './loadYear';
 import type { LoadRequest } from './loader.worker';
+import { seedTrend } from './chartInputs';
 import { fromDevice } from './yearCache';
 
 type Reply = { id: number; data: YearDataset; kept: boolean } | { id: number; error: SerializedFailure } | { id: number; bytes: number };
@@ -24,6 +25,8 @@ function getWorker(): Worker {
       else {
         // the worker kept it on the device already: the page does not write it again
         if (reply.kept) fromDevice.add(reply.data);
+        const { initial, initialTrend } = reply.data;
+        if (initial && initialTrend) seedTrend(initial, initialTrend);
         p.resolve(reply.data);
       }
     };

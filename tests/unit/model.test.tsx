@@ -5,10 +5,11 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../src/app/queryClient';
 import { ConfigProvider, useDashboardState, yearDatasetQuery } from '../../src/data/dashboard';
-import { computeIndex } from '../../src/engine';
+import { computeIndex, computeTrend } from '../../src/engine';
+import { seedTrend, useEngineTrend } from '../../src/data/chartInputs';
+import { engineAt, exampleDataset } from '../support/dashboard';
 import type { YearDataset } from '../../src/data/loadYear';
 import { assignment, meta, methodology, org } from '../fixtures/build';
-import { engineAt } from '../support/dashboard';
 import { TEST_API } from './render';
 
 const tiers4: ReturnType<typeof meta>['tiers'] = [
@@ -100,5 +101,18 @@ describe('dashboard state', () => {
     await waitFor(() => expect(other.result.current.dashboard?.asOf).toBe(`${d.year}-03-31`));
     expect(other.result.current.dashboard!.result).not.toBe(initial);
     expect(other.result.current.dashboard!.result.asOf).toBe(`${d.year}-03-31`);
+  });
+
+  it('a trend computed beside the index (by the loader worker) is what views get, without computing it again', () => {
+    const run = engineAt(exampleDataset, '2025-06-30');
+    const unseeded = renderHook(() => useEngineTrend(run.ds, run.r, '2025-06-30'));
+    // computed one month per task after the view painted: nothing yet
+    expect(unseeded.result.current).toBeUndefined();
+    unseeded.unmount();
+    const seeded = engineAt(exampleDataset, '2025-06-30');
+    const trend = computeTrend(seeded.ds, '2025-06-30', seeded.r);
+    seedTrend(seeded.r, trend);
+    const view = renderHook(() => useEngineTrend(seeded.ds, seeded.r, '2025-06-30'));
+    expect(view.result.current).toBe(trend);
   });
 });
