@@ -58,6 +58,15 @@ describe('summary first, then the full year (real backend)', () => {
     await expect.poll(() => page.getByTestId('district-index').textContent(), { timeout: 30_000 }).toBe(summary.root.index.toFixed(1));
     // the overview from the summary: busy (the year still loads) but whole
     expect(await page.locator('.overview[aria-busy="true"]').count()).toBe(1);
+    // what moves while it loads (the progress bar) moves on the compositor: no repaint per frame on a busy phone
+    const animated = await page.evaluate(() =>
+      document
+        .getAnimations()
+        .flatMap((a) => (a.effect as KeyframeEffect).getKeyframes())
+        .flatMap((k) => Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p))),
+    );
+    expect(animated.length).toBeGreaterThan(0);
+    expect([...new Set(animated)]).toEqual(['transform']);
     // ECharts is a lazy chunk, and a phone draws a chart when it comes near the screen: scroll to the ranking
     await page.locator('.area-ranking').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.overview[aria-busy="true"] .area-ranking canvas').count(), { timeout: 30_000 }).toBe(1);
