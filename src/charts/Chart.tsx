@@ -1,12 +1,27 @@
 import type ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsInstance } from 'echarts-for-react/esm/types';
-import { createContext, lazy, Suspense, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
+import { flushSync } from 'react-dom';
 import type { ChartOption } from './echarts';
 import type { DrawSize } from './EChartsView';
 import { canObserveFrames, observeFrame } from './frameSizes';
+import { queueMount } from './mountQueue';
 
 // ECharts (~170 KB gzip) is not needed to paint the KPIs: it loads beside the data, in its own chunk
-const EChartsView = lazy(() => import('./EChartsView'));
+const loadView = () => import('./EChartsView');
+const EChartsView = lazy(loadView);
 
 export type ChartEvents = Record<string, (params: unknown) => void>;
 
@@ -43,14 +58,24 @@ function useDrawSize(frame: React.RefObject<HTMLElement | null>): DrawSize | und
   const [near, setNear] = useState(eager);
   const [size, setSize] = useState<DrawSize>();
   const measured = canObserveFrames();
+  // drawn on the page's own account (loading, scrolled to, idle): in its own task, after the charts queued before
+  // it, once the charting code is there
+  const queued = useRef<() => void>(undefined);
+  const showSoon = useCallback(() => {
+    queued.current ??= queueMount(() => flushSync(() => setNear(true)), loadView);
+  }, []);
+  useEffect(() => () => queued.current?.(), []);
   useLayoutEffect(() => {
     const node = frame.current;
     if (!node || !measured) return;
-    return observeFrame(node, (s, inView) => {
+    return observeFrame(node, (s, inView, answering) => {
       setSize((prev) => (prev && prev.width === s.width && prev.height === s.height ? prev : s));
-      if (inView) setNear(true);
+      // answering a click: now, in the frame that first shows it
+      if (!inView) return;
+      if (answering) setNear(true);
+      else showSoon();
     });
-  }, [frame, measured]);
+  }, [frame, measured, showSoon]);
   useEffect(() => {
     const node = frame.current;
     if (near || !node) return;
@@ -58,25 +83,31 @@ function useDrawSize(frame: React.RefObject<HTMLElement | null>): DrawSize | und
       setNear(true);
       return;
     }
-    const show = () => setNear(true);
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: NEAR_MARGIN });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) showSoon();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
     io.observe(node);
+    // printing lays the page out at once: every chart now
+    const printNow = () => setNear(true);
     const media = (query: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(query) : undefined);
     const print = media('print');
-    window.addEventListener('beforeprint', show);
-    print?.addEventListener?.('change', show);
+    window.addEventListener('beforeprint', printNow);
+    print?.addEventListener?.('change', printNow);
     // a desktop draws the rest once the browser is idle: Ctrl+P lays the page out at once (no time to load a chart
     // then), and a quick scroll finds them drawn; a phone keeps waiting for the reader to scroll
     const idle = media(`(min-width: ${IDLE_DRAW_MIN_WIDTH}px)`)?.matches
-      ? (window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500)))(show, { timeout: 5000 })
+      ? (window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500)))(showSoon, { timeout: 5000 })
       : undefined;
     return () => {
       if (idle !== undefined) (window.cancelIdleCallback ?? window.clearTimeout)(idle);
       io.disconnect();
-      window.removeEventListener('beforeprint', show);
-      print?.removeEventListener?.('change', show);
+      window.removeEventListener('beforeprint', printNow);
+      print?.removeEventListener?.('change', printNow);
     };
-  }, [frame, near]);
+  }, [frame, near, showSoon]);
   if (!near) return undefined;
   if (!measured) return 'unmeasured';
   return size && size.width > 0 && size.height > 0 ? size : undefined;

@@ -1,12 +1,21 @@
 /**
  * One ResizeObserver for every chart frame on the page. Its reports come after the browser's layout and before
- * it paints, with every frame's size: the charts in view are drawn right there, in the frame the page first
- * paints, at sizes nobody had to force a layout to read.
+ * it paints, with every frame's size, at sizes nobody had to force a layout to read. When the page answers a
+ * reader's click or key (a drill), the charts in view are drawn right there, in the frame that first shows them;
+ * while a page loads on its own they draw one per task (Chart.tsx), so no task blocks the page for long.
  */
 import { flushSync } from 'react-dom';
 import type { DrawSize } from './EChartsView';
 
-export type FrameListener = (size: DrawSize, inView: boolean) => void;
+/** `answering`: a reader's input (click, key, Back) came less than INPUT_WINDOW_MS ago. */
+export type FrameListener = (size: DrawSize, inView: boolean, answering: boolean) => void;
+
+/** How long after a click, a key or Back a layout still counts as its answer (a drill renders well within it). */
+const INPUT_WINDOW_MS = 1000;
+let lastInput = -Infinity;
+if (typeof window !== 'undefined')
+  for (const type of ['pointerup', 'keydown', 'popstate'])
+    window.addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
 
 const listeners = new Map<Element, FrameListener>();
 let observer: ResizeObserver | undefined;
@@ -22,8 +31,9 @@ function report(entries: ResizeObserverEntry[]): void {
       inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth,
     };
   });
+  const answering = performance.now() - lastInput < INPUT_WINDOW_MS;
   flushSync(() => {
-    for (const s of seen) listeners.get(s.target)?.(s.size, s.inView);
+    for (const s of seen) listeners.get(s.target)?.(s.size, s.inView, answering);
   });
 }
 
