@@ -20,6 +20,7 @@ import { ErrorPanel, Skeleton, describeError } from '../ui/StatusPanel';
 import './robust.css';
 import { Header, type HeaderView } from './Header';
 import { prefetchDrillViews } from './prefetch';
+import { OverviewGridSkeleton } from '../features/overview/OverviewSkeleton';
 import { LoadProgress } from '../ui/LoadProgress';
 
 /** The command-room screen (/screen) brings its own chrome and live dataset: none of the app's around it. */
@@ -149,8 +150,6 @@ function headerView(state: DashboardState, d: Dashboard | undefined, search: Glo
 }
 
 const SIX = [0, 1, 2, 3, 4, 5];
-/** The overview grid's areas, in its order: its loading screen stands a skeleton card in each. */
-const OVERVIEW_AREAS = ['ranking', 'radar', 'grades', 'trend', 'heatmap', 'funnel', 'urgent'];
 
 /**
  * Skeletons under the status line and the load progress: the KPI row, then a grid — on the overview its own grid,
@@ -171,11 +170,7 @@ function LoadingScreen({ overview }: { overview: boolean }) {
       </div>
       {overview ? (
         <div className="overview-grid">
-          {OVERVIEW_AREAS.map((area) => (
-            <div key={area} className={`card area-${area}`}>
-              <Skeleton height="100%" label={t('state.loading')} />
-            </div>
-          ))}
+          <OverviewGridSkeleton />
         </div>
       ) : (
         <div className="skeleton-grid">

@@ -1,10 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 
-/**
- * Renders its children in a task of their own after the page has painted: sections below the fold (long tables,
- * analyst panels) must not hold up what a click shows first. `minHeight` keeps their room meanwhile.
- */
-export function AfterPaint({ children, minHeight = 0 }: { children: ReactNode; minHeight?: number }) {
+/** False on the first render; true in a task of its own after the page has painted it. */
+export function useAfterPaint(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let timer = 0;
@@ -16,5 +13,13 @@ export function AfterPaint({ children, minHeight = 0 }: { children: ReactNode; m
       clearTimeout(timer);
     };
   }, []);
-  return ready ? <>{children}</> : <div style={{ minHeight }} aria-hidden="true" />;
+  return ready;
+}
+
+/**
+ * Renders its children in a task of their own after the page has painted: sections below the fold (long tables,
+ * analyst panels) must not hold up what a click shows first. `minHeight` keeps their room meanwhile.
+ */
+export function AfterPaint({ children, minHeight = 0 }: { children: ReactNode; minHeight?: number }) {
+  return useAfterPaint() ? <>{children}</> : <div style={{ minHeight }} aria-hidden="true" />;
 }

@@ -40,7 +40,8 @@ describe('overview', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
     await waitForData();
-    const ranking = screen.getByRole('region', { name: '镇街工会建家指数排名' });
+    // the cards render in a task after the KPI row has painted
+    const ranking = await screen.findByRole('region', { name: '镇街工会建家指数排名' });
     await user.click(within(ranking).getByRole('button', { name: '数据表' }));
     const table = within(ranking).getByRole('table');
     const rows = within(table).getAllByRole('row');

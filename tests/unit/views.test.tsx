@@ -33,7 +33,7 @@ describe('organisation page', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
     await waitForData();
-    await user.click(screen.getByRole('link', { name: '查看全部督办清单' }));
+    await user.click(await screen.findByRole('link', { name: '查看全部督办清单' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/alerts'));
     await router.navigate({ to: '/org/$orgId', params: { orgId: 'T-YINHU' } });
     expect(await screen.findByRole('region', { name: '下级组织' })).toBeInTheDocument();
