@@ -60,4 +60,19 @@ describe('first screen', () => {
     await router.navigate({ to: '/demands' });
     await waitFor(() => expect(runs).toHaveBeenCalledTimes(1));
   });
+
+  it('the overview commits its KPI row first and its cards in a later task', async () => {
+    // what each DOM change that first shows the KPIs shows beside them
+    let cardsWithFirstKpis: boolean | undefined;
+    const watch = new MutationObserver(() => {
+      if (cardsWithFirstKpis === undefined && document.querySelector('[data-testid="district-index"]'))
+        cardsWithFirstKpis = document.querySelector('.overview .chart-card.area-ranking') !== null;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    renderApp('/');
+    await waitForData();
+    await screen.findByRole('region', { name: '镇街工会建家指数排名' });
+    watch.disconnect();
+    expect(cardsWithFirstKpis).toBe(false);
+  });
 });
