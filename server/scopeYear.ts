@@ -17,7 +17,7 @@
  */
 import type { Org } from '../src/api/schemas';
 import type { PreparedYear } from '../src/data/prepareYear';
-import type { PreparedDataset } from '../src/engine';
+import { assignmentArrays, type PreparedDataset } from '../src/engine';
 
 /** The scope's PreparedYear, or undefined when the fast path does not apply (issues, or the scope not in the year). */
 export function scopeYear(unscoped: PreparedYear, scopeId: string): PreparedYear | undefined {
@@ -61,18 +61,8 @@ export function scopeYear(unscoped: PreparedYear, scopeId: string): PreparedYear
   }
   const children = from.map((i) => Int32Array.from(ds.children[i], (c) => to[c]));
 
-  const aOrg = new Int32Array(m);
-  const aIndicator = new Int32Array(m);
-  const aTarget = new Float64Array(m);
-  const aDue = new Int32Array(m);
-  const aIssued = new Int32Array(m);
-  const aClaimed = new Int32Array(m);
-  const aReported = new Int32Array(m);
-  const aEvaluated = new Int32Array(m);
-  const aExempt = new Int32Array(m);
-  const progressStart = new Int32Array(m + 1);
-  const progressDay = new Int32Array(events);
-  const progressValue = new Float64Array(events);
+  const { aOrg, aIndicator, aTarget, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt, progressStart, progressDay, progressValue } =
+    assignmentArrays(m, events);
   let e = 0;
   for (let u = 0; u < k; u++) {
     const i = from[u];

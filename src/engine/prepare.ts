@@ -51,6 +51,28 @@ export interface PreparedDataset {
 }
 
 /**
+ * A prepared dataset's per-assignment arrays for `m` assignments with `events` progress entries, zeroed, in one
+ * buffer (see Block): the widest views first, so each stays aligned.
+ */
+export function assignmentArrays(m: number, events: number) {
+  const block = new Block(m + events, 8 * m + (m + 1) + events, 0);
+  return {
+    aTarget: block.f64(m),
+    progressValue: block.f64(events),
+    aIndicator: block.i32(m),
+    aDue: block.i32(m),
+    aIssued: block.i32(m),
+    aClaimed: block.i32(m),
+    aReported: block.i32(m),
+    aEvaluated: block.i32(m),
+    aExempt: block.i32(m),
+    progressStart: block.i32(m + 1),
+    progressDay: block.i32(events),
+    aOrg: block.i32(m),
+  };
+}
+
+/**
  * @param orgs validated orgs, root first (as `validateOrgs` returns them); any
  *   order where parents precede children works.
  * @param assignments validated assignments (known org and indicator).
@@ -113,20 +135,8 @@ export function prepareDataset(methodology: Methodology, tiers: Tier[], orgs: Or
   const sorted: Assignment[] = new Array(m);
   // the owner found above goes with the record (below): no second Map lookup by id (1.5M of them in a province)
 
-  // the per-assignment arrays in one buffer (see Block)
-  const block = new Block(m + events, 8 * m + (m + 1) + events, 0);
-  const aTarget = block.f64(m);
-  const progressValue = block.f64(events);
-  const aIndicator = block.i32(m);
-  const aDue = block.i32(m);
-  const aIssued = block.i32(m);
-  const aClaimed = block.i32(m);
-  const aReported = block.i32(m);
-  const aEvaluated = block.i32(m);
-  const aExempt = block.i32(m);
-  const progressStart = block.i32(m + 1);
-  const progressDay = block.i32(events);
-  const aOrg = block.i32(m);
+  const { aTarget, progressValue, aIndicator, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt, progressStart, progressDay, aOrg } =
+    assignmentArrays(m, events);
   for (let a = 0; a < m; a++) {
     const to = cursor[owner[a]]++;
     sorted[to] = assignments[a];
