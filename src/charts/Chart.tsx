@@ -18,6 +18,7 @@ import type { ChartOption } from './echarts';
 import type { DrawSize } from './EChartsView';
 import { canObserveFrames, observeFrame } from './frameSizes';
 import { queueMount } from './mountQueue';
+import { isDesktopWidth, whenIdle } from '../lib/idle';
 
 // ECharts (~170 KB gzip) is not needed to paint the KPIs: it loads beside the data, in its own chunk
 const loadView = () => import('./EChartsView');
@@ -44,8 +45,6 @@ export const EagerCharts = createContext(false);
  * chart is in view anyway.
  */
 const NEAR_MARGIN = '0px';
-/** From this width up (desktops, walls) charts out of view are drawn when the browser is idle. */
-const IDLE_DRAW_MIN_WIDTH = 1024;
 
 /**
  * The size to draw the frame at, once it is in or near the viewport, or when the page is printed (every chart is
@@ -92,17 +91,14 @@ function useDrawSize(frame: React.RefObject<HTMLElement | null>): DrawSize | und
     io.observe(node);
     // printing lays the page out at once: every chart now
     const printNow = () => setNear(true);
-    const media = (query: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(query) : undefined);
-    const print = media('print');
+    const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : undefined;
     window.addEventListener('beforeprint', printNow);
     print?.addEventListener?.('change', printNow);
     // a desktop draws the rest once the browser is idle: Ctrl+P lays the page out at once (no time to load a chart
     // then), and a quick scroll finds them drawn; a phone keeps waiting for the reader to scroll
-    const idle = media(`(min-width: ${IDLE_DRAW_MIN_WIDTH}px)`)?.matches
-      ? (window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500)))(showSoon, { timeout: 5000 })
-      : undefined;
+    const cancelIdle = isDesktopWidth() ? whenIdle(showSoon, { timeout: 5000, fallbackMs: 1500 }) : undefined;
     return () => {
-      if (idle !== undefined) (window.cancelIdleCallback ?? window.clearTimeout)(idle);
+      cancelIdle?.();
       io.disconnect();
       window.removeEventListener('beforeprint', printNow);
       print?.removeEventListener?.('change', printNow);

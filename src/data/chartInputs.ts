@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type PreparedDataset, type StageTally, type Trend } from '../engine';
+import { whenIdle } from '../lib/idle';
 import type { Dashboard } from './dashboard';
 import type { ReadModel } from './model';
 
@@ -108,11 +109,7 @@ const nextTask: Scheduler = (step) => {
   const timer = window.setTimeout(step, 0);
   return () => clearTimeout(timer);
 };
-const whenIdle: Scheduler = (step) => {
-  if (typeof requestIdleCallback !== 'function') return nextTask(step);
-  const handle = requestIdleCallback(step);
-  return () => cancelIdleCallback(handle);
-};
+const onIdle: Scheduler = (step) => whenIdle(step, { fallbackMs: 0 });
 
 /** Calls `onTrend` with the trend once computed (at once when it is); returns the function that stops watching. */
 function watchTrend(ds: PreparedDataset, result: IndexResult, asOf: string, onTrend: (t: Trend) => void, start: Scheduler): () => void {
@@ -160,7 +157,7 @@ export function seedTrend(result: IndexResult, trend: Trend): void {
  * Returns the function that stops (when the year or date changes first).
  */
 export function warmTrend(d: Pick<Dashboard, 'ds' | 'result' | 'asOf'>): () => void {
-  return watchTrend(d.ds, d.result, d.asOf, () => undefined, whenIdle);
+  return watchTrend(d.ds, d.result, d.asOf, () => undefined, onIdle);
 }
 
 /**
