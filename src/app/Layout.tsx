@@ -40,10 +40,8 @@ function AppLayout() {
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
-  const yearReady = d !== undefined;
-  useEffect(() => {
-    if (yearReady) prefetchDrillViews();
-  }, [yearReady]);
+  const model = d?.model;
+  useEffect(() => (model ? prefetchDrillViews(model) : undefined), [model]);
   // the year's trend, while idle: the overview from the summary needs none, the first drill does
   const ds = d?.ds;
   const result = d?.result;
