@@ -242,8 +242,8 @@ export interface ValidOrgs {
   orgs: Org[];
   /** Every id that appears on a record of the payload, valid or not. */
   payloadIds: ReadonlySet<string>;
-  /** The ids of `orgs`. */
-  keptIds: ReadonlySet<string>;
+  /** The position of each of `orgs` by id (what preparation indexes them by: it reuses this map). */
+  keptIndex: ReadonlyMap<string, number>;
 }
 
 export function validateOrgs(meta: Meta, orgs: readonly unknown[], issues: DataQualityIssue[]): ValidOrgs {
@@ -323,7 +323,9 @@ export function validateOrgs(meta: Meta, orgs: readonly unknown[], issues: DataQ
     });
   }
   const kept = queue.map((i) => typed[i]);
-  return { orgs: kept, payloadIds, keptIds: new Set(kept.map((o) => o.id)) };
+  const keptIndex = new Map<string, number>();
+  for (let k = 0; k < kept.length; k++) keptIndex.set(kept[k].id, k);
+  return { orgs: kept, payloadIds, keptIndex };
 }
 
 /** The nearest ancestor that was excluded for a fault of its own (or sits on a cycle): what the report names. */
@@ -481,17 +483,16 @@ export function scanAssignments(
   issues: DataQualityIssue[],
   sink: AssignmentSink,
 ): void {
-  // duplicates are keyed by (org, indicator) position: one bit per pair is cheaper than a string key per record
-  const orgPosition = new Map<string, number>();
-  for (const id of orgs.payloadIds) orgPosition.set(id, orgPosition.size);
+  // duplicates are keyed by (kept org, indicator) position: one bit per pair is cheaper than a string key per
+  // record. Only a kept org's records are ever kept, so only theirs can be duplicates.
   const indicators = methodology.indicators;
   const indicatorPosition = new Map(indicators.map((ind, k) => [ind.id, k]));
   const width = indicators.length;
-  const seen = new Uint8Array(orgPosition.size * width);
+  const seen = new Uint8Array(orgs.orgs.length * width);
   // a payload lists an org's assignments together: its two lookups by id once per run, not per record
   let lastOrg: string | undefined;
-  let lastPosition: number | undefined;
-  let lastKept = false;
+  let lastKnown = false;
+  let lastKept: number | undefined;
   // and an org's assignments often follow the methodology's order: one lookup per change of indicator
   let lastIndicator: string | undefined;
   let lastK: number | undefined;
@@ -503,25 +504,23 @@ export function scanAssignments(
       const a = raw as Assignment;
       if (a.orgId !== lastOrg) {
         lastOrg = a.orgId;
-        lastPosition = orgPosition.get(a.orgId);
-        lastKept = orgs.keptIds.has(a.orgId);
+        lastKnown = orgs.payloadIds.has(a.orgId);
+        lastKept = orgs.keptIndex.get(a.orgId);
       }
       if (a.indicatorId !== lastIndicator) {
         lastIndicator = a.indicatorId;
         lastK = indicatorPosition.get(a.indicatorId);
       }
-      const u = lastPosition;
-      if (u === undefined) f = fault('unknownOrg', '', a.orgId);
+      if (!lastKnown) f = fault('unknownOrg', '', a.orgId);
       else if (lastK === undefined) f = fault('unknownIndicator', '', a.indicatorId);
       else {
         k = lastK;
         const scoring = indicators[k].scoring;
-        const key = u * width + k;
         if (scoring === 'ratio' && !(a.target > 0)) f = fault('ratioTarget', '.target', String(a.target));
         else if (scoring === 'inverse' && !(a.target >= 0)) f = fault('inverseTarget', '.target', String(a.target));
-        else if (seen[key]) f = fault('duplicateAssignment', '', a.indicatorId);
-        else if (!lastKept) f = fault('underExcludedOrg', '', a.orgId);
-        else seen[key] = 1;
+        else if (lastKept === undefined) f = fault('underExcludedOrg', '', a.orgId);
+        else if (seen[lastKept * width + k]) f = fault('duplicateAssignment', '', a.indicatorId);
+        else seen[lastKept * width + k] = 1;
       }
     }
     if (f) {
@@ -584,7 +583,7 @@ export function validateDemands(
       if (!orgs.payloadIds.has(q.orgId)) f = fault('unknownOrg', '', q.orgId);
       else if (!topicIds.has(q.topicId)) f = fault('unknownTopic', '', q.topicId);
       else if (seen.has(q.id)) f = fault('duplicateId', '', q.id);
-      else if (!orgs.keptIds.has(q.orgId)) f = fault('underExcludedOrg', '', q.orgId);
+      else if (!orgs.keptIndex.has(q.orgId)) f = fault('underExcludedOrg', '', q.orgId);
     }
     if (f) {
       issues.push({
@@ -643,12 +642,12 @@ export function validateDatasetInto<S extends AssignmentSink>(
   orgs: readonly unknown[],
   assignments: readonly unknown[],
   demands: readonly unknown[] | undefined,
-  makeSink: (methodology: Methodology, orgs: Org[]) => S,
+  makeSink: (methodology: Methodology, orgs: Org[], orgIndex: ReadonlyMap<string, number>) => S,
 ): ValidDatasetInto<S> {
   const issues: DataQualityIssue[] = [];
   const validMethodology = validateMethodology(methodology, issues);
   const validOrgs = validateOrgs(meta, orgs, issues);
-  const sink = makeSink(validMethodology, validOrgs.orgs);
+  const sink = makeSink(validMethodology, validOrgs.orgs, validOrgs.keptIndex);
   scanAssignments(validMethodology, validOrgs, assignments, issues, sink);
   const out: ValidDatasetInto<S> = { meta, methodology: validMethodology, orgs: validOrgs.orgs, issues, sink };
   if (demands) out.demands = validateDemands(validMethodology, validOrgs, demands, issues);

@@ -31,7 +31,8 @@ export function prepareYear(
     orgs,
     assignments,
     demands,
-    (validMethodology, validOrgs) => new AssignmentCollector(prepareTree(validMethodology, meta.tiers, validOrgs), assignments),
+    (validMethodology, validOrgs, orgIndex) =>
+      new AssignmentCollector(prepareTree(validMethodology, meta.tiers, validOrgs, orgIndex), assignments),
   );
   const ds = valid.sink.finish();
   const out: PreparedYear = { methodology: valid.methodology, issues: valid.issues, ds };

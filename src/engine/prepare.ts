@@ -17,7 +17,7 @@ export interface PreparedDataset {
   indicators: Indicator[];
   /** Root first; every parent comes before its children. */
   orgs: Org[];
-  orgIndex: Map<string, number>;
+  orgIndex: ReadonlyMap<string, number>;
   parent: Int32Array;
   tier: Int32Array;
   members: Float64Array;
@@ -95,11 +95,15 @@ export type PreparedTree = Omit<
 /**
  * @param orgs validated orgs, root first (as `validateOrgs` returns them); any
  *   order where parents precede children works.
+ * @param orgIndex each org's position in `orgs` by id, when validation has it already (`keptIndex`)
  */
-export function prepareTree(methodology: Methodology, tiers: Tier[], orgs: Org[]): PreparedTree {
+export function prepareTree(methodology: Methodology, tiers: Tier[], orgs: Org[], orgIndex?: ReadonlyMap<string, number>): PreparedTree {
   const n = orgs.length;
-  const orgIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) orgIndex.set(orgs[i].id, i);
+  if (!orgIndex) {
+    const index = new Map<string, number>();
+    for (let i = 0; i < n; i++) index.set(orgs[i].id, i);
+    orgIndex = index;
+  }
   const tierIndex = new Map(tiers.map((t, i) => [t.id, i]));
 
   const parent = new Int32Array(n);
