@@ -87,40 +87,36 @@ export function computeIndex(ds: PreparedDataset, asOf: string): IndexResult {
   const rollIndex = acc.subarray(6 * n * C);
   const workflow = { issued: 0, claimed: 0, reported: 0, evaluated: 0, exempt: 0 };
 
-  // 1. every assignment's state at the date. The dataset's arrays are read into locals once: the loop runs
-  //    1.5 M times for a province, and a property load per array per pass is not always hoisted out of it.
-  const { aIssued, aClaimed, aReported, aEvaluated, aExempt, aOrg, aIndicator, aTarget, aDue, progressStart, progressDay, progressValue } =
-    ds;
-  const { indicatorScoring, indicatorPenalty, indicatorWeight, indicatorCategory } = ds;
+  // 1. every assignment's state at the date
   for (let a = 0; a < m; a++) {
-    workflow.issued = aIssued[a];
-    workflow.claimed = aClaimed[a];
-    workflow.reported = aReported[a];
-    workflow.evaluated = aEvaluated[a];
-    workflow.exempt = aExempt[a];
+    workflow.issued = ds.aIssued[a];
+    workflow.claimed = ds.aClaimed[a];
+    workflow.reported = ds.aReported[a];
+    workflow.evaluated = ds.aEvaluated[a];
+    workflow.exempt = ds.aExempt[a];
     const stage = stageAt(workflow, day);
     aStage[a] = stage;
     if (stage === NOT_ISSUED) continue;
-    const u = aOrg[a];
+    const u = ds.aOrg[a];
     subtreeStages[u * STAGE_COUNT + stage]++;
     if (stage === EXEMPT) continue;
 
-    const ind = aIndicator[a];
-    const scoring = indicatorScoring[ind];
-    const target = aTarget[a];
-    const ev = latestEventAt(progressDay, progressStart[a], progressStart[a + 1], day);
-    const actual = ev < 0 ? 0 : progressValue[ev];
-    const score = indicatorScore(scoring, actual, target, indicatorPenalty[ind]);
-    const done = isDone(scoring, actual, target, scoring === RATING && aEvaluated[a] <= day);
-    const level = alertLevel(scoring, actual, target, done, day, aIssued[a], aDue[a], alerts);
+    const ind = ds.aIndicator[a];
+    const scoring = ds.indicatorScoring[ind];
+    const target = ds.aTarget[a];
+    const ev = latestEventAt(ds.progressDay, ds.progressStart[a], ds.progressStart[a + 1], day);
+    const actual = ev < 0 ? 0 : ds.progressValue[ev];
+    const score = indicatorScore(scoring, actual, target, ds.indicatorPenalty[ind]);
+    const done = isDone(scoring, actual, target, scoring === RATING && ds.aEvaluated[a] <= day);
+    const level = alertLevel(scoring, actual, target, done, day, ds.aIssued[a], ds.aDue[a], alerts);
     aActual[a] = actual;
     aScore[a] = score;
     aDone[a] = done ? 1 : 0;
     aAlert[a] = level;
-    if (scoring === RATIO) aGap[a] = paceGap(day, aIssued[a], aDue[a], actual, target);
+    if (scoring === RATIO) aGap[a] = paceGap(day, ds.aIssued[a], ds.aDue[a], actual, target);
 
-    const w = indicatorWeight[ind];
-    const k = u * C + indicatorCategory[ind];
+    const w = ds.indicatorWeight[ind];
+    const k = u * C + ds.indicatorCategory[ind];
     ownCategorySumW[k] += w;
     ownCategorySumWS[k] += w * score;
     if (level > ownAlert[u]) ownAlert[u] = level;
