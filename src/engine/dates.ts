@@ -4,8 +4,10 @@
  * China Standard Time calendar dates; no time zone enters the arithmetic.
  */
 
-/** Stands for a workflow date that has not happened: later than any as-of date. */
-export const NEVER = 0x7fffffff;
+import { NO_DAY } from '../lib/calendar';
+
+/** Stands for a workflow date that has not happened: later than any as-of date (what record validation writes for null). */
+export const NEVER = NO_DAY;
 
 const MS_PER_DAY = 86_400_000;
 
