@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from './api/config';
 import { App } from './app/App';
@@ -27,10 +27,13 @@ async function start() {
     // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it
     const urlYear = Number(new URLSearchParams(location.search).get('year')) || undefined;
     await seedFromDevice(queryClient, config, urlYear);
-    root.render(
-      <StrictMode>
-        <App config={config} queryClient={queryClient} router={createAppRouter()} />
-      </StrictMode>,
+    // a transition: the first render yields to the browser every few milliseconds instead of one long task
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App config={config} queryClient={queryClient} router={createAppRouter()} />
+        </StrictMode>,
+      ),
     );
   } catch (error) {
     const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 
 /** False on the first render; true in a task of its own after the page has painted it. */
 export function useAfterPaint(): boolean {
@@ -6,7 +6,7 @@ export function useAfterPaint(): boolean {
   useEffect(() => {
     let timer = 0;
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setReady(true), 0);
+      timer = window.setTimeout(() => startTransition(() => setReady(true)), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
