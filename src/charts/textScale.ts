@@ -7,8 +7,12 @@ import { useSyncExternalStore } from 'react';
 
 const BASE_FONT_PX = 14;
 
+/** Where styles.css scales the root type (and nowhere else: a test DOM's 16 px default root is no scale). */
+const WALL_DISPLAY = '(min-width: 2561px)';
+
 function readScale(): number {
   if (typeof document === 'undefined' || typeof getComputedStyle !== 'function') return 1;
+  if (typeof matchMedia !== 'function' || !matchMedia(WALL_DISPLAY).matches) return 1;
   const px = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
   // two decimals: a window dragged a pixel wider does not redraw every chart
   return Number.isFinite(px) && px > 0 ? Math.round((px / BASE_FONT_PX) * 100) / 100 : 1;

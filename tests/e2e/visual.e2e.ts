@@ -182,6 +182,13 @@ describe('layout review fixes', () => {
     // the overview's one screen is still one screen
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(2160 + 2 * 80);
 
+    // charts follow: a card that asks for 260 px (the town's histogram) gets 520 at 3840 px
+    await open('/org/T-YINHU', 'en', { width: 3840, height: 2160 });
+    await page.waitForSelector('.children-grid > .chart-card', { timeout: 30_000 });
+    expect(
+      await page.evaluate(() => document.querySelectorAll<HTMLElement>('.children-grid > .chart-card .card-body')[1].style.minHeight),
+    ).toBe('520px');
+
     await page.goto(`${base}/screen?lang=en`);
     await page.waitForSelector('html.screen-mode', { timeout: 30_000 });
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(14);
