@@ -1,9 +1,11 @@
 import type ReactEChartsCore from 'echarts-for-react/esm/core';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Skeleton } from '../ui/StatusPanel';
 import { Chart, type ChartEvents } from './Chart';
 import type { ChartOption } from './echarts';
+import { scaleChartOption } from './options/scale';
+import { useChartScale } from './textScale';
 
 /** The chart's data as a table: its accessible twin. */
 export interface TableTwin {
@@ -42,17 +44,21 @@ interface ChartCardProps {
 export function ChartCard({
   title,
   legend,
-  option,
   table,
-  height = 260,
+  height: askedHeight = 260,
   onEvents,
   controls,
   loading,
   className,
   fileName,
   note,
+  option: builtOption,
 }: ChartCardProps) {
   const { t } = useI18n();
+  // on a wall display the page's type is scaled up (styles.css); the chart's sizes and the height it asks for follow
+  const scale = useChartScale();
+  const option = useMemo(() => builtOption && scaleChartOption(builtOption, scale), [builtOption, scale]);
+  const height = typeof askedHeight === 'number' ? askedHeight * scale : askedHeight;
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ReactEChartsCore>(null);

@@ -155,6 +155,25 @@ describe('option builders', () => {
     for (const name of zh) expect(textWidthPx(name, 10)).toBeLessThanOrEqual(zhRules[0].option.xAxis!.axisLabel.width!);
   });
 
+  it('heatmap: English names stand on end only in a card that still gives every fitted row 11 px below them', () => {
+    const en = ['Organisation', 'Democratic management', 'Rights and services', 'Skills and achievement', 'Foundations'];
+    const uprightMinHeight = (n: number) => {
+      const rows = Array.from({ length: n }, (_, k) => ({ id: `t${k}`, name: `T${k}`, values: [1, 2, 3, 4, 5] }));
+      const media = buildHeatmapOption(rows, en, scoreBands([90, 80, 70, 60, 50])).media as {
+        query: { minHeight?: number };
+        option: { xAxis?: { axisLabel: { rotate?: number } } };
+      }[];
+      return media.find((m) => m.option.xAxis?.axisLabel.rotate === 90)?.query.minHeight;
+    };
+    // a few rows: the 420 px floor; the overview's 28 towns: 28 × 11 + 140 (a phone's two-row card draws 515 px)
+    expect(uprightMinHeight(5)).toBe(420);
+    expect(uprightMinHeight(28)).toBe(28 * 11 + 140);
+    // 40 towns in a 520 px card would get 9 px rows under upright names: they stay across there
+    expect(uprightMinHeight(40)).toBeGreaterThan(520);
+    // a scrolling heatmap (a town's hundred unions) shows 16 rows at a time: the floor again
+    expect(uprightMinHeight(120)).toBe(420);
+  });
+
   it('grade distribution names every band on the axis', () => {
     const o = buildGradeDistributionOption(
       ['5A', '4A', '3A', '2A', '1A'].map((grade, k) => ({ grade, gradeIndex: k, count: k })),

@@ -198,6 +198,8 @@ const HEATMAP_NARROW_LABEL_PX = 42;
 const HEATMAP_UPRIGHT_LABEL_PX = 140;
 /** Upright names take 140 px off the grid: only a card this tall (the org page's, about 550 px) can spare it. */
 const HEATMAP_UPRIGHT_MIN_CARD_PX = 420;
+/** …and only if every fitted row keeps this much below them: its 10 px name, not drawn over its neighbours'. */
+const HEATMAP_UPRIGHT_MIN_ROW_PX = 11;
 
 /** About how wide `text` sets at `fontSize` in the system sans-serif: CJK full width, Latin about 0.62 em at most. */
 export function textWidthPx(text: string, fontSize: number): number {
@@ -205,6 +207,8 @@ export function textWidthPx(text: string, fontSize: number): number {
   for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.62;
   return em * fontSize;
 }
+/** Rows in view at once when a heatmap has too many to fit (the rest scroll). */
+const HEATMAP_SCROLL_ROWS = 16;
 /** The row names' column (110 px) and the grid's margins. */
 const HEATMAP_ROW_LABEL_PX = 130;
 
@@ -270,8 +274,8 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
     },
     dataZoom: scroll
       ? [
-          { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: 15 },
-          { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15, width: 12, right: 0, showDetail: false },
+          { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: HEATMAP_SCROLL_ROWS - 1 },
+          { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: HEATMAP_SCROLL_ROWS - 1, width: 12, right: 0, showDetail: false },
         ]
       : [],
     // where the card is too short for a legible row per organisation (a 1366×768 screen holds 28 towns in ~240
@@ -289,12 +293,19 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       // and are cut there — Chinese names fit across it
       { query: { maxWidth: narrowBelow }, option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } } },
       // names that do not fit across (English) stand on end, whole, where the card is tall enough to spare the room
-      // (the org page's); a phone's short card keeps its rows instead
+      // and still give each row its line (the org page's; a phone's overview, whose heatmap card is two rows tall);
+      // a shorter card keeps its rows instead
       ...(columns.every((c) => textWidthPx(c, 10) <= HEATMAP_NARROW_LABEL_PX)
         ? []
         : [
             {
-              query: { maxWidth: narrowBelow, minHeight: HEATMAP_UPRIGHT_MIN_CARD_PX },
+              query: {
+                maxWidth: narrowBelow,
+                minHeight: Math.max(
+                  HEATMAP_UPRIGHT_MIN_CARD_PX,
+                  (scroll ? HEATMAP_SCROLL_ROWS : rows.length) * HEATMAP_UPRIGHT_MIN_ROW_PX + HEATMAP_UPRIGHT_LABEL_PX,
+                ),
+              },
               option: { xAxis: { axisLabel: { rotate: 90, width: HEATMAP_UPRIGHT_LABEL_PX, formatter: (name: string) => name } } },
             },
           ]),

@@ -20,23 +20,37 @@ export interface RankIntervalItem {
 export const intervalColor = '#93c5fd';
 export const nominalColor = palette[0];
 
+/**
+ * The rank axis's end for intervals reaching rank `maxRank`: rounded up to a half-decade step (6 → 6, 31 → 35,
+ * 1,782 → 2,000), plus the half rank a bar reaches past its p95.
+ */
+export function rankAxisEnd(maxRank: number): number {
+  const top = Math.max(1, maxRank);
+  const step = Math.max(1, 10 ** Math.floor(Math.log10(top)) / 2);
+  return Math.ceil(top / step) * step + 0.5;
+}
+
 export function buildRankIntervalOption(
   items: RankIntervalItem[],
   ui: { nominalLabel: string; intervalLabel: string; maxVisible?: number },
 ): ChartOption {
   const sorted = [...items].sort((a, b) => a.nominal - b.nominal || a.p5 - b.p5);
   const maxVisible = ui.maxVisible ?? 30;
-  const maxRank = Math.max(1, ...sorted.map((i) => i.p95));
   return {
     ...base(),
     grid: { left: 8, right: sorted.length > maxVisible ? 36 : 16, top: 8, bottom: 24 },
+    // the axis ends at the intervals on screen, not at the tier's last rank: a town's first thirty unions rank 1–30
+    // of 1,782, and an axis to 1,800 drew them all on its first pixels. ECharts hands `max` the extent of the rows the
+    // slider shows (the slider filters the others out), so scrolling down re-scales the axis to those rows.
     xAxis: {
       type: 'value',
       min: 0.5,
-      max: maxRank + 0.5,
+      max: (extent: { max: number }) => rankAxisEnd(Math.round(extent.max - 0.5)),
       minInterval: 1,
+      // few ticks, and none drawn over another: four-digit ranks on a phone's 200 px axis ran together ("12001500")
+      splitNumber: 4,
       splitLine: { lineStyle: { color: gridLine } },
-      axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+      axisLabel: { hideOverlap: true, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
     },
     yAxis: {
       type: 'category',
@@ -48,8 +62,8 @@ export function buildRankIntervalOption(
     dataZoom:
       sorted.length > maxVisible
         ? [
-            { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 },
-            { type: 'inside', yAxisIndex: 0 },
+            { type: 'slider', yAxisIndex: 0, filterMode: 'filter', startValue: 0, endValue: maxVisible - 1, width: 14, right: 6 },
+            { type: 'inside', yAxisIndex: 0, filterMode: 'filter' },
           ]
         : [],
     tooltip: {
