@@ -50,5 +50,6 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
 
 /** Placeholder blocks with the final layout's size, so nothing jumps when data arrives. */
 export function Skeleton({ height, label }: { height: number | string; label?: string }) {
-  return <div className="skeleton" style={{ height }} aria-busy="true" aria-label={label} />;
+  // a name needs a role to carry it (axe: aria-label is prohibited on a generic div): a labelled one is a status
+  return <div className="skeleton" style={{ height }} role={label ? 'status' : undefined} aria-busy="true" aria-label={label} />;
 }

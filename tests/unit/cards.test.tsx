@@ -52,3 +52,12 @@ describe('shared chart cards (worked example)', () => {
     ]);
   });
 });
+
+describe('a chart still loading', () => {
+  it('holds its place with a named status (a name on a role-less div is prohibited ARIA)', async () => {
+    const { ChartCard } = await import('../../src/charts/ChartCard');
+    await renderWithDashboard(<ChartCard title="趋势" option={undefined} loading table={{ columns: [], rows: [] }} />);
+    const region = await screen.findByRole('region', { name: '趋势' });
+    expect(within(region).getByRole('status', { name: '加载中…' })).toHaveAttribute('aria-busy', 'true');
+  });
+});
