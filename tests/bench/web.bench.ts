@@ -4,7 +4,7 @@
  * - Lighthouse 12.2.3 on the overview, cold: default mobile preset (target ≥ 90, CLS ≤ 0.05) and desktop
  *   preset (target ≥ 98), medians of 3
  * - navigation → overview charts painted; click on a town → its charts in the viewport painted, measured in the page
- *   from the click (target ≤ 100 ms; medians)
+ *   from the click (target ≤ 100 ms; medians), clicked the moment the overview's charts show and after 3 s on it
  * - a phone at 390×844 over 1.6 Mbps / 150 ms RTT with 4× CPU throttling → KPIs on screen (target ≤ 3 s; median of 3)
  * The app runs as deployed: dist/ from a real HTTP server (mocks off) with the
  * mock Fuyang district written to JSON files.
@@ -117,7 +117,7 @@ async function main() {
       `  navigation → KPIs on screen              ${median(phone)} ms  (target ≤ 3000 ms: ${median(phone) <= 3000 ? 'met' : 'MISSED'}; runs ${phone.join(', ')})`,
     );
 
-    console.log('\nInteraction timings (Playwright, 1920×1080, medians of 5):');
+    console.log('\nInteraction timings (Playwright, 1920×1080, medians of 5 page loads each):');
     const browser = await launch();
     const page = await browser.context.newPage();
     // the charts a reader sees: every chart frame in the viewport drawn (charts further down draw as they come near)
@@ -142,15 +142,14 @@ async function main() {
         { timeout: 30_000, polling: 'raf' },
       );
     const load: number[] = [];
-    const drill: number[] = [];
-    const drillWall: number[] = [];
-    const drillCharts: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    /** One drill per page load, clicked `readMs` after the overview's charts painted. */
+    const drillAfter = async (readMs: number) => {
       await page.goto('about:blank');
       const t0 = Date.now();
       await page.goto(`${url}/`);
       await painted(6);
       load.push(Date.now() - t0);
+      await page.waitForTimeout(readMs);
       const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
       const band = (box.height - 40) / 28;
       // measured in the page, from the click to the frame after every chart in view was drawn: what the reader
@@ -161,18 +160,26 @@ async function main() {
       await page.waitForURL(/\/org\/T-YINHU/);
       await page.getByRole('region', { name: '下级组织' }).waitFor();
       await painted(1);
-      drillWall.push(Date.now() - t1);
+      const wall = Date.now() - t1;
       const seen = await drillFrames(page);
-      drill.push(Math.round(seen.ms));
-      drillCharts.push(seen.count);
-    }
+      return { ms: Math.round(seen.ms), wall, charts: seen.count };
+    };
+    // the click the moment the overview's charts show (the strictest case), and after 3 s on the page (a reader
+    // finds a town in the ranking first: by then the page's idle work, the drill's rehearsal among it, is done)
+    const cases = [
+      { label: 'at once', readMs: 0 },
+      { label: 'after 3 s on the overview', readMs: 3000 },
+    ].map((c) => ({ ...c, runs: [] as { ms: number; wall: number; charts: number }[] }));
+    for (let run = 0; run < 5; run++) for (const c of cases) c.runs.push(await drillAfter(c.readMs));
     console.log(`  navigation → overview charts painted   ${median(load)} ms  (runs: ${load.join(', ')})`);
-    console.log(
-      `  click on a town → its charts painted (in view: ${median(drillCharts)}), in the page ${median(drill)} ms  (target ≤ 100 ms: ${median(drill) <= 100 ? 'met' : 'MISSED'}; runs: ${drill.join(', ')})`,
-    );
-    console.log(
-      `    the same seen from the test harness (its round trips included) ${median(drillWall)} ms  (runs: ${drillWall.join(', ')})`,
-    );
+    for (const c of cases) {
+      const ms = c.runs.map((r) => r.ms);
+      const walls = c.runs.map((r) => r.wall);
+      console.log(
+        `  click on a town ${c.label} → its charts painted (in view: ${median(c.runs.map((r) => r.charts))}), in the page ${median(ms)} ms  (target ≤ 100 ms: ${median(ms) <= 100 ? 'met' : 'MISSED'}; runs: ${ms.join(', ')})`,
+      );
+      console.log(`    the same seen from the test harness (its round trips included) ${median(walls)} ms  (runs: ${walls.join(', ')})`);
+    }
     await browser.close();
 
     console.log('\nServer under load (serve:api in its own process, loopback only, bounded):');
