@@ -2,7 +2,10 @@
  * A dress rehearsal of the first drill. A reader's first click on a town draws seven charts in the frame that shows
  * its page, with code the page has not run yet: chart types the overview does not draw (a scatter on a log axis, a
  * histogram, a ranking long enough to scroll), first run unoptimised, and glyphs not yet rasterised. Measured on the
- * mock district at 1920×1080, three drills after one page load: the first took about twice as long as the third.
+ * mock district at 1920×1080 (a loaded machine), three drills after one page load: the first took about twice as
+ * long as the third. With this rehearsal, alternating builds on a quiet machine, the first drill's medians were
+ * 131 and 178 ms against 153 and 193 ms without: a tenth or so, not the whole gap (React's first render of the page
+ * stays cold).
  *
  * So once the year is in and the browser is idle, on a desktop, the drill's charts are drawn once, off screen, from
  * the subtree a reader is likeliest to open (the first group in the ranking), one chart per idle callback, and
