@@ -71,7 +71,7 @@ export const en: Record<keyof typeof zh, string> = {
   'screen.childrenSkipped': '{n} not listed',
   'screen.focusAlerts': 'Alerts of {name}',
   'screen.trend': 'District index by month',
-  'screen.pace': 'Pace (序时进度)',
+  'screen.pace': 'Pace',
   'screen.paceNote': 'Pace: share of the year elapsed (1 Jan 0 → 31 Dec 100)',
   'screen.ungraded': 'n/a',
   'screen.own': 'Own',

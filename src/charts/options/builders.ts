@@ -65,7 +65,11 @@ export function buildRankingOption(
   };
 }
 
+/** Below this card width a radar with long axis names draws a smaller web. */
+const RADAR_NARROW_PX = 380;
+
 export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOption {
+  const long = axes.some((a) => a.length > 8);
   return {
     ...base(),
     color: palette,
@@ -80,10 +84,13 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
     // long (English) axis names get more room around the web, wrapped short, so the side labels are not clipped
     radar: {
       indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
-      radius: axes.some((a) => a.length > 8) ? '52%' : '66%',
+      radius: long ? '52%' : '66%',
       center: ['50%', '52%'],
       axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 10) },
     },
+    // a narrow card (the overview's radar column, a phone's brief): a wrapped English name still needs ~80 px
+    // beside the web, so the web shrinks there
+    media: long ? [{ query: { maxWidth: RADAR_NARROW_PX }, option: { radar: { radius: '40%' } } }] : [],
     series: [
       {
         type: 'radar',
