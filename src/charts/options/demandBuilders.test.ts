@@ -38,6 +38,15 @@ describe('demand option builders', () => {
     ]);
   });
 
+  it('heatmap: on a card narrower than 22 px a column, names stand on end and thin out, cells drop their numbers', () => {
+    const towns = Array.from({ length: 28 }, (_, k) => `T${k}`);
+    const o = buildDemandHeatmapOption(['Pay'], towns, [towns.map(() => 1)], [towns.map(() => 0)], { countLabel: 'n', openLabel: 'open' });
+    const [narrow] = o.media as { query: { maxWidth: number }; option: { xAxis: { axisLabel: object }; series: { label: object }[] } }[];
+    expect(narrow.query.maxWidth).toBe(28 * 22 + 120); // a 390 px phone's card is narrower; a 1920 px card is not
+    expect(narrow.option.xAxis.axisLabel).toMatchObject({ interval: 'auto', rotate: 90 });
+    expect(narrow.option.series[0].label).toEqual({ show: false });
+  });
+
   it('heatmap: one cell per topic × column, zero cells blank, tooltip escapes names', () => {
     const o = buildDemandHeatmapOption(
       ['<i>Pay</i>', 'Sites'],

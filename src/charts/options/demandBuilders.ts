@@ -67,7 +67,8 @@ export function buildOutcomeBarOption(items: (CountItem & { color: string })[], 
   return {
     ...base(),
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
+    // four-digit counts on a phone's narrow axis ran together ("9001,2001,500"): labels that would touch are dropped
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true }, splitLine: { lineStyle: { color: gridLine } } },
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { color: mutedText }, axisTick: { show: false } },
     tooltip: {
       trigger: 'item',
@@ -108,6 +109,9 @@ export function countPieces(max: number): { gte: number; lte: number; color: str
   }
   return out;
 }
+
+/** Below this width per column the demand heatmap's column names stand on end and its cells drop their numbers. */
+const DEMAND_HEATMAP_MIN_COLUMN_PX = 22;
 
 /**
  * Topic (rows) × group (columns) counts as a heatmap; `open[t][k]` (not yet
@@ -160,6 +164,19 @@ export function buildDemandHeatmapOption(
         type: 'heatmap',
         label: { show: true, fontSize: 10, color: '#111827', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 },
         data: data as never,
+      },
+    ],
+    // a card too narrow for a readable column each (a phone: 28 towns in ~340 px piled their slanted names into one
+    // smear and overprinted the counts): names stand on end and thin out to those that fit, cells drop their numbers
+    // (the tooltip and the table twin keep them)
+    media: [
+      {
+        query: { maxWidth: columns.length * DEMAND_HEATMAP_MIN_COLUMN_PX + 120 },
+        option: {
+          xAxis: { axisLabel: { interval: 'auto', rotate: 90, fontSize: 10 } },
+          yAxis: { axisLabel: { width: 72 } },
+          series: [{ label: { show: false } }],
+        },
       },
     ],
   };
