@@ -61,8 +61,9 @@ export function scopeYear(unscoped: PreparedYear, scopeId: string): PreparedYear
   }
   const children = from.map((i) => Int32Array.from(ds.children[i], (c) => to[c]));
 
+  const arrays = assignmentArrays(m, events);
   const { aOrg, aIndicator, aTarget, aDue, aIssued, aClaimed, aReported, aEvaluated, aExempt, progressStart, progressDay, progressValue } =
-    assignmentArrays(m, events);
+    arrays;
   let e = 0;
   for (let u = 0; u < k; u++) {
     const i = from[u];
@@ -97,18 +98,7 @@ export function scopeYear(unscoped: PreparedYear, scopeId: string): PreparedYear
     children,
     assignmentCount: m,
     orgStart,
-    aOrg,
-    aIndicator,
-    aTarget,
-    aDue,
-    aIssued,
-    aClaimed,
-    aReported,
-    aEvaluated,
-    aExempt,
-    progressStart,
-    progressDay,
-    progressValue,
+    ...arrays,
   };
   const out: PreparedYear = { methodology: unscoped.methodology, issues: [], ds: scoped };
   if (unscoped.demands) out.demands = unscoped.demands.filter((d) => orgIndex.has(d.orgId));
