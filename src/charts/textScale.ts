@@ -10,9 +10,13 @@ const BASE_FONT_PX = 14;
 /** Where styles.css scales the root type (and nowhere else: a test DOM's 16 px default root is no scale). */
 const WALL_DISPLAY = '(min-width: 2561px)';
 
+/** One query list for the page, made on first read: every chart card reads the scale on every render. */
+let wallDisplay: MediaQueryList | undefined;
+
 function readScale(): number {
-  if (typeof document === 'undefined' || typeof getComputedStyle !== 'function') return 1;
-  if (typeof matchMedia !== 'function' || !matchMedia(WALL_DISPLAY).matches) return 1;
+  if (typeof document === 'undefined' || typeof getComputedStyle !== 'function' || typeof matchMedia !== 'function') return 1;
+  wallDisplay ??= matchMedia(WALL_DISPLAY);
+  if (!wallDisplay.matches) return 1;
   const px = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
   // two decimals: a window dragged a pixel wider does not redraw every chart
   return Number.isFinite(px) && px > 0 ? Math.round((px / BASE_FONT_PX) * 100) / 100 : 1;
