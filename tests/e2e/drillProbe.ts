@@ -72,3 +72,13 @@ export async function drillFrames(page: Page): Promise<DrillFrames> {
   const handle = await page.waitForFunction(() => window.__drill, undefined, { timeout: 30_000, polling: 100 });
   return (await handle.jsonValue())!;
 }
+
+/**
+ * Where to click for the first bar (the best town) of the overview's town ranking on the mock district (28 towns):
+ * the drill the bench and the first-visit test time. Found before the timing starts (a round trip of its own).
+ */
+export async function firstTownBar(page: Page): Promise<{ x: number; y: number }> {
+  const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
+  const band = (box.height - 40) / 28;
+  return { x: box.x + box.width * 0.4, y: box.y + 8 + band / 2 };
+}

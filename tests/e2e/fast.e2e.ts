@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import type { ApiData } from '../../server/serve';
-import { launch, type Browser } from './browser';
-import { drillFrames, watchDrill } from './drillProbe';
+import { launch, openSession, type Browser, type Session } from './browser';
+import { drillFrames, firstTownBar, watchDrill } from './drillProbe';
 import { startBackend } from './servers';
 
 function districtData(): ApiData {
@@ -182,21 +182,16 @@ describe('repeat visits: the year kept in the browser', () => {
 });
 
 describe('the first drill on a first visit (the overview painted from the summary)', () => {
-  let browser: Browser;
+  let session: Session;
   let page: Page;
   let base: string;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const server = await startBackend(districtData());
-    base = server.url;
-    close = server.close;
-    browser = await launch({ width: 1920, height: 1080 });
-    page = await browser.context.newPage();
+    session = await openSession(() => startBackend(districtData())); // at 1920×1080
+    ({ page, base } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await close?.();
+    await session?.close();
   });
 
   it("paints the town's charts, its trend among them, in the first frame that shows its page", async () => {
@@ -204,9 +199,9 @@ describe('the first drill on a first visit (the overview painted from the summar
     await page.waitForSelector('.overview:not([aria-busy]) .urgent-list', { timeout: 60_000 });
     // the overview stayed on the summary: its trend is the summary's, the year's is computed while the page is idle
     await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 1000))));
-    const box = (await page.getByRole('region', { name: '镇街工会建家指数排名' }).locator('canvas').first().boundingBox())!;
+    const bar = await firstTownBar(page);
     await watchDrill(page);
-    await page.mouse.click(box.x + box.width * 0.4, box.y + 8 + (box.height - 40) / 28 / 2);
+    await page.mouse.click(bar.x, bar.y);
     const { page: first, charts, count } = await drillFrames(page);
     expect(count).toBeGreaterThanOrEqual(7);
     expect(charts).toBeLessThanOrEqual(first);

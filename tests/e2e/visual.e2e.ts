@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, seriousViolations, type Browser } from './browser';
+import { openSession, seriousViolations, type Session } from './browser';
 import { startPreview } from './servers';
 
 const PHONE = { width: 390, height: 844 };
@@ -14,21 +14,17 @@ const DESKTOP = { width: 1920, height: 1080 };
 const LANGS = ['zh', 'en'] as const;
 
 describe('layout review fixes', () => {
-  let browser: Browser;
+  let session: Session;
   let page: Page;
   let base: string;
-  let closeServer: () => Promise<void>;
 
+  // each check sets its own viewport (open below)
   beforeAll(async () => {
-    const server = await startPreview();
-    base = server.url;
-    closeServer = server.close;
-    browser = await launch(PHONE);
-    page = await browser.context.newPage();
+    session = await openSession(startPreview);
+    ({ page, base } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await closeServer?.();
+    await session?.close();
   });
 
   async function open(view: string, lang: 'zh' | 'en', size: { width: number; height: number }) {
