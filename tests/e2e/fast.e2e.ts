@@ -68,7 +68,8 @@ describe('summary first, then the full year (real backend)', () => {
     expect(animated.length).toBeGreaterThan(0);
     expect([...new Set(animated)]).toEqual(['transform']);
     // ECharts is a lazy chunk, and a phone draws a chart when it comes near the screen: scroll to the ranking
-    await page.locator('.area-ranking').scrollIntoViewIfNeeded();
+    // (the skeleton standing in the ranking's area has its class too: the chart card is what replaces it)
+    await page.locator('.area-ranking.chart-card').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.overview[aria-busy="true"] .area-ranking canvas').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.overview[aria-busy="true"] .urgent-list li').count()).toBeGreaterThan(0);
     expect(contentEncoding.has('assignments')).toBe(false);

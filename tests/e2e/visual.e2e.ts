@@ -110,7 +110,8 @@ describe('layout review fixes', () => {
 
   it.each(LANGS)('390 px, / (%s): the heatmap is tall enough for every town under upright names', async (lang) => {
     await open('/', lang, PHONE);
-    await page.locator('.area-heatmap').scrollIntoViewIfNeeded();
+    // the skeleton in the heatmap's area has its class too: scroll to the card that replaces it, not to the skeleton
+    await page.locator('.area-heatmap.chart-card').scrollIntoViewIfNeeded();
     await page.waitForSelector('.area-heatmap canvas', { timeout: 30_000 });
     const height = await page.evaluate(() => document.querySelector('.area-heatmap canvas')!.getBoundingClientRect().height);
     // 28 towns at 11 px a row under 140 px of upright names (buildHeatmapOption's tall-card rule)
