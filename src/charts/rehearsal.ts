@@ -12,10 +12,10 @@
  * thrown away. Nothing of it is shown or kept; a phone skips it (its first screen draws no chart).
  */
 import type { ReadModel } from '../data/model';
-import { heatmapRows, rankedItems, rankedOrder } from '../data/chartInputs';
+import { heatmapRows, orgContributions, rankedItems, rankedOrder, scatterPoints } from '../data/chartInputs';
 import { echarts, type ChartOption } from './echarts';
 import { buildHeatmapOption, buildRankingOption } from './options/builders';
-import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions } from './options/orgBuilders';
+import { buildContributionsOption, buildHistogramOption, buildScatterOption } from './options/orgBuilders';
 import { scoreBands } from '../ui/theme';
 import { isDesktopWidth, whenIdle } from '../lib/idle';
 
@@ -27,21 +27,17 @@ export function drillOptions(model: ReadModel, id: string): ChartOption[] {
   const kids = model.children(id);
   const ranking = rankedItems(model, kids);
   const values = ranking.map((r) => r.value!);
-  const s = model.scores(id);
   return [
     buildRankingOption(ranking, { valueLabel: '', ungradedLabel: '', bandCount: model.gradeBands.length }),
     buildHistogramOption(values, { countLabel: '' }),
-    buildScatterOption(
-      ranking.map((r) => ({ id: r.id, name: r.name, members: model.org(r.id).members, index: r.value! })),
-      { membersLabel: '', indexLabel: '' },
-    ),
+    buildScatterOption(scatterPoints(model, ranking), { membersLabel: '', indexLabel: '' }),
     buildHeatmapOption(
       heatmapRows(model, kids),
       model.categories.map((c) => c.name.zh),
       scoreBands(model.gradeBands.map((g) => g.min)),
     ),
     buildContributionsOption(
-      contributions(model.categories.map((c, k) => ({ name: c.name.zh, weight: c.weight, score: s.categories[k] }))),
+      orgContributions(model, id, (n) => n.zh),
       { gainLabel: '', lossLabel: '' },
     ),
   ];

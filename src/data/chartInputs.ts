@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { STAGES, orgTrend, trendDates, trendPoint, type IndexResult, type PreparedDataset, type StageTally, type Trend } from '../engine';
 import { whenIdle } from '../lib/idle';
+import type { LocalizedName } from '../api/schemas';
 import type { Dashboard } from './dashboard';
 import type { ReadModel } from './model';
 
@@ -38,6 +39,23 @@ export interface HeatmapRow {
   values: (number | undefined)[];
 }
 
+/** A scored organisation as a point of the members × index scatter. */
+export interface ScatterPoint {
+  id: string;
+  name: string;
+  members: number;
+  index: number;
+}
+
+/** One category's share of an organisation's index on a 100-point scale. */
+export interface Contribution {
+  name: string;
+  /** Points the category adds to a 100-point scale (its weight share × score). */
+  gain: number;
+  /** Points it loses against 100. */
+  loss: number;
+}
+
 export interface FunnelStage {
   name: string;
   /** Assignments that reached at least this stage. */
@@ -53,6 +71,24 @@ export function rankedItems(model: ReadModel, ids: readonly string[]): RankedIte
     out.push({ id, name: s.org.name, value: s.index, gradeIndex: s.gradeIndex, grade: s.grade });
   }
   return out.sort((a, b) => b.value! - a.value!);
+}
+
+/** The ranked organisations as scatter points: their members against their index. */
+export function scatterPoints(model: ReadModel, ranking: readonly RankedItem[]): ScatterPoint[] {
+  return ranking.map((r) => ({ id: r.id, name: r.name, members: model.org(r.id).members, index: r.value! }));
+}
+
+/** Weight-share contributions of each category to a 100-point scale, over categories with a score. */
+export function contributions(categories: { name: string; weight: number; score: number | undefined }[]): Contribution[] {
+  const present = categories.filter((c) => c.score !== undefined);
+  const total = present.reduce((s, c) => s + c.weight, 0);
+  return present.map((c) => ({ name: c.name, gain: (c.weight / total) * c.score!, loss: (c.weight / total) * (100 - c.score!) }));
+}
+
+/** `id`'s category contributions, each category named by `name` (the reader's language). */
+export function orgContributions(model: ReadModel, id: string, name: (n: LocalizedName) => string): Contribution[] {
+  const scores = model.categoryScores(id);
+  return contributions(model.categories.map((c, k) => ({ name: name(c.name), weight: c.weight, score: scores[k] })));
 }
 
 /** Ids by index, best first, organisations with no data last. */

@@ -11,7 +11,8 @@ import {
 import { wrapWords } from './common';
 import type { ChartOption } from '../echarts';
 import { gradeColor, scoreBands } from '../../ui/theme';
-import { buildContributionsOption, buildHistogramOption, buildScatterOption, contributions, histogramBins } from './orgBuilders';
+import { buildContributionsOption, buildHistogramOption, buildScatterOption, histogramBins } from './orgBuilders';
+import { contributions } from '../../data/chartInputs';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 type Formatter = (p: unknown) => string;

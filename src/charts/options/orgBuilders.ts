@@ -8,6 +8,7 @@ import { echarts } from '../echarts';
 import { escapeHtml } from '../escape';
 import { gainColor, gridLine, lossColor, palette } from '../../ui/theme';
 import { base, fmtScore, tooltipLine, type TooltipParam } from './common';
+import type { Contribution, ScatterPoint } from '../../data/chartInputs';
 
 // the scatter chart is only drawn here: registered with this lazy chunk, not with the first screen
 echarts.use([ScatterChart]);
@@ -58,13 +59,6 @@ export function buildHistogramOption(values: number[], ui: { countLabel: string 
   };
 }
 
-export interface ScatterPoint {
-  id: string;
-  name: string;
-  members: number;
-  index: number;
-}
-
 /** Members beyond any real union (1e308 from a broken payload) would stretch the log axis to Infinity. */
 const MEMBERS_AXIS_MAX = 1e9;
 
@@ -104,21 +98,6 @@ export function buildScatterOption(points: ScatterPoint[], ui: { membersLabel: s
       },
     ],
   };
-}
-
-export interface Contribution {
-  name: string;
-  /** Points the category adds to a 100-point scale (its weight share × score). */
-  gain: number;
-  /** Points it loses against 100. */
-  loss: number;
-}
-
-/** Weight-share contributions of each category to a 100-point scale, over categories with a score. */
-export function contributions(categories: { name: string; weight: number; score: number | undefined }[]): Contribution[] {
-  const present = categories.filter((c) => c.score !== undefined);
-  const total = present.reduce((s, c) => s + c.weight, 0);
-  return present.map((c) => ({ name: c.name, gain: (c.weight / total) * c.score!, loss: (c.weight / total) * (100 - c.score!) }));
 }
 
 export function buildContributionsOption(items: Contribution[], ui: { gainLabel: string; lossLabel: string }): ChartOption {

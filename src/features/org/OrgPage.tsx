@@ -2,15 +2,9 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard';
 import { HeatmapCard, RadarCard, RankingCard, TrendCard } from '../../charts/cards';
-import {
-  buildContributionsOption,
-  buildHistogramOption,
-  buildScatterOption,
-  contributions,
-  histogramBins,
-} from '../../charts/options/orgBuilders';
+import { buildContributionsOption, buildHistogramOption, buildScatterOption, histogramBins } from '../../charts/options/orgBuilders';
 import { useOrgDrill } from '../../charts/useOrgDrill';
-import { rankedItems } from '../../data/chartInputs';
+import { orgContributions, rankedItems, scatterPoints } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { ALERT_LEVELS, dayNumber, type AssignmentState, type OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
@@ -58,7 +52,7 @@ function OrgView({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const tier = model.tierName(s.org.tier);
   const radarIds = useMemo(() => (parent ? [id, parent.id] : [id]), [id, parent]);
   const selfIds = useMemo(() => [id], [id]);
-  const contrib = contributions(model.categories.map((c, k) => ({ name: local(c.name), weight: c.weight, score: s.categories[k] })));
+  const contrib = orgContributions(model, id, local);
 
   return (
     <div className="org-page">
@@ -185,7 +179,7 @@ function ChildrenSection({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n
   const ranking = useMemo(() => rankedItems(model, kids), [model, kids]);
   const values = ranking.map((r) => r.value!);
   const bins = histogramBins(values);
-  const points = ranking.map((r) => ({ id: r.id, name: r.name, members: model.org(r.id).members, index: r.value! }));
+  const points = scatterPoints(model, ranking);
   const rows = useMemo(() => kids.map((v) => model.scores(v)), [model, kids]);
   const c = orgScoreColumns(d, i18n);
   const columns: Column<OrgScores>[] = [
