@@ -261,7 +261,7 @@ describe('soak: data republished every few seconds by the real backend, with an 
       await page.goto(`${backend.url}/screen?refresh=2&cycle=1.5`);
       await waitForScreen(page);
       // let the first republishes and the trend settle before the baseline
-      await page.waitForTimeout(8000);
+      await page.waitForTimeout(6000);
       await page.evaluate(() => ((window as unknown as { keep: Element[] }).keep = [...document.querySelectorAll('canvas')]));
       const canvases = await page.locator('canvas').count();
       const listeners = await windowListeners(cdp);
@@ -289,7 +289,7 @@ describe('soak: data republished every few seconds by the real backend, with an 
         }
       };
 
-      await watch(Number(process.env.SCREEN_SOAK_MS ?? 24_000));
+      await watch(Number(process.env.SCREEN_SOAK_MS ?? 12_000));
       // the backend goes down: the last good data stays, with the stale badge
       outage = true;
       const down = Date.now();
@@ -300,7 +300,7 @@ describe('soak: data republished every few seconds by the real backend, with an 
       const up = Date.now();
       await page.getByTestId('screen-stale').waitFor({ state: 'detached', timeout: 30_000 });
       const recoveredAfter = Date.now() - up;
-      await watch(16_000);
+      await watch(10_000);
 
       const heapEnd = await heapAfterGc(cdp);
       const listenersEnd = await windowListeners(cdp);
