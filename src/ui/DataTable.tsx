@@ -10,6 +10,12 @@ export interface Column<R> {
   align?: 'left' | 'right' | 'center';
   /** An explanation beside the header (e.g. a TermHelp), outside the sort button. */
   help?: ReactNode;
+  /** Its cells may take a second line where the table is wider than its box (words such as an English tier name). */
+  wrap?: boolean;
+}
+
+function cellClass(c: { align?: string; wrap?: boolean }): string | undefined {
+  return [c.align ? `align-${c.align}` : '', c.wrap ? 'wrap' : ''].filter(Boolean).join(' ') || undefined;
 }
 
 export interface SortState {
@@ -117,7 +123,7 @@ export function DataTable<R>({
           {visible.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.align ? `align-${c.align}` : undefined}>
+                <td key={c.key} className={cellClass(c)}>
                   {c.cell(row)}
                 </td>
               ))}

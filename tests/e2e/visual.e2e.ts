@@ -122,6 +122,7 @@ describe('layout review fixes', () => {
     { lang: 'zh' as const, size: DESKTOP },
     { lang: 'en' as const, size: DESKTOP },
     { lang: 'zh' as const, size: { width: 1366, height: 768 } },
+    { lang: 'en' as const, size: { width: 1366, height: 768 } },
   ])('$size.width px, /orgs ($lang): the list fits its box, every header whole', async ({ lang, size }) => {
     await open('/orgs', lang, size);
     await page.waitForSelector('.data-table tbody tr', { timeout: 30_000 });

@@ -54,7 +54,14 @@ export function OrgsPage() {
     c.index,
     c.grade,
     c.alert,
-    { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.org.tier), sortValue: (r) => model.tierIndex(r.org.tier) },
+    {
+      key: 'tier',
+      header: t('col.tier'),
+      cell: (r) => tierName(r.org.tier),
+      sortValue: (r) => model.tierIndex(r.org.tier),
+      // "Town / street federation" on two lines rather than the English list scrolling sideways at 1366 px
+      wrap: true,
+    },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—', sortValue: (r) => r.org.parentId ?? '' },
     c.own,
     c.sub,
