@@ -1,6 +1,8 @@
 /** Strings of the command-room screen (/screen). */
 export const zh = {
   'screen.title': '一屏掌控',
+  'screen.phoneNote': '大屏按指挥室的 1920×1080 屏幕设计，在手机上字太小。',
+  'screen.phoneOverview': '打开总览（为手机排版）',
   'screen.live': '实时',
   'screen.asOf': '截至 {date}',
   'screen.fixedAsOf': '固定日期 {date}',
@@ -43,6 +45,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'screen.title': 'Command screen',
+  'screen.phoneNote': 'This screen is laid out for a 1920×1080 command-room wall: on a phone its type is too small.',
+  'screen.phoneOverview': 'Open the overview (laid out for phones)',
   'screen.live': 'Live',
   'screen.asOf': 'As of {date}',
   'screen.fixedAsOf': 'Fixed date {date}',

@@ -112,4 +112,18 @@ describe('phone layout at 390×844', () => {
     expect(visible.some((h) => h.startsWith('Index'))).toBe(true);
     expect(visible.some((h) => h.startsWith('Alert'))).toBe(true);
   });
+
+  it.each(['zh', 'en'] as const)('the command screen (%s) says it is made for a wall and leads to the overview', async (lang) => {
+    await page.goto(`${base}/screen?lang=${lang}`);
+    const note = page.locator('.scr-phone-note');
+    await note.waitFor({ timeout: 30_000 });
+    const link = note.getByRole('link');
+    const box = (await link.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(43.5);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await link.click();
+    await page.waitForSelector('.overview', { timeout: 30_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('screen-mode'))).toBe(false);
+  });
 });

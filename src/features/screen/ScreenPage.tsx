@@ -4,7 +4,7 @@
  * refreshing itself from `meta`, cycling a focus panel through the level-1
  * groups. Charts are created once and only get new options afterwards.
  */
-import { useSearch } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Chart } from '../../charts/Chart';
 import type { ChartOption } from '../../charts/echarts';
@@ -52,6 +52,10 @@ export function ScreenPage() {
   const d = state.dashboard;
   return (
     <div className="screen-viewport">
+      {/* shown on a phone only (screen.css): the wall's picture stays below it, to zoom into */}
+      <p className="scr-phone-note">
+        {t('screen.phoneNote')} <Link to="/">{t('screen.phoneOverview')}</Link>
+      </p>
       <div className="screen-stage" style={stage} data-testid="screen-stage">
         {d ? (
           <ScreenBoard d={d} state={state} u={u} i18n={i18n} cycleMs={cycleMs} idleMs={idleMs} fixedAsOf={search.asOf} />
