@@ -66,9 +66,12 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-export async function openSession(start: () => Promise<{ url: string; close: () => Promise<void> }>): Promise<Session> {
+export async function openSession(
+  start: () => Promise<{ url: string; close: () => Promise<void> }>,
+  viewport?: { width: number; height: number },
+): Promise<Session> {
   const server = await start();
-  const browser = await launch();
+  const browser = await launch(viewport);
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

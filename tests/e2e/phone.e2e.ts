@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser';
+import { openSession, type Session } from './browser';
 import { startPreview } from './servers';
 
 const VIEWS = [
@@ -48,21 +48,16 @@ function smallTargets(page: Page): Promise<string[]> {
 }
 
 describe('phone layout at 390×844', () => {
-  let browser: Browser;
+  let session: Session;
   let page: Page;
   let base: string;
-  let closeServer: () => Promise<void>;
 
   beforeAll(async () => {
-    const server = await startPreview();
-    base = server.url;
-    closeServer = server.close;
-    browser = await launch({ width: 390, height: 844 });
-    page = await browser.context.newPage();
+    session = await openSession(startPreview, { width: 390, height: 844 });
+    ({ page, base } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await closeServer?.();
+    await session?.close();
   });
 
   it.each(CASES)('$view ($lang): no sideways scroll, 44 px targets, compact header, axe clean', async ({ view, lang }) => {
