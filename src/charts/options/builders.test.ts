@@ -86,6 +86,23 @@ describe('option builders', () => {
     expect(new Set(seven.map((b) => b.color)).size).toBe(8);
   });
 
+  it('grade colours: white badge text reads on every band of any methodology (WCAG AA, 4.5:1)', () => {
+    // relative luminance and contrast ratio as WCAG 2 defines them
+    const channel = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const luminance = (hex: string) => {
+      const v = parseInt(hex.slice(1), 16);
+      return 0.2126 * channel(((v >> 16) & 255) / 255) + 0.7152 * channel(((v >> 8) & 255) / 255) + 0.0722 * channel((v & 255) / 255);
+    };
+    const onWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+    const worst: { ratio: number; color: string } = { ratio: Infinity, color: '' };
+    for (let n = 1; n <= 12; n++)
+      for (let k = -1; k < n; k++) {
+        const color = gradeColor(k, n);
+        if (onWhite(color) < worst.ratio) Object.assign(worst, { ratio: onWhite(color), color });
+      }
+    expect(worst.ratio, worst.color).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('trend: null where there is no data, escaped series names in the axis tooltip', () => {
     const o = buildTrendOption(['2025-01-31', '2025-02-28'], [{ name: EVIL, values: [undefined, 40] }]);
     expect(series(o)[0].data).toEqual([null, 40]);
