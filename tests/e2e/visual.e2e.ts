@@ -160,6 +160,20 @@ describe('layout review fixes', () => {
     for (const c of cards) expect(c.canvas).toBeGreaterThanOrEqual(c.body - 2);
   });
 
+  it('1366 px, /org/T-YINHU: the four children cards stand two by two, none alone on a row', async () => {
+    await open('/org/T-YINHU', 'en', { width: 1366, height: 768 });
+    await page.waitForSelector('.children-grid > .chart-card', { timeout: 30_000 });
+    const rows = await page.evaluate(() => {
+      const tops = new Map<number, number>();
+      for (const card of document.querySelectorAll('.children-grid > .chart-card')) {
+        const top = Math.round(card.getBoundingClientRect().top);
+        tops.set(top, (tops.get(top) ?? 0) + 1);
+      }
+      return [...tops.values()];
+    });
+    expect(rows).toEqual([2, 2]);
+  });
+
   it('3840 px: type and charts are the 1920 px view scaled (2×); /screen keeps its own scale', async () => {
     const sizes = async () =>
       page.evaluate(() => ({
