@@ -74,7 +74,7 @@ export function MethodologyPage() {
               const category = m.categories.find((c) => c.id === i.categoryId);
               return (
                 <tr key={i.id}>
-                  <td>{i.id}</td>
+                  <td className="code">{i.id}</td>
                   <td>{local(i.name)}</td>
                   <td>{category ? local(category.name) : i.categoryId}</td>
                   <td>{i.unit ? unit(i.unit) : t('unit.none')}</td>
