@@ -174,6 +174,15 @@ describe('layout review fixes', () => {
     expect(rows).toEqual([2, 2]);
   });
 
+  it.each(['/org/T-YINHU', '/org/G-0001'])('1366 px, %s (en): the next-grade plan fits its card', async (view) => {
+    await open(view, 'en', { width: 1366, height: 768 });
+    const card = page.getByTestId('next-grade');
+    await card.waitFor({ timeout: 30_000 });
+    const wraps = await card.evaluate((c) => [...c.querySelectorAll('.table-wrap')].map((w) => w.scrollWidth - w.clientWidth));
+    expect(wraps.length).toBeGreaterThan(0);
+    for (const overflow of wraps) expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   it('3840 px: type and charts are the 1920 px view scaled (2×); /screen keeps its own scale', async () => {
     const sizes = async () =>
       page.evaluate(() => ({

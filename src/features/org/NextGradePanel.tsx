@@ -46,7 +46,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
           </p>
           {plan.actions.length ? (
             <ScrollBox label={t('next.plan')}>
-              <table className="data-table dense" data-testid="next-actions">
+              <table className="data-table dense plan-table" data-testid="next-actions">
                 <caption className="prov-caption">{t('next.plan')}</caption>
                 <thead>
                   <tr>
@@ -82,7 +82,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
                       <td className="align-right">{i18n.num(a.target)}</td>
                       <td className="align-right">{i18n.num(a.actual)}</td>
                       <td className="align-right">{i18n.num(a.newActual)}</td>
-                      <td className="align-right">
+                      <td className="align-right score-change">
                         {fmtScore(a.score)} → {fmtScore(a.newScore)}
                       </td>
                       <td className="align-right">+{pts(a.points)}</td>
