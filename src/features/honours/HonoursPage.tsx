@@ -54,9 +54,10 @@ export function HonoursPage() {
         )}
       </section>
       <section className="card" aria-labelledby="grade-changes" id="grade-changes-section">
-        <header className="card-header">
+        {/* the "?" beside the title it explains, not at the card's far edge */}
+        <header className="card-header card-header-start">
           <h2 id="grade-changes">{year !== undefined ? t('yoy.gradeChanges', { year }) : t('honours.gradeChanges')}</h2>
-          <TermHelp term={t('honours.gradeChanges')} text={t('term.yoy')} align="end" />
+          <TermHelp term={t('honours.gradeChanges')} text={t('term.yoy')} align="start" />
         </header>
         {state.comparison ? (
           <GradeChanges d={d} i18n={i18n} rows={state.comparison.gradeChanges()} />
