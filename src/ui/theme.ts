@@ -56,3 +56,21 @@ export const lossColor = '#fca5a5';
 
 export const mutedText = '#4b5563';
 export const gridLine = '#e5e7eb';
+
+/** Relative luminance (WCAG 2) of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(((n >> 16) & 255) / 255) + 0.7152 * lin(((n >> 8) & 255) / 255) + 0.0722 * lin((n & 255) / 255);
+}
+
+/** The WCAG 2 contrast ratio of two #rrggbb colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Dark or white text, whichever contrasts more with the fill. */
+export function textOn(fill: string): string {
+  return contrastRatio(fill, '#0b1220') >= contrastRatio(fill, '#ffffff') ? '#0b1220' : '#ffffff';
+}

@@ -6,13 +6,12 @@ import {
   buildScreenHeatmapOption,
   buildScreenRadarOption,
   buildScreenTrendOption,
-  textOn,
 } from '../../src/charts/options/screenBuilders';
 import { focusChildren, groupBoard, urgentByGroup, yearPace } from '../../src/data/screen';
 import { parseScreenSearch, screenTimings } from '../../src/data/screenSearch';
 import { alertRows } from '../../src/data/selectors';
 import { ESCALATION } from '../../src/engine';
-import { scoreBands } from '../../src/ui/theme';
+import { scoreBands, textOn } from '../../src/ui/theme';
 import { dashboardOf } from '../support/dashboard';
 
 describe('screen URL', () => {

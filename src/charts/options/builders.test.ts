@@ -10,7 +10,7 @@ import {
 } from './builders';
 import { wrapWords } from './common';
 import type { ChartOption } from '../echarts';
-import { gradeColor, scoreBands } from '../../ui/theme';
+import { contrastRatio, gradeColor, scoreBands } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, histogramBins } from './orgBuilders';
 import { contributions } from '../../data/chartInputs';
 
@@ -87,13 +87,7 @@ describe('option builders', () => {
   });
 
   it('grade colours: white badge text reads on every band of any methodology (WCAG AA, 4.5:1)', () => {
-    // relative luminance and contrast ratio as WCAG 2 defines them
-    const channel = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    const luminance = (hex: string) => {
-      const v = parseInt(hex.slice(1), 16);
-      return 0.2126 * channel(((v >> 16) & 255) / 255) + 0.7152 * channel(((v >> 8) & 255) / 255) + 0.0722 * channel((v & 255) / 255);
-    };
-    const onWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+    const onWhite = (hex: string) => contrastRatio(hex, '#ffffff');
     const worst: { ratio: number; color: string } = { ratio: Infinity, color: '' };
     for (let n = 1; n <= 12; n++)
       for (let k = -1; k < n; k++) {

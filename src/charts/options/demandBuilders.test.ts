@@ -61,12 +61,17 @@ describe('demand option builders', () => {
       ],
       { countLabel: 'n', openLabel: 'open' },
     );
-    expect(seriesOf(o)[0].data).toEqual([
+    const cells = seriesOf(o)[0].data as { value: unknown; label?: { color: string } }[];
+    expect(cells.map((c) => c.value)).toEqual([
       [0, 0, 3],
       [1, 0, '-'],
       [0, 1, 1],
       [1, 1, 5],
     ]);
+    // each count in the colour that reads on its fill: dark on the palest blue, white on the darkest; none on a blank
+    expect(cells[2].label?.color).toBe('#0b1220');
+    expect(cells[3].label?.color).toBe('#ffffff');
+    expect(cells[1].label).toBeUndefined();
     const tip = (o.tooltip as { formatter: (p: unknown) => string }).formatter({ value: [0, 0, 3] });
     expect(tip).toContain('&lt;i&gt;Pay&lt;/i&gt;');
     expect(tip).toContain('T&amp;1');

@@ -5,7 +5,7 @@
  */
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
-import { gridLine, mutedText, palette } from '../../ui/theme';
+import { gridLine, mutedText, palette, textOn } from '../../ui/theme';
 import { base, tooltipLine, type TooltipParam } from './common';
 
 export interface CountItem {
@@ -124,12 +124,13 @@ export function buildDemandHeatmapOption(
   open: number[][],
   ui: { countLabel: string; openLabel: string },
 ): ChartOption {
-  const data: [number, number, number | string][] = [];
-  let max = 0;
-  counts.forEach((row, y) =>
-    row.forEach((v, x) => {
-      data.push([x, y, v === 0 ? '-' : v]);
-      max = Math.max(max, v);
+  const max = Math.max(0, ...counts.flat());
+  const pieces = countPieces(max);
+  // each count in the colour that reads on its cell (white on the dark blues), not dark text with a white halo
+  const data = counts.flatMap((row, y) =>
+    row.map((v, x) => {
+      const fill = pieces.find((p) => v >= p.gte && v <= p.lte)?.color;
+      return { value: [x, y, v === 0 ? '-' : v] as [number, number, number | string], ...(fill ? { label: { color: textOn(fill) } } : {}) };
     }),
   );
   return {
@@ -147,10 +148,11 @@ export function buildDemandHeatmapOption(
       type: 'category',
       data: topics,
       inverse: true,
-      axisLabel: { width: 96, overflow: 'truncate', color: mutedText },
+      // an English topic ("Workplace safety") takes two lines rather than being cut to "Workplace sa…"
+      axisLabel: { width: 96, overflow: 'break', lineHeight: 13, color: mutedText },
       axisTick: { show: false },
     },
-    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: countPieces(max) },
+    visualMap: { type: 'piecewise', show: false, dimension: 2, pieces },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -162,7 +164,7 @@ export function buildDemandHeatmapOption(
     series: [
       {
         type: 'heatmap',
-        label: { show: true, fontSize: 10, color: '#111827', textBorderColor: 'rgba(255,255,255,0.85)', textBorderWidth: 2 },
+        label: { show: true, fontSize: 10 },
         data: data as never,
       },
     ],

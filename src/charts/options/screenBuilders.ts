@@ -8,7 +8,7 @@
 import type { HeatmapRow, RadarSeries } from '../../data/chartInputs';
 import type { RankedChild } from '../../data/screen';
 import type { EscalationLevel, LevelTally } from '../../engine';
-import type { ScoreBand } from '../../ui/theme';
+import { textOn, type ScoreBand } from '../../ui/theme';
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
@@ -40,19 +40,6 @@ const px = (n: number, u: number) => Math.round(n * u * 10) / 10;
 /** The band a 0–100 score falls in (the top band includes 100). */
 export function bandOf(bands: ScoreBand[], v: number): ScoreBand | undefined {
   return bands.find((b) => v >= b.min && (v < b.max || (b.max === 100 && v <= 100)));
-}
-
-/** Relative luminance (WCAG) of a #rrggbb colour. */
-function luminance(hex: string): number {
-  const n = parseInt(hex.slice(1), 16);
-  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(((n >> 16) & 255) / 255) + 0.7152 * lin(((n >> 8) & 255) / 255) + 0.0722 * lin((n & 255) / 255);
-}
-
-/** Dark or white text, whichever contrasts more with the fill. */
-export function textOn(fill: string): string {
-  const l = luminance(fill);
-  return (l + 0.05) / (0.0066 + 0.05) >= 1.05 / (l + 0.05) ? '#0b1220' : '#ffffff';
 }
 
 /**
