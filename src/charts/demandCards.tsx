@@ -5,6 +5,7 @@
  * data, rendered as text only.
  */
 import { useMemo } from 'react';
+import './demandCards.css';
 import { useDashboard } from '../data/dashboard';
 import type { DemandItem, DemandModel } from '../data/demands';
 import { useI18n, type I18n } from '../i18n';

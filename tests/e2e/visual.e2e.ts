@@ -183,6 +183,18 @@ describe('layout review fixes', () => {
     for (const overflow of wraps) expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('an org page opened first styles its demands section (tallies in a grid, headings spaced from them)', async () => {
+    await open('/org/T-YINHU', 'en', { width: 1366, height: 768 });
+    const section = page.locator('.demand-section');
+    await section.waitFor({ timeout: 30_000 });
+    const style = await section.evaluate((s) => ({
+      tally: getComputedStyle(s.querySelector('.demand-tally')!).display,
+      gap: parseFloat(getComputedStyle(s.querySelector('.subhead')!).marginTop),
+    }));
+    expect(style.tally).toBe('grid');
+    expect(style.gap).toBeGreaterThan(4);
+  });
+
   it('3840 px: type and charts are the 1920 px view scaled (2×); /screen keeps its own scale', async () => {
     const sizes = async () =>
       page.evaluate(() => ({
