@@ -10,7 +10,10 @@ function resizeAll(): void {
   for (const el of document.querySelectorAll<HTMLElement>('.echarts-for-react')) {
     const chart = echarts.getInstanceByDom(el);
     // 'auto' measures the container in its current (print) layout; charts are created at an explicit size
-    chart?.resize({ width: 'auto', height: 'auto' });
+    chart?.resize({ width: 'auto', height: 'auto', animation: { duration: 0 } });
+    // a browser's print lays the page out and captures it with no animation frame in between: paint now, or the
+    // canvas prints as it was before the resize
+    chart?.getZr().refreshImmediately(true);
   }
 }
 

@@ -5,6 +5,8 @@
  * page count says so) and every chart canvas lies inside its sheet; on a view
  * that flows, every card is kept whole (break-inside: avoid) and every chart
  * is re-sized to the page and shorter than a page, so it can never be split.
+ * The overview, a viewport-high grid on screen, prints on three pages with
+ * every chart drawn at a height of its own.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,4 +165,91 @@ describe('/demands printed', () => {
     if (OUT) writeFileSync(join(OUT, 'demands.pdf'), pdf);
     await page.emulateMedia({ media: 'screen' });
   });
+});
+
+describe('the overview printed', () => {
+  // The screen's overview is one viewport-high grid whose charts fill their cells (height: 100%); on paper there is
+  // no viewport to share, and every chart was squashed to a 100 px strip or not drawn at all.
+  for (const lang of ['zh', 'en'] as const) {
+    it(`draws every chart at a size for A4, keeps each card on one page, and takes three pages (${lang})`, async () => {
+      // as a reader prints: the page first read on a desktop screen
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${server.url}/${lang === 'en' ? '?lang=en' : ''}`);
+      await chartsDrawn('.overview-grid', 6);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      const measure = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.overview-grid > .card')].map((card) => {
+            const box = card.getBoundingClientRect();
+            const canvas = card.querySelector('canvas');
+            let inked = 0;
+            if (canvas && canvas.width > 0 && canvas.height > 0) {
+              // the share of the bitmap that is neither transparent nor white: a drawn chart, not an empty frame
+              const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+              let seen = 0;
+              for (let i = 0; i < px.length; i += 4 * 5, seen++)
+                if (px[i + 3] > 0 && !(px[i] > 240 && px[i + 1] > 240 && px[i + 2] > 240)) inked++;
+              inked /= seen;
+            }
+            return {
+              area: [...card.classList].find((c) => c.startsWith('area-')) ?? '',
+              top: box.top + scrollY,
+              bottom: box.bottom + scrollY,
+              height: box.height,
+              width: box.width,
+              canvasHeight: canvas?.getBoundingClientRect().height ?? 0,
+              canvasWidth: canvas?.getBoundingClientRect().width ?? 0,
+              inked,
+              breakInside: getComputedStyle(card).breakInside,
+            };
+          }),
+        );
+      type Card = Awaited<ReturnType<typeof measure>>[number];
+      const charts = (cards: Card[]) => cards.filter((c) => c.area !== 'area-urgent');
+      // charts re-draw at their print size once the layout has settled
+      await expect.poll(async () => charts(await measure()).filter((c) => c.canvasHeight >= 200 && c.inked > 0.01).length).toBe(6);
+      const cards = await measure();
+      const at = (area: string) => cards.find((c) => c.area === `area-${area}`)!;
+      expect(cards.map((c) => c.area).sort()).toEqual(
+        ['area-funnel', 'area-grades', 'area-heatmap', 'area-radar', 'area-ranking', 'area-trend', 'area-urgent'].sort(),
+      );
+      for (const c of cards) {
+        expect(c.breakInside, c.area).toBe('avoid');
+        expect(c.height, `${c.area} is taller than a page`).toBeLessThan(PAGE_H);
+        expect(c.width, c.area).toBeLessThanOrEqual(PAGE_W + 0.5);
+      }
+      for (const c of charts(cards)) {
+        expect(c.canvasHeight, `${c.area} drawn too short`).toBeGreaterThanOrEqual(200);
+        expect(c.canvasWidth, c.area).toBeGreaterThan(c.width * 0.8);
+      }
+      // the 28 towns get a line each: the ranking and the heatmap are the tallest charts
+      for (const tall of ['ranking', 'heatmap']) expect(at(tall).canvasHeight).toBeGreaterThanOrEqual(400);
+      // the plan the page count checks: the KPIs and the four small charts fill page 1; the ranking and the heatmap
+      // share page 2 (so neither is split or pushed on alone); the urgent list is page 3
+      expect(Math.max(...['radar', 'grades', 'trend', 'funnel'].map((a) => at(a).bottom))).toBeLessThanOrEqual(PAGE_H);
+      expect(at('heatmap').bottom - at('ranking').top).toBeLessThanOrEqual(PAGE_H);
+      // every KPI holds its figures: none cut at its card's edge, the row within the page
+      const kpis = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.overview .kpi-row > .kpi')].map((k) => ({
+          right: k.getBoundingClientRect().right,
+          overflow: k.scrollWidth - k.clientWidth,
+        })),
+      );
+      expect(kpis.length).toBeGreaterThanOrEqual(6);
+      for (const k of kpis) {
+        expect(k.overflow).toBeLessThanOrEqual(0);
+        expect(k.right).toBeLessThanOrEqual(PAGE_W + 0.5);
+      }
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      expect(pdfPages(pdf)).toBe(3);
+      if (OUT) {
+        mkdirSync(OUT, { recursive: true });
+        writeFileSync(join(OUT, `overview-${lang}.pdf`), pdf);
+      }
+      await page.emulateMedia({ media: 'screen' });
+    });
+  }
 });
