@@ -16,7 +16,7 @@ import {
 import { flushSync } from 'react-dom';
 import type { ChartOption } from './echarts';
 import type { DrawSize } from './EChartsView';
-import { canObserveFrames, observeFrame } from './frameSizes';
+import { canObserveFrames, IN_VIEW_MIN_PX, observeFrame } from './frameSizes';
 import { queueMount } from './mountQueue';
 import { isDesktopWidth, whenIdle } from '../lib/idle';
 
@@ -40,11 +40,11 @@ export interface ChartProps {
 export const EagerCharts = createContext(false);
 
 /**
- * How far outside the viewport a chart starts to draw. None: on a phone the first screen is the KPIs, and the
- * charting library (~170 KB gzip) is not even loaded until a chart scrolls into view; on a desktop every overview
- * chart is in view anyway.
+ * How far into the viewport a chart must come to start drawing: IN_VIEW_MIN_PX (frameSizes.ts), not a sliver. On a
+ * phone the first screen is the KPIs, and the charting library (~170 KB gzip) is not even loaded until a chart
+ * scrolls into view; on a desktop every overview chart is in view anyway.
  */
-const NEAR_MARGIN = '0px';
+const NEAR_MARGIN = `-${IN_VIEW_MIN_PX}px 0px`;
 
 /**
  * The size to draw the frame at, once it is in or near the viewport, or when the page is printed (every chart is

@@ -17,6 +17,19 @@ if (typeof window !== 'undefined')
   for (const type of ['pointerup', 'keydown', 'popstate'])
     window.addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
 
+/**
+ * How much of a frame must be on screen to count as in view: a sliver at the fold does not. On a phone the overview's
+ * first chart stood 9 px above the fold once the KPI cards got shorter, and loading the page then evaluated and drew
+ * ECharts (~0.5 s of a throttled CPU: Lighthouse's blocking time rose from ~0.6 s to ~1.3 s) for a strip nobody sees.
+ */
+export const IN_VIEW_MIN_PX = 48;
+
+/** The frame's box shows at least IN_VIEW_MIN_PX of its height (all of it, if shorter) inside the viewport. */
+export function showsInViewport(r: DOMRectReadOnly): boolean {
+  const visible = Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0);
+  return r.width > 0 && r.height > 0 && r.right > 0 && r.left < window.innerWidth && visible >= Math.min(IN_VIEW_MIN_PX, r.height);
+}
+
 const listeners = new Map<Element, FrameListener>();
 let observer: ResizeObserver | undefined;
 
@@ -28,7 +41,7 @@ function report(entries: ResizeObserverEntry[]): void {
     return {
       target: e.target,
       size: { width: Math.round(e.contentRect.width), height: Math.round(e.contentRect.height) },
-      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth,
+      inView: showsInViewport(r),
     };
   });
   const answering = performance.now() - lastInput < INPUT_WINDOW_MS;

@@ -126,7 +126,9 @@ async function main() {
         (count) => {
           const frames = [...document.querySelectorAll('.card-body')].filter((f) => {
             const r = f.getBoundingClientRect();
-            return r.height > 0 && r.top < innerHeight && r.bottom > 0 && f.closest('.chart-card');
+            // in view as the app counts it (charts/frameSizes.ts showsInViewport): a sliver at the fold waits
+            const shown = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) >= Math.min(48, r.height);
+            return r.height > 0 && shown && f.closest('.chart-card');
           });
           if (frames.length < count) return false;
           return frames.every((f) => {

@@ -51,8 +51,9 @@ export async function watchDrill(page: Page): Promise<void> {
           const layout = new ResizeObserver(() => {
             layout.disconnect();
             const inView = [...document.querySelectorAll('.org-page .chart-card .card-body')].filter((f) => {
+              // in view as the app counts it (charts/frameSizes.ts showsInViewport, 48 px): a sliver at the fold waits
               const r = f.getBoundingClientRect();
-              return r.height > 0 && r.top < innerHeight && r.bottom > 0;
+              return r.height > 0 && Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) >= Math.min(48, r.height);
             });
             if (shown >= 0 && inView.length && inView.every((f) => inked(f.querySelector('canvas'))))
               window.__drill = { page: shown, charts: seenIn, ms: performance.now() - release.timeStamp, count: inView.length };
