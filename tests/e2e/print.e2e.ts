@@ -18,7 +18,7 @@ import { mockDistrict, mockMeta } from '../../mocks/data/district';
 import { startServer, type RunningServer } from '../../server/serve';
 import { fmtIsoDate } from '../../src/lib/format';
 import { writeMockDataDir } from '../bench/load';
-import { launch, type Browser } from './browser';
+import { launch, pdfPages, type Browser } from './browser';
 
 /** A4 at 96 CSS px per inch, less the stylesheet's 10 mm margins. */
 const MM = 96 / 25.4;
@@ -51,8 +51,6 @@ afterAll(async () => {
   });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 async function chartsDrawn(within: string, expected: number) {
   await expect.poll(() => page.locator(`${within} canvas`).count()).toBeGreaterThanOrEqual(expected);
