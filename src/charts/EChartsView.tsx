@@ -2,7 +2,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { ECharts } from 'echarts/core';
-import { echarts, type ChartOption } from './echarts';
+import { disposeChart, echarts, type ChartOption } from './echarts';
 import { installPrintResize } from './printResize';
 
 // charts follow the page's width when printed (every view: the print stylesheet is src/app/print.css)
@@ -23,6 +23,13 @@ export interface DrawSize {
 class SizedECharts extends ReactEChartsCore {
   override initEchartsInstance(): Promise<ECharts> {
     return Promise.resolve(this.echarts.init(this.ele, this.props.theme, this.props.opts) as ECharts);
+  }
+
+  override componentWillUnmount(): void {
+    // first with no frame of its painting left to run (disposeChart); then echarts-for-react's own clean-up
+    const chart = this.getEchartsInstance();
+    if (chart) disposeChart(chart);
+    super.componentWillUnmount();
   }
 }
 

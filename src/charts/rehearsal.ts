@@ -13,7 +13,7 @@
  */
 import type { ReadModel } from '../data/model';
 import { heatmapRows, orgContributions, rankedItems, rankedOrder, scatterPoints } from '../data/chartInputs';
-import { echarts, type ChartOption } from './echarts';
+import { disposeChart, echarts, type ChartOption } from './echarts';
 import { buildHeatmapOption, buildRankingOption } from './options/builders';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption } from './options/orgBuilders';
 import { scoreBands } from '../ui/theme';
@@ -70,7 +70,7 @@ export function rehearseDrill(model: ReadModel): () => void {
           // a canvas draws when it is shown or read: one pixel read rasterises it, glyphs and all
           stage.querySelector('canvas')?.getContext('2d')?.getImageData(0, 0, 1, 1);
         } finally {
-          chart.dispose();
+          disposeChart(chart);
           stage.remove();
         }
         next();

@@ -16,6 +16,7 @@ vi.mock('../../src/charts/echarts', () => ({
       dispose: disposed,
     }),
   },
+  disposeChart: (chart: { dispose: () => void }) => chart.dispose(),
 }));
 
 let desktop = true;
