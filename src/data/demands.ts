@@ -128,7 +128,7 @@ export class DemandModel {
 
   /** Response-time distribution (days from report to resolution) of the subtree's resolved demands. */
   histogram(id: string, binDays = 7): HistogramBin[] {
-    return responseTimeHistogram(this.res, this.model.position(id), binDays);
+    return responseTimeHistogram(this.ds, this.prepared, this.res, this.model.position(id), binDays);
   }
 
   topic(id: string): DemandTopic | undefined {

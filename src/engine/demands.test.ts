@@ -5,7 +5,6 @@ import {
   computeDemands,
   demandHeatmap,
   demandTally,
-  median,
   overdueDemands,
   policyOutcomes,
   prepareDemands,
@@ -164,16 +163,48 @@ describe('subtree tallies and median response time (§12)', () => {
     expect(res.medianResponseDays[pos('G2')]).toBe(20);
     const none = run([demand('G1', '2025-06-01')]).res;
     expect(demandTally(none, 0).medianDays).toBeUndefined();
-    expect(median([])).toBeNaN();
+  });
+
+  it('median of every subtree equals sorting its resolved demands (random demands, ties, odd and even counts)', () => {
+    // the definition, spelled out: the subtree's response days sorted, the middle one or the mean of the middle two
+    const reference = (res: ReturnType<typeof run>['res'], dp: ReturnType<typeof run>['dp'], u: number) => {
+      const days: number[] = [];
+      for (let q = 0; q < dp.count; q++) {
+        if (res.responseDays[q] < 0) continue;
+        for (let a = dp.dOrg[q]; a >= 0; a = ds.parent[a]) if (a === u) days.push(res.responseDays[q]);
+      }
+      days.sort((a, b) => a - b);
+      const k = days.length;
+      return k === 0 ? NaN : k % 2 ? days[k >> 1] : (days[k / 2 - 1] + days[k / 2]) / 2;
+    };
+    let seed = 7;
+    const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
+    const at = (day: number) => new Date(Date.UTC(2025, 0, 1 + day)).toISOString().slice(0, 10);
+    for (let trial = 0; trial < 20; trial++) {
+      const list = Array.from({ length: 1 + rand(40) }, () => {
+        const reported = rand(150);
+        const triaged = reported + rand(4);
+        const resolved = triaged + rand(12); // a few distinct values: many ties
+        const settled = rand(3) > 0;
+        return demand(['G1', 'G2', 'G3', 'T1', 'T2', 'D'][rand(6)], at(reported), {
+          triagedAt: at(triaged),
+          resolvedAt: settled ? at(resolved) : null,
+          outcome: settled ? (['service', 'policy', 'declined'] as const)[rand(3)] : null,
+        });
+      });
+      const { dp, res } = run(list, at(140));
+      for (let u = 0; u < ds.orgs.length; u++)
+        expect(res.medianResponseDays[u], `trial ${trial}, ${ds.orgs[u].id}`).toEqual(reference(res, dp, u));
+    }
   });
 
   it('histogram of response times', () => {
-    expect(responseTimeHistogram(res, pos('T1'), 7)).toEqual([
+    expect(responseTimeHistogram(ds, dp, res, pos('T1'), 7)).toEqual([
       { from: 0, to: 7, count: 2 },
       { from: 7, to: 14, count: 1 },
       { from: 14, to: 21, count: 1 },
     ]);
-    expect(responseTimeHistogram(res, pos('G2'), 7).reduce((s, b) => s + b.count, 0)).toBe(1);
+    expect(responseTimeHistogram(ds, dp, res, pos('G2'), 7).reduce((s, b) => s + b.count, 0)).toBe(1);
   });
 
   it('topic × town heatmap and the policy outcomes with who raised them', () => {
