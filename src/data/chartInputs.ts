@@ -111,9 +111,8 @@ export function gradeCounts(model: ReadModel, ids: readonly string[]): GradeCoun
   const bands = model.gradeBands;
   const counts = new Array<number>(bands.length + 1).fill(0);
   for (const id of ids) {
-    const s = model.scores(id);
-    if (s.index === undefined) continue;
-    counts[s.gradeIndex >= 0 ? s.gradeIndex : bands.length]++;
+    const g = model.gradeIndex(id);
+    if (g !== undefined) counts[g >= 0 ? g : bands.length]++;
   }
   return [
     ...bands.map((b, k) => ({ grade: b.grade, count: counts[k], gradeIndex: k })),

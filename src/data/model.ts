@@ -137,6 +137,15 @@ export class ReadModel {
     return s;
   }
 
+  /**
+   * The grade band's position (`gradeBands`; -1 = ungraded), undefined without an index: what `scores` says of the
+   * grade, without building and caching a score record (a count over a province's 100,000 unions built them all).
+   */
+  gradeIndex(id: string): number | undefined {
+    const u = this.position(id);
+    return Number.isNaN(this.result.index[u]) ? undefined : this.result.grade[u];
+  }
+
   allScores(): OrgScores[] {
     return this.ds.orgs.map((o) => this.scores(o.id));
   }

@@ -15,6 +15,7 @@ import {
   trendDates,
   type DemandTally,
   type IndexResult,
+  type PreparedDemands,
 } from '../engine';
 import { gradeCounts } from './chartInputs';
 import { ReadModel } from './model';
@@ -39,6 +40,18 @@ export const demandKpi = (t: DemandTally): DemandKpiFigures => ({
 });
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** A year's demands indexed once (§12 does not depend on the date): a server answering several dates reuses them. */
+const demandsPrepared = new WeakMap<PreparedYear, PreparedDemands | null>();
+function preparedDemandsOf(prepared: PreparedYear): PreparedDemands | null {
+  let dp = demandsPrepared.get(prepared);
+  if (dp === undefined) {
+    const config = prepared.methodology.demands;
+    dp = prepared.demands && config ? prepareDemands(prepared.ds, config, prepared.demands) : null;
+    demandsPrepared.set(prepared, dp);
+  }
+  return dp;
+}
 
 function summaryOrg(model: ReadModel, id: string): SummaryOrg {
   const s = model.scores(id);
@@ -80,11 +93,8 @@ export function buildSummary(
   const root = model.rootId;
   const dates = trendDates(asOf);
   const trend = { dates, results: dates.map(resultAt) };
-  const config = prepared.methodology.demands;
-  const demands =
-    prepared.demands && config
-      ? demandKpi(demandTally(computeDemands(ds, prepareDemands(ds, config, prepared.demands), asOf), model.position(root)))
-      : null;
+  const dp = preparedDemandsOf(prepared);
+  const demands = dp ? demandKpi(demandTally(computeDemands(ds, dp, asOf), model.position(root))) : null;
   return {
     year,
     asOf,
