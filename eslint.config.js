@@ -51,6 +51,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // public/boot.js: a classic script the browser runs as is, before the app (no modules, no build)
+  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   ...LAYERS.map(layerRule),
   {
     // views read the read model (data/model.ts), never the engine's arrays

@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from './api/config';
+import { markAppStarted } from './api/early';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { createAppRouter } from './app/router';
@@ -11,6 +12,7 @@ import './app/styles.css';
 import './app/print.css';
 
 async function start() {
+  markAppStarted();
   const root = createRoot(document.getElementById('root')!);
   try {
     const config = await loadConfig();

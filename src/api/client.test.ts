@@ -230,3 +230,29 @@ describe('demands (v1.1)', () => {
     expect(new URL(url).searchParams.toString()).toBe('year=2025&orgId=T-YH');
   });
 });
+
+describe('responses public/boot.js started early (src/api/early.ts)', () => {
+  it('a request for exactly that URL takes the response once; the next one fetches', async () => {
+    const url = `${API}/v1/meta`;
+    const fetched = (await fetchMeta(API)).generatedAt;
+    const early = { ...(await fetchMeta(API)), generatedAt: '2030-01-01T00:00:00+08:00' };
+    window.__jjEarly = { [url]: Promise.resolve(new Response(JSON.stringify(early), { status: 200 })) };
+    try {
+      expect((await fetchMeta(API)).generatedAt).toBe(early.generatedAt);
+      expect(window.__jjEarly[url]).toBeUndefined();
+      expect((await fetchMeta(API)).generatedAt).toBe(fetched);
+    } finally {
+      delete window.__jjEarly;
+    }
+  });
+
+  it('an early request that failed is a network error like any, and stalls time out like any', async () => {
+    const url = `${API}/v1/meta`;
+    window.__jjEarly = { [url]: Promise.reject(new TypeError('Failed to fetch')) };
+    window.__jjEarly[url]!.catch(() => undefined);
+    expect(await getJson('meta', url, recordsSchema).catch((e) => e)).toBeInstanceOf(NetworkError);
+    window.__jjEarly = { [url]: new Promise<Response>(() => undefined) };
+    expect(await getJson('meta', url, recordsSchema, { timeoutMs: 30 }).catch((e) => e)).toBeInstanceOf(TimeoutError);
+    delete window.__jjEarly;
+  });
+});

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { apiErrorSchema, type ResourceName } from './schemas';
+import { takeEarly } from './early';
 import { HttpError, NetworkError, PayloadError, SessionEndedError, TimeoutError, payloadErrorFromZod } from './errors';
 
 /**
@@ -55,7 +56,11 @@ export async function getJson<S extends z.ZodMiniType>(
   let text: string;
   try {
     try {
-      res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' }, ...init, signal });
+      // a first-screen request public/boot.js already started: its response, under this request's timeout and signal
+      const early = takeEarly(url);
+      res = await (early
+        ? untilAborted(early, signal)
+        : fetch(url, { credentials: 'include', headers: { Accept: 'application/json' }, ...init, signal }));
     } catch (e) {
       return fail(e);
     }

@@ -94,6 +94,47 @@ describe('summary first, then the full year (real backend)', () => {
   });
 });
 
+describe('the first screen’s requests start before the app’s JavaScript has arrived (public/boot.js)', () => {
+  let browser: Browser;
+  let close: () => Promise<void> = async () => undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await close();
+  });
+
+  it('asks for config, meta and the default summary while the app is held back, and the app uses those answers', async () => {
+    const server = await startBackend(districtData());
+    close = server.close;
+    browser = await launch({ width: 390, height: 844 });
+    const page = await browser.context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/config.json' || url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+    // the app's own script is held until the three requests are seen: nothing but boot.js can have made them
+    let releaseApp: () => void = () => undefined;
+    const appHeld = new Promise<void>((ok) => (releaseApp = ok));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await appHeld;
+      await route.continue();
+    });
+    const meta = (await (await page.request.get(`${server.url}/api/v1/meta`)).json()) as { defaultYear: number; asOf: string };
+    const summaryUrl = `/api/v1/summary?year=${meta.defaultYear}&asOf=${meta.asOf}`;
+    await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+    await expect.poll(() => asked, { timeout: 30_000 }).toEqual(['/config.json', '/api/v1/meta', summaryUrl]);
+    releaseApp();
+    const summary = (await (await page.request.get(`${server.url}${summaryUrl}`)).json()) as { root: { index: number } };
+    await expect.poll(() => page.getByTestId('district-index').textContent(), { timeout: 30_000 }).toBe(summary.root.index.toFixed(1));
+    // the app took those answers: it asked none of the three again (the year itself it asks for now)
+    expect(asked.filter((u) => u === '/config.json' || u === '/api/v1/meta' || u.startsWith('/api/v1/summary'))).toEqual([
+      '/config.json',
+      '/api/v1/meta',
+      summaryUrl,
+    ]);
+  });
+});
+
 /** What IndexedDB keeps for the app: key → generatedAt of kept years (and "meta" entries). */
 function kept(page: Page): Promise<Record<string, string>> {
   return page.evaluate(
