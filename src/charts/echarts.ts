@@ -45,6 +45,26 @@ echarts.use([
   CanvasRenderer,
 ]);
 
+/**
+ * ECharts 6.1.0 regression: the heatmap's ordinary (not progressive) render calls `_renderOnGridLike` without its
+ * `useIncremental` flag, and `getIncrementalId` reads a missing flag as true (6.0 left the cells alone). Every cell
+ * was then "incremental": zrender drew the cells on canvases of their own — three full-size canvases per heatmap
+ * instead of one, more to clear, paint and composite on a drill — painted 15 ms at a time across frames. The flag
+ * as given (absent = false) restores 6.0's behaviour; a progressive render still passes true.
+ */
+type GridLikeRender = (seriesModel: unknown, api: unknown, start: number, end: number, useIncremental?: boolean) => void;
+// the registry of chart views (clazz.enableClassManagement) is not in ECharts' types
+const chartViews = echarts.ChartView as unknown as {
+  getClass(type: string): { prototype: { _renderOnGridLike?: GridLikeRender } } | undefined;
+};
+const heatmapView = chartViews.getClass('heatmap');
+const renderOnGridLike = heatmapView?.prototype._renderOnGridLike;
+if (heatmapView && renderOnGridLike) {
+  heatmapView.prototype._renderOnGridLike = function (this: unknown, seriesModel, api, start, end, useIncremental) {
+    renderOnGridLike.call(this, seriesModel, api, start, end, useIncremental === true);
+  };
+}
+
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | FunnelSeriesOption
