@@ -82,11 +82,10 @@ export type ChartOption = echarts.ComposeOption<
 export { echarts };
 
 /**
- * Dispose a chart so that no frame of its painting runs afterwards. ECharts 6.1 marks every heatmap rectangle
- * incremental (HeatmapView.render passes no flag, and getIncrementalId defaults to true), so zrender paints the
- * heatmap's layer 15 ms at a time and continues in the next animation frame; a chart disposed in between threw
- * "Cannot read properties of null (reading 'layerStack')" from that frame. zrender's painter skips a frame whose
- * redraw id is no longer its own: clearing the id retires the frame.
+ * Dispose a chart so that no frame of its painting runs afterwards. A progressive render (a series past its
+ * `progressiveThreshold`; before the fix above, every heatmap) paints 15 ms at a time and continues in the next
+ * animation frame; a chart disposed in between threw "Cannot read properties of null (reading 'layerStack')" from
+ * that frame. zrender's painter skips a frame whose redraw id is no longer its own: clearing the id retires it.
  */
 export function disposeChart(chart: echarts.ECharts): void {
   if (chart.isDisposed()) return;
