@@ -22,8 +22,10 @@ async function paintedCanvases(page: Page): Promise<number> {
         const ctx = c.getContext('2d');
         if (!ctx || c.width === 0 || c.height === 0) return false;
         const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        // every pixel: a radar of thin lines over a small district inks too few for a sample to see (one
+        // pixel in 97 found 16 of its 1,301); a blank canvas inks none
         let inked = 0;
-        for (let k = 3; k < data.length; k += 4 * 97) if (data[k] > 0) inked++;
+        for (let k = 3; k < data.length; k += 4) if (data[k] > 0) inked++;
         return inked > 20;
       }).length,
   );
