@@ -7,29 +7,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session, seriousViolations } from './browser';
+import { openSession, paintedCanvases, type Session, seriousViolations } from './browser';
 import { drillFrames, watchDrill } from './drillProbe';
 import { startBackend, startPreview } from './servers';
 import example from './example-data';
 
 const open = openSession;
-
-/** How many chart canvases have pixels drawn on them. */
-async function paintedCanvases(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      [...document.querySelectorAll('canvas')].filter((c) => {
-        const ctx = c.getContext('2d');
-        if (!ctx || c.width === 0 || c.height === 0) return false;
-        const { data } = ctx.getImageData(0, 0, c.width, c.height);
-        // every pixel: a radar of thin lines over a small district inks too few for a sample to see (one
-        // pixel in 97 found 16 of its 1,301); a blank canvas inks none
-        let inked = 0;
-        for (let k = 3; k < data.length; k += 4) if (data[k] > 0) inked++;
-        return inked > 20;
-      }).length,
-  );
-}
 
 async function waitForCharts(page: Page, count: number) {
   await page.waitForFunction((n) => document.querySelectorAll('canvas').length >= n, count, { timeout: 30_000 });
