@@ -5,7 +5,8 @@ import { markAppStarted } from './api/early';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { createAppRouter } from './app/router';
-import { seedFromDevice } from './data/dashboard';
+import { seedFromDevice, seedFromNetwork } from './data/dashboard';
+import { parseGlobalSearch } from './data/search';
 import { describeError } from './ui/StatusPanel';
 import { translator } from './i18n';
 import './app/styles.css';
@@ -26,14 +27,16 @@ async function start() {
       });
     }
     const queryClient = createQueryClient();
-    // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it
-    const urlYear = Number(new URLSearchParams(location.search).get('year')) || undefined;
-    await seedFromDevice(queryClient, config, urlYear);
+    const router = createAppRouter();
+    const search = parseGlobalSearch(router.state.location.search);
+    // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it; a first visit
+    // paints the overview from the summary in its first render
+    if (!(await seedFromDevice(queryClient, config, search.year))) await seedFromNetwork(queryClient, config, search.year, search.asOf);
     // a transition: the first render yields to the browser every few milliseconds instead of one long task
     startTransition(() =>
       root.render(
         <StrictMode>
-          <App config={config} queryClient={queryClient} router={createAppRouter()} />
+          <App config={config} queryClient={queryClient} router={router} />
         </StrictMode>,
       ),
     );

@@ -388,3 +388,28 @@ export async function seedFromDevice(
   queryClient.setQueryData(yearDatasetQuery(config, kept.data.year, kept.meta).queryKey, kept.data);
   return true;
 }
+
+/**
+ * A first visit: wait at most `waitMs` for meta and the summary, which public/boot.js started while the app
+ * downloaded, so that the first render paints the overview itself. Without it the page rendered three times, each a
+ * long task on a phone: a skeleton, then meta's header, then the summary's numbers. Whatever is missing or fails by
+ * then is left to the queries, exactly as before.
+ */
+export async function seedFromNetwork(
+  queryClient: QueryClient,
+  config: AppConfig,
+  requestedYear: number | undefined,
+  requestedAsOf: string | undefined,
+  waitMs = 800,
+): Promise<void> {
+  // the mocked build has no summary, and its requests need the mock worker already running
+  if (config.mocks) return;
+  const seeded = (async () => {
+    const meta = await queryClient.fetchQuery(metaQuery(config.apiBaseUrl));
+    const year = resolveYear(meta, requestedYear);
+    await queryClient.prefetchQuery(summaryQuery(config, year, meta, effectiveAsOf(meta, year, requestedAsOf), true));
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([seeded.catch(() => undefined), new Promise((ok) => (timer = setTimeout(ok, waitMs)))]);
+  clearTimeout(timer);
+}

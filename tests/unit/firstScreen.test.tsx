@@ -7,13 +7,22 @@ import { server } from '../../mocks/node';
 import { prepareYear } from '../../src/data/prepareYear';
 import { buildSummary } from '../../src/data/summary';
 import * as demandEngine from '../../src/engine/demands';
-import { renderApp, TEST_API, waitForData, waitForSettled } from './render';
+import { seedFromNetwork } from '../../src/data/dashboard';
+import { renderApp, TEST_API, TEST_CONFIG, testQueryClient, waitForData, waitForSettled } from './render';
 
 // counts the demand engine's runs (§12 states at a date), in the app and in the mock server's summary alike
 vi.mock('../../src/engine/demands', async (original) => {
   const engine = await original<typeof demandEngine>();
   return { ...engine, computeDemands: vi.fn(engine.computeDemands) };
 });
+
+/** The summary as serve:api answers it (the mock platform has none). */
+function summaryAsServed(q: URLSearchParams) {
+  const year = Number(q.get('year'));
+  const d = mockDistrict(year);
+  const prepared = prepareYear(d.meta, d.methodology, d.orgs, d.assignments, d.demands);
+  return HttpResponse.json(buildSummary(d.meta, year, q.get('asOf') ?? d.meta.asOf, prepared));
+}
 
 describe('first screen', () => {
   it('the year waits for the summary (they would share a phone link), then loads; a 404 summary changes nothing else', async () => {
@@ -36,17 +45,45 @@ describe('first screen', () => {
     expect(events.indexOf('assignments asked')).toBeGreaterThan(events.indexOf('summary answered'));
   });
 
+  it('a first visit waits for meta and the summary (boot.js started them), so the first render shows the numbers', async () => {
+    server.use(http.get(`${TEST_API}/v1/summary`, ({ request }) => summaryAsServed(new URL(request.url).searchParams)));
+    const queryClient = testQueryClient();
+    await seedFromNetwork(queryClient, TEST_CONFIG, undefined, undefined, 10_000);
+    // what the first DOM change that shows the header shows beside it: the skeleton, or the district's index
+    let kpisWithFirstHeader: boolean | undefined;
+    const watch = new MutationObserver(() => {
+      if (kpisWithFirstHeader === undefined && document.querySelector('.app-header'))
+        kpisWithFirstHeader = /^\d+\.\d$/.test(screen.queryByTestId('district-index')?.textContent ?? '');
+    });
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    renderApp('/', { queryClient });
+    await waitForData();
+    watch.disconnect();
+    expect(kpisWithFirstHeader).toBe(true);
+  });
+
+  it('the first visit waits no longer than its bound, and not at all on the mocked build', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${TEST_API}/v1/meta`, async ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        await delay(2_000);
+      }),
+    );
+    const queryClient = testQueryClient();
+    await seedFromNetwork(queryClient, { ...TEST_CONFIG, mocks: true }, undefined, undefined, 10_000);
+    expect(asked).toEqual([]);
+    const t0 = performance.now();
+    await seedFromNetwork(queryClient, TEST_CONFIG, undefined, undefined, 50);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(asked).toEqual(['/api/v1/meta']);
+    expect(queryClient.getQueryData(['meta', TEST_API])).toBeUndefined();
+  });
+
   it('a year arriving under the overview painted from the summary does not build the demand model; the demands page does', async () => {
     const runs = vi.mocked(demandEngine.computeDemands);
     server.use(
-      // the summary as serve:api answers it (the mock platform has none)
-      http.get(`${TEST_API}/v1/summary`, ({ request }) => {
-        const q = new URL(request.url).searchParams;
-        const year = Number(q.get('year'));
-        const d = mockDistrict(year);
-        const prepared = prepareYear(d.meta, d.methodology, d.orgs, d.assignments, d.demands);
-        return HttpResponse.json(buildSummary(d.meta, year, q.get('asOf') ?? d.meta.asOf, prepared));
-      }),
+      http.get(`${TEST_API}/v1/summary`, ({ request }) => summaryAsServed(new URL(request.url).searchParams)),
       // the summary has been answered (its demand figures computed) before the year's resources are asked
       http.get(`${TEST_API}/v1/assignments`, () => {
         runs.mockClear();

@@ -1,5 +1,6 @@
 /** Render the whole app at a URL, against the MSW handlers, as a user would open a link. */
 import { createMemoryHistory } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { App } from '../../src/app/App';
@@ -8,11 +9,17 @@ import { createAppRouter } from '../../src/app/router';
 
 export const TEST_API = 'http://localhost/api';
 
-export function renderApp(url: string, { retries = 0 }: { retries?: number } = {}) {
+export const TEST_CONFIG = { apiBaseUrl: TEST_API, mocks: false };
+
+export const testQueryClient = (retries = 0) => createQueryClient({ retries, baseDelayMs: 5 });
+
+export function renderApp(
+  url: string,
+  { retries = 0, queryClient = testQueryClient(retries) }: { retries?: number; queryClient?: QueryClient } = {},
+) {
   const history = createMemoryHistory({ initialEntries: [url] });
   const router = createAppRouter(history);
-  const queryClient = createQueryClient({ retries, baseDelayMs: 5 });
-  const utils = render(<App config={{ apiBaseUrl: TEST_API, mocks: false }} queryClient={queryClient} router={router} />);
+  const utils = render(<App config={TEST_CONFIG} queryClient={queryClient} router={router} />);
   return { ...utils, router, history, queryClient };
 }
 
