@@ -141,7 +141,7 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
     expect(lines[1]).toMatch(/^T-|^S-/);
   });
 
-  it.each(['/', '/org/T-YINHU', '/org/G-0001', '/alerts', '/orgs', '/methodology', '/?lang=en'])(
+  it.each(['/', '/org/T-YINHU', '/org/G-0001', '/methodology', '/?lang=en'])(
     'axe: no serious or critical violations on %s',
     async (url) => {
       await s.page.goto(`${s.base}${url}`);
@@ -151,6 +151,40 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
       expect(await seriousViolations(s.page)).toEqual([]);
     },
   );
+
+  // /orgs and /alerts are checked here, with every variant of their badges on screen in one check or another
+  it('axe: every grade, alert level and stage badge, each on a page that shows it', async () => {
+    const page = s.page;
+    const seen = new Set<string>();
+    const check = async (what: string) => {
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      for (const c of await page.evaluate(() => [...document.querySelectorAll('main .badge')].map((b) => b.className))) seen.add(c);
+      expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
+    };
+    await page.goto(`${s.base}/orgs`);
+    const grade = page.getByRole('combobox', { name: '等级' });
+    await grade.waitFor();
+    // the grades of this district's methodology (and "none"), read from the filter itself
+    const grades = (await grade.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+    expect(grades.length).toBeGreaterThanOrEqual(2);
+    for (const g of grades) {
+      await grade.selectOption(g);
+      await expect.poll(() => search(page).grade).toBe(g);
+      await check(`/orgs?grade=${g}`);
+    }
+    await page.goto(`${s.base}/alerts`);
+    const counts = page.getByRole('group', { name: '各等级数量' });
+    for (const level of ['提醒', '预警', '督办', '约谈']) {
+      await counts.getByRole('button', { name: new RegExp(level) }).click();
+      await expect.poll(() => counts.getByRole('button', { name: new RegExp(level) }).getAttribute('aria-pressed')).toBe('true');
+      await check(`/alerts ${level}`);
+    }
+    // every variant was on screen for one of the checks above
+    const kinds = [...seen].join(' ');
+    for (const level of ['none', 'remind', 'warn', 'supervise', 'interview']) expect(kinds).toContain(`level-${level}`);
+    for (const stage of ['issued', 'claimed', 'reported']) expect(kinds).toContain(`stage-${stage}`);
+    expect(kinds).toContain('grade-none');
+  }, 150_000);
 
   it('wrote nothing to the console', () => {
     expect(s.errors).toEqual([]);
