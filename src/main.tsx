@@ -4,9 +4,8 @@ import { loadConfig } from './api/config';
 import { markAppStarted } from './api/early';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
+import { prepareFirstRender } from './app/firstRender';
 import { createAppRouter } from './app/router';
-import { seedFromDevice, seedFromNetwork } from './data/dashboard';
-import { parseGlobalSearch } from './data/search';
 import { describeError } from './ui/StatusPanel';
 import { translator } from './i18n';
 import './app/styles.css';
@@ -28,10 +27,7 @@ async function start() {
     }
     const queryClient = createQueryClient();
     const router = createAppRouter();
-    const search = parseGlobalSearch(router.state.location.search);
-    // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it; a first visit
-    // paints the overview from the summary in its first render
-    if (!(await seedFromDevice(queryClient, config, search.year))) await seedFromNetwork(queryClient, config, search.year, search.asOf);
+    await prepareFirstRender(queryClient, config, router);
     // a transition: the first render yields to the browser every few milliseconds instead of one long task
     startTransition(() =>
       root.render(

@@ -7,8 +7,9 @@ import { server } from '../../mocks/node';
 import { prepareYear } from '../../src/data/prepareYear';
 import { buildSummary } from '../../src/data/summary';
 import * as demandEngine from '../../src/engine/demands';
+import { prepareFirstRender } from '../../src/app/firstRender';
 import { seedFromNetwork } from '../../src/data/dashboard';
-import { renderApp, TEST_API, TEST_CONFIG, testQueryClient, waitForData, waitForSettled } from './render';
+import { renderApp, TEST_API, TEST_CONFIG, testQueryClient, testRouter, waitForData, waitForSettled } from './render';
 
 // counts the demand engine's runs (§12 states at a date), in the app and in the mock server's summary alike
 vi.mock('../../src/engine/demands', async (original) => {
@@ -45,10 +46,14 @@ describe('first screen', () => {
     expect(events.indexOf('assignments asked')).toBeGreaterThan(events.indexOf('summary answered'));
   });
 
-  it('a first visit waits for meta and the summary (boot.js started them), so the first render shows the numbers', async () => {
+  it('a first visit waits for meta, the summary and the route, so the first render shows the numbers, once', async () => {
     server.use(http.get(`${TEST_API}/v1/summary`, ({ request }) => summaryAsServed(new URL(request.url).searchParams)));
     const queryClient = testQueryClient();
-    await seedFromNetwork(queryClient, TEST_CONFIG, undefined, undefined, 10_000);
+    const router = testRouter('/');
+    await prepareFirstRender(queryClient, TEST_CONFIG, router);
+    // the route is resolved: the router does not resolve it again on mount (its stores' change re-rendered the
+    // whole page synchronously)
+    const load = vi.spyOn(router, 'load');
     // what the first DOM change that shows the header shows beside it: the skeleton, or the district's index
     let kpisWithFirstHeader: boolean | undefined;
     const watch = new MutationObserver(() => {
@@ -56,10 +61,11 @@ describe('first screen', () => {
         kpisWithFirstHeader = /^\d+\.\d$/.test(screen.queryByTestId('district-index')?.textContent ?? '');
     });
     watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-    renderApp('/', { queryClient });
+    renderApp('/', { queryClient, router });
     await waitForData();
     watch.disconnect();
     expect(kpisWithFirstHeader).toBe(true);
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('the first visit waits no longer than its bound, and not at all on the mocked build', async () => {

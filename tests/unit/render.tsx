@@ -5,7 +5,7 @@ import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { App } from '../../src/app/App';
 import { createQueryClient } from '../../src/app/queryClient';
-import { createAppRouter } from '../../src/app/router';
+import { createAppRouter, type AppRouter } from '../../src/app/router';
 
 export const TEST_API = 'http://localhost/api';
 
@@ -13,12 +13,17 @@ export const TEST_CONFIG = { apiBaseUrl: TEST_API, mocks: false };
 
 export const testQueryClient = (retries = 0) => createQueryClient({ retries, baseDelayMs: 5 });
 
+export const testRouter = (url: string) => createAppRouter(createMemoryHistory({ initialEntries: [url] }));
+
 export function renderApp(
   url: string,
-  { retries = 0, queryClient = testQueryClient(retries) }: { retries?: number; queryClient?: QueryClient } = {},
+  {
+    retries = 0,
+    queryClient = testQueryClient(retries),
+    router = testRouter(url),
+  }: { retries?: number; queryClient?: QueryClient; router?: AppRouter } = {},
 ) {
-  const history = createMemoryHistory({ initialEntries: [url] });
-  const router = createAppRouter(history);
+  const history = router.history;
   const utils = render(<App config={TEST_CONFIG} queryClient={queryClient} router={router} />);
   return { ...utils, router, history, queryClient };
 }
