@@ -7,12 +7,15 @@ import { createQueryClient } from './app/queryClient';
 import { prepareFirstRender } from './app/firstRender';
 import { createAppRouter } from './app/router';
 import { describeError } from './ui/StatusPanel';
+import { yieldToBrowser } from './lib/idle';
 import { translator } from './i18n';
 import './app/styles.css';
 import './app/print.css';
 
 async function start() {
   markAppStarted();
+  // each step below in a task of its own, not one long one with the modules' evaluation (a phone's blocking time)
+  await yieldToBrowser();
   const root = createRoot(document.getElementById('root')!);
   try {
     const config = await loadConfig();
@@ -27,6 +30,7 @@ async function start() {
     }
     const queryClient = createQueryClient();
     const router = createAppRouter();
+    await yieldToBrowser();
     await prepareFirstRender(queryClient, config, router);
     // a transition: the first render yields to the browser every few milliseconds instead of one long task
     startTransition(() =>

@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AppConfig } from '../api/schemas';
 import { seedFromDevice, seedFromNetwork } from '../data/dashboard';
 import { parseGlobalSearch } from '../data/search';
+import { yieldToBrowser } from '../lib/idle';
 import type { AppRouter } from './router';
 
 export async function prepareFirstRender(queryClient: QueryClient, config: AppConfig, router: AppRouter): Promise<void> {
@@ -14,6 +15,7 @@ export async function prepareFirstRender(queryClient: QueryClient, config: AppCo
   // a repeat visit: the year kept on this device paints at once, meta is revalidated behind it; a first visit
   // waits (boundedly) for meta and the summary that public/boot.js started
   if (!(await seedFromDevice(queryClient, config, search.year))) await seedFromNetwork(queryClient, config, search.year, search.asOf);
+  await yieldToBrowser();
   // the route resolved now: resolved in the router's mount effect instead, its stores' change re-rendered the whole
   // page synchronously; should it fail, the router tries again on mount and shows the route's error there
   await router.load().catch(() => undefined);

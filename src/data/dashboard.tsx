@@ -19,6 +19,7 @@ import { loadYearInWorker } from './loaderClient';
 import { ReadModel } from './model';
 import { hasDemands, useDemandModel, type DemandModel } from './demands';
 import { setLoadProgress } from './loadProgress';
+import { yieldToBrowser } from '../lib/idle';
 import { dropYears, fromDevice, readKept, saveYear } from './yearCache';
 import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
 
@@ -120,6 +121,8 @@ export const yearDatasetQuery = (config: AppConfig, year: number, meta: Meta | u
   queryOptions({
     queryKey: ['year-dataset', config.apiBaseUrl, meta?.scope?.orgId ?? null, year, meta?.generatedAt ?? null],
     queryFn: async ({ signal }): Promise<YearDataset> => {
+      // not inside the render's effects that start it: the worker's start and the progress bar in a task of their own
+      await yieldToBrowser();
       setLoadProgress(0);
       try {
         // MSW's service worker answers the page, not a dedicated worker: mocked builds load in-page

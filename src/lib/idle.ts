@@ -17,3 +17,12 @@ export function whenIdle(fn: () => void, { timeout, fallbackMs = 1 }: { timeout?
   const handle = window.requestIdleCallback(fn, timeout === undefined ? undefined : { timeout });
   return () => window.cancelIdleCallback(handle);
 }
+
+/**
+ * Resolves in a task of its own (`scheduler.yield` where the browser has it): the work that follows does not
+ * lengthen the task that is running, so the page can paint and answer input in between.
+ */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((ok) => setTimeout(ok, 0));
+}

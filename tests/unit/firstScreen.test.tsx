@@ -104,18 +104,26 @@ describe('first screen', () => {
     await waitFor(() => expect(runs).toHaveBeenCalledTimes(1));
   });
 
-  it('the overview commits its KPI row first and its cards in a later task', async () => {
-    // what each DOM change that first shows the KPIs shows beside them
+  it('the overview commits its KPI row first, then its cards one per commit', async () => {
+    // what each DOM change that first shows the KPIs shows beside them, and how many cards each change adds
     let cardsWithFirstKpis: boolean | undefined;
+    const cards = () => document.querySelectorAll('.overview-grid > section.card').length;
+    let shown = 0;
+    const added: number[] = [];
     const watch = new MutationObserver(() => {
       if (cardsWithFirstKpis === undefined && document.querySelector('[data-testid="district-index"]'))
         cardsWithFirstKpis = document.querySelector('.overview .chart-card.area-ranking') !== null;
+      if (cards() !== shown) added.push(cards() - shown);
+      shown = cards();
     });
     watch.observe(document.body, { childList: true, subtree: true });
     renderApp('/');
     await waitForData();
     await screen.findByRole('region', { name: '镇街工会建家指数排名' });
+    await waitFor(() => expect(cards()).toBe(7));
     watch.disconnect();
     expect(cardsWithFirstKpis).toBe(false);
+    // one long task for seven cards on a phone would be seven short ones
+    expect(added).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 });

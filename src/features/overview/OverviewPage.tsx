@@ -17,8 +17,8 @@ import { TermHelp } from '../../ui/TermHelp';
 import { DemandKpi } from '../../ui/DemandKpi';
 import { LoadProgress } from '../../ui/LoadProgress';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useAfterPaint } from '../../ui/AfterPaint';
-import { OverviewGridSkeleton } from './OverviewSkeleton';
+import { useStaggered } from '../../ui/AfterPaint';
+import { OVERVIEW_AREAS, OverviewGridSkeleton } from './OverviewSkeleton';
 
 /** The summary answers for exactly what the year on screen would show: same year, date, data and scope, nothing the summary lacks asked. */
 function summaryServes(summary: Summary | undefined, d: Dashboard | undefined, versus: string | undefined): summary is Summary {
@@ -50,8 +50,8 @@ export function OverviewPage() {
   const o = useSummaryData ? fromSummary : fromYear;
   useDocumentTitle(t('overview.title'), d?.meta.district.name);
   const groups = o?.groups;
-  // the KPI row paints first, the cards in a task of their own: on a phone one long task would be two shorter ones
-  const gridReady = useAfterPaint();
+  // the KPI row paints first, then the cards one per task: on a phone one long task would be eight short ones
+  const shownCards = useStaggered(OVERVIEW_AREAS.length);
   // one element while nothing it shows changes: the radar card is memoised and re-renders only when its input does
   const radarControls = useMemo(
     () => (
@@ -91,66 +91,69 @@ export function OverviewPage() {
       <LoadProgress />
       <KpiRow o={o} i18n={i18n} />
       <div className="overview-grid">
-        {gridReady ? (
-          <>
-            <RankingView
-              className="area-ranking"
-              title={t('overview.townRanking', { tier: groupTier })}
-              height="100%"
-              ranking={o.ranking}
-              bandCount={o.gradeBands.length}
-            />
-            <RadarView
-              className="area-radar"
-              title={t('overview.radar')}
-              categories={o.categoryNames}
-              series={o.radar}
-              controls={radarControls}
-            />
-            <GradeDistributionView
-              className="area-grades"
-              title={t('overview.grades', { tier: local(leafTier.name) })}
-              grades={o.leafGrades}
-              tier={leafTier.id}
-            />
-            <TrendView
-              className="area-trend"
-              title={t('overview.trend')}
-              trend={o.trend}
-              previous={o.previous && o.trend?.previous ? { year: o.previous.year, series: o.trend.previous } : undefined}
-              loading={!o.trend || o.trendPending}
-            />
-            <HeatmapView
-              className="area-heatmap"
-              title={t('overview.heatmap', { tier: groupTier })}
-              height="100%"
-              rows={o.heatmap}
-              categories={o.categoryNames}
-              gradeBands={o.gradeBands}
-            />
-            <ChartCard
-              className="area-funnel"
-              title={t('overview.funnel')}
-              note={
-                <>
-                  {t('funnel.reached')}
-                  <TermHelp term={t('funnel.reached')} text={t('term.stagesReached')} align="start" />
-                </>
-              }
-              option={buildFunnelOption(funnel)}
-              table={{
-                columns: [t('col.stage'), t('col.count')],
-                rows: [
-                  ...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })),
-                  { key: 'exempt', cells: [t('stage.exempt'), o.stages.exempt] },
-                ],
-              }}
-            />
-            <UrgentCard o={o} i18n={i18n} />
-          </>
-        ) : (
-          <OverviewGridSkeleton />
-        )}
+        {[
+          <RankingView
+            key="ranking"
+            className="area-ranking"
+            title={t('overview.townRanking', { tier: groupTier })}
+            height="100%"
+            ranking={o.ranking}
+            bandCount={o.gradeBands.length}
+          />,
+          <RadarView
+            key="radar"
+            className="area-radar"
+            title={t('overview.radar')}
+            categories={o.categoryNames}
+            series={o.radar}
+            controls={radarControls}
+          />,
+          <GradeDistributionView
+            key="grades"
+            className="area-grades"
+            title={t('overview.grades', { tier: local(leafTier.name) })}
+            grades={o.leafGrades}
+            tier={leafTier.id}
+          />,
+          <TrendView
+            key="trend"
+            className="area-trend"
+            title={t('overview.trend')}
+            trend={o.trend}
+            previous={o.previous && o.trend?.previous ? { year: o.previous.year, series: o.trend.previous } : undefined}
+            loading={!o.trend || o.trendPending}
+          />,
+          <HeatmapView
+            key="heatmap"
+            className="area-heatmap"
+            title={t('overview.heatmap', { tier: groupTier })}
+            height="100%"
+            rows={o.heatmap}
+            categories={o.categoryNames}
+            gradeBands={o.gradeBands}
+          />,
+          <ChartCard
+            key="funnel"
+            className="area-funnel"
+            title={t('overview.funnel')}
+            note={
+              <>
+                {t('funnel.reached')}
+                <TermHelp term={t('funnel.reached')} text={t('term.stagesReached')} align="start" />
+              </>
+            }
+            option={buildFunnelOption(funnel)}
+            table={{
+              columns: [t('col.stage'), t('col.count')],
+              rows: [
+                ...funnel.map((f) => ({ key: f.name, cells: [f.name, f.value] })),
+                { key: 'exempt', cells: [t('stage.exempt'), o.stages.exempt] },
+              ],
+            }}
+          />,
+          <UrgentCard key="urgent" o={o} i18n={i18n} />,
+        ].slice(0, shownCards)}
+        <OverviewGridSkeleton from={shownCards} />
       </div>
     </div>
   );
