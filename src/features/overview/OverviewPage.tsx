@@ -91,6 +91,7 @@ export function OverviewPage() {
       <LoadProgress />
       <KpiRow o={o} i18n={i18n} />
       <div className="overview-grid">
+        {/* in OVERVIEW_AREAS' order: the skeletons stand in for the cards not shown yet */}
         {[
           <RankingView
             key="ranking"
