@@ -85,6 +85,11 @@ export class Representation {
     return Promise.resolve(this.body);
   }
 
+  /** Both encodings are compressed (or started): a request for either waits for no compression of its own. */
+  get warmed(): boolean {
+    return !this.compressible || this.body.length < MIN_COMPRESS_BYTES || (this.gz !== undefined && this.br !== undefined);
+  }
+
   /** Compress both encodings now (in the background after a load), so the first phone does not wait. */
   async warm(): Promise<void> {
     if (!this.compressible || this.body.length < MIN_COMPRESS_BYTES) return;

@@ -49,6 +49,8 @@ export interface ServeOptions {
   watch?: Pick<StoreOptions, 'pollMs' | 'debounceMs' | 'onReload'>;
   /** The summary worker: how long a request waits for it (default 30 s), and its module (tests give a failing one). */
   summaries?: { waitMs?: number; workerEntry?: URL; prepareScopes?: number };
+  /** Compress the first screen's files at start, in the background (the deployment server does; tests need not). */
+  warmStatic?: boolean;
 }
 
 export interface OverrideResult {
@@ -63,6 +65,8 @@ export interface RunningServer {
   store?: DataStore;
   /** Settles when the current snapshot's default summaries are prepared (benchmarks and tests wait on it). */
   summariesPrepared: () => Promise<void>;
+  /** Settles when the first screen's files are compressed (at once without `warmStatic`). */
+  staticWarmed: Promise<void>;
 }
 
 /** The production build's policy, served as a header so that frame-ancestors applies (a meta tag cannot carry it). */
@@ -132,6 +136,8 @@ const SECURITY_HEADERS = {
 export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
   const { distDir, data, dataDir, apiBaseUrl = '/api', override, maxInFlight = 256, log = stderrLogger } = options;
   const site = new StaticSite(distDir);
+  // a missing or unreadable dist/ is answered per request as ever: the warm-up reports nothing
+  const staticWarmed = options.warmStatic ? site.warmFirstScreen().catch(() => undefined) : Promise.resolve();
   const csp = contentSecurityPolicy(apiBaseUrl);
   // where this server answers the API: the base URL's path (an absolute base may still point back here)
   const apiPath = (absoluteOrigin(apiBaseUrl) ? new URL(apiBaseUrl).pathname : apiBaseUrl).replace(/\/+$/, '');
@@ -267,7 +273,7 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       const address = server.address();
       const p = typeof address === 'object' && address ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
-      ok({ server, url: `http://${shown}:${p}`, store, summariesPrepared: () => summaries.whenPrepared(snapshotOf()) });
+      ok({ server, url: `http://${shown}:${p}`, store, summariesPrepared: () => summaries.whenPrepared(snapshotOf()), staticWarmed });
     });
   });
 }
@@ -291,6 +297,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       requestTimeoutMs: num(env.JJ_REQUEST_TIMEOUT_MS),
       headersTimeoutMs: num(env.JJ_HEADERS_TIMEOUT_MS),
       keepAliveTimeoutMs: num(env.JJ_KEEP_ALIVE_TIMEOUT_MS),
+      warmStatic: true,
     },
     Number(port ?? env.PORT ?? 8080),
     env.JJ_HOST ?? '127.0.0.1',

@@ -57,6 +57,21 @@ export class StaticSite {
     return index ? { kind: 'file', rep: index, immutable: false } : { kind: 'not_found' };
   }
 
+  /**
+   * Compress the first screen's files now, one after another: index.html and the scripts and stylesheets it names.
+   * Compressed on their first request instead (brotli 11, ~0.5 s for the app's main chunk), they held up the first
+   * phone after every deploy. Other files still compress on their first request.
+   */
+  async warmFirstScreen(): Promise<void> {
+    const index = this.lookup('/');
+    if (index.kind !== 'file') return;
+    const named = [...index.rep.body.toString('utf8').matchAll(/(?:src|href)="(\/[^"?#]+\.(?:js|mjs|css))"/g)].map((m) => m[1]);
+    for (const path of ['/', ...new Set(named)]) {
+      const found = this.lookup(path);
+      if (found.kind === 'file') await found.rep.warm();
+    }
+  }
+
   /** The file's representation, cached while its size and mtime stay the same. */
   private file(file: string): Representation | undefined {
     let stat;

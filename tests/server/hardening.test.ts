@@ -4,7 +4,11 @@
  * (1), paths beside dist/ (2), ids with dots (12), headers, compression, 304
  * and caching (13), methods, the in-flight cap and the request timeout.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaticSite } from '../../server/static';
 import { ASSET, ASSET_TEXT, INDEX_HTML, SECRET, errorOf, get, makeSite, raw, start, type Site, type Started } from './helpers';
 
 let site: Site;
@@ -242,6 +246,44 @@ describe('methods, errors and limits', () => {
       expect(reply).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe('the first screen compressed at start (warmStatic)', () => {
+  it('compresses index.html and the scripts and stylesheets it names, and nothing else', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'jj-warm-'));
+    try {
+      mkdirSync(join(dist, 'assets'));
+      const big = (name: string) => `/* ${name} */ ${ASSET_TEXT}`;
+      const named = ['/boot.js', '/assets/index-A1.js', '/assets/react-B2.js', '/assets/index-C3.css'];
+      writeFileSync(
+        join(dist, 'index.html'),
+        `${INDEX_HTML.replace('</head>', `<script async src="/boot.js"></script><script type="module" src="/assets/index-A1.js"></script><link rel="modulepreload" href="/assets/react-B2.js"><link rel="stylesheet" href="/assets/index-C3.css"></head>`)}${'<!-- padding -->'.repeat(80)}`,
+      );
+      for (const f of [...named, '/assets/echarts-D4.js']) writeFileSync(join(dist, f), big(f));
+      const site = new StaticSite(dist);
+      const warmed = (path: string) => {
+        const r = site.lookup(path);
+        return r.kind === 'file' && r.rep.warmed;
+      };
+      expect(warmed('/')).toBe(false);
+      await site.warmFirstScreen();
+      for (const path of ['/', ...named]) expect(warmed(path), path).toBe(true);
+      // a chunk the first screen does not name waits for its first request
+      expect(warmed('/assets/echarts-D4.js')).toBe(false);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('a server told to warm a dist/ that is not there starts and answers as without it', async () => {
+    const other = await start({ distDir: `${site.root}/no-such-dist`, dataDir: site.data, warmStatic: true });
+    try {
+      expect((await get(other.url, '/api/v1/meta')).status).toBe(200);
+      expect((await get(other.url, '/')).status).toBe(404);
+    } finally {
+      await other.close();
     }
   });
 });
