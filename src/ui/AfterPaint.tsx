@@ -16,9 +16,10 @@ export function useStaggered(total: number): number {
     if (shown >= total) return;
     const reveal = () => startTransition(() => setShown((n) => Math.min(total, n + 1)));
     let timer = 0;
+    let frame = 0;
     // the first waits for the page's paint; the next ones only for a task of their own
-    const frame = shown === 0 ? requestAnimationFrame(() => (timer = window.setTimeout(reveal, 0))) : 0;
-    if (shown > 0) timer = window.setTimeout(reveal, 0);
+    if (shown === 0) frame = requestAnimationFrame(() => (timer = window.setTimeout(reveal, 0)));
+    else timer = window.setTimeout(reveal, 0);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
