@@ -100,7 +100,11 @@ export async function openSession(
 /** axe's serious and critical violations on the page, each with its first three targets (the budget is none). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // only violations are read: axe then skips collecting every passing node (several seconds on a long table)
-  const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  let axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  // a page without frames is audited in one call (legacy mode): the same rules on the same nodes, without the
+  // per-frame partial runs and the extra page they are merged in (measured: /org/T-YINHU 7.6 s → 3.2 s)
+  if (page.frames().length === 1) axe = axe.setLegacyMode(true);
+  const result = await axe.analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
