@@ -179,10 +179,25 @@ describe('production build on the mock district (vite preview, mocks on)', () =>
       await expect.poll(() => counts.getByRole('button', { name: new RegExp(level) }).getAttribute('aria-pressed')).toBe('true');
       await check(`/alerts ${level}`);
     }
+    // evaluated and exempt work carries no alert: it shows in a union's own assignments. A union with an exempt and an
+    // evaluated task by the page's date, found in what the API serves (the mock district's own draw, not an id known beforehand)
+    const exempt = await page.evaluate(async () => {
+      const meta = (await (await fetch('/api/v1/meta')).json()) as { asOf: string; years: number[] };
+      const year = Math.max(...meta.years);
+      type Row = { orgId: string; exemptAt: string | null; evaluatedAt: string | null };
+      const list = (await (await fetch(`/api/v1/assignments?year=${year}`)).json()) as Row[];
+      const by = (test: (a: Row) => boolean) => new Set(list.filter(test).map((a) => a.orgId));
+      const evaluated = by((a) => a.evaluatedAt !== null && a.evaluatedAt <= meta.asOf && !(a.exemptAt && a.exemptAt <= meta.asOf));
+      return [...by((a) => a.exemptAt !== null && a.exemptAt <= meta.asOf)].find((id) => evaluated.has(id));
+    });
+    expect(exempt).toBeDefined();
+    await page.goto(`${s.base}/org/${exempt}`);
+    await page.getByRole('region', { name: '本级任务' }).locator('.stage-exempt').first().waitFor();
+    await check(`/org/${exempt}`);
     // every variant was on screen for one of the checks above
     const kinds = [...seen].join(' ');
     for (const level of ['none', 'remind', 'warn', 'supervise', 'interview']) expect(kinds).toContain(`level-${level}`);
-    for (const stage of ['issued', 'claimed', 'reported']) expect(kinds).toContain(`stage-${stage}`);
+    for (const stage of ['issued', 'claimed', 'reported', 'evaluated', 'exempt']) expect(kinds).toContain(`stage-${stage}`);
     expect(kinds).toContain('grade-none');
   }, 150_000);
 
