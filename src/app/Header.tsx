@@ -90,6 +90,16 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
           {menuOpen ? t('phone.menuClose') : t('phone.menu')}
         </button>
       </div>
+      {/* paper has no date control: a printed page says which year and date its numbers are (the briefing has its own footer) */}
+      {d ? (
+        <p className="print-dated">
+          {t('print.dated', {
+            year: d.year,
+            asOf: d.asOf,
+            generated: generated && !Number.isNaN(generated.getTime()) ? fmtDateTime(generated, lang) : d.meta.generatedAt,
+          })}
+        </p>
+      ) : null}
       <nav aria-label={t('app.title')} className="main-nav">
         <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>
           {t('nav.overview')}

@@ -247,3 +247,36 @@ describe('the overview printed', () => {
     });
   }
 });
+
+describe("a town's page printed", () => {
+  it('draws the children charts at their own heights, pins nothing over other rows, hides the controls and says its date', async () => {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}/org/${town.id}`);
+    await chartsDrawn('.children-grid', 4);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    // on screen the children's charts fill their grid row (height: 100%); on paper, one per row, that resolved
+    // against nothing and each was drawn as a 100 px strip
+    const heights = () =>
+      page.evaluate(() => [...document.querySelectorAll('.children-grid canvas')].map((c) => c.getBoundingClientRect().height));
+    await expect.poll(async () => (await heights()).filter((h) => h >= 200).length).toBe(4);
+    const layout = await page.evaluate(() => ({
+      // sticky headers and totals of scrolling boxes were printed where the scroll left them, over other rows
+      sticky: [...document.querySelectorAll<HTMLElement>('main *')]
+        .filter((e) => getComputedStyle(e).position === 'sticky')
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+        .slice(0, 5),
+      shownControls: [...document.querySelectorAll<HTMLElement>('main .term-button, main .tool, main .analyst-link, main .no-print')]
+        .filter((e) => getComputedStyle(e).display !== 'none')
+        .map((e) => e.textContent),
+      dated: document.querySelector<HTMLElement>('.print-dated')?.innerText ?? '',
+    }));
+    expect(layout.sticky).toEqual([]);
+    expect(layout.shownControls).toEqual([]);
+    expect(layout.dated).toContain(String(meta.defaultYear));
+    expect(layout.dated).toContain(meta.asOf);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

@@ -29,7 +29,7 @@ export function ProvenancePanel({ d, id, i18n }: { d: Dashboard; id: string; i18
     <section className="card analyst-card" aria-labelledby="prov-title" data-testid="provenance">
       <header className="card-header">
         <h2 id="prov-title">{t('prov.title')}</h2>
-        <button type="button" onClick={exportCsv}>
+        <button type="button" className="no-print" onClick={exportCsv}>
           {t('prov.csv')}
         </button>
       </header>
