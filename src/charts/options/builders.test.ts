@@ -116,17 +116,24 @@ describe('option builders', () => {
     expect(tooltip(o)({ value: [0, 0, 55.6] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>55.6</b>');
   });
 
-  it('heatmap: a card too short for 28 legible rows thins the names and drops the cell numbers (ECharts media query)', () => {
+  it('heatmap: a card too short for 28 rows with numbers drops the numbers, then thins the names from the weakest up', () => {
     const rows = Array.from({ length: 28 }, (_, k) => ({ id: `t${k}`, name: `镇${k}`, values: [60 + k] }));
     const o = buildHeatmapOption(rows, ['A'], scoreBands([90, 80, 70, 60, 50]));
     expect((series(o)[0] as { label?: unknown }).label).toMatchObject({ show: true });
-    const [rule] = o.media as {
+    const [small, half, third] = o.media as {
       query: { maxHeight: number };
-      option: { yAxis: { axisLabel: { interval: string } }; series: { label: { show: boolean } }[] };
+      option: { yAxis: { axisLabel: { interval?: (i: number) => boolean; fontSize?: number } }; series?: { label: { show: boolean } }[] };
     }[];
-    expect(rule.query.maxHeight).toBe(28 * 13 + 40);
-    expect(rule.option.yAxis.axisLabel.interval).toBe('auto');
-    expect(rule.option.series[0].label.show).toBe(false);
+    // every name, smaller, without the numbers
+    expect(small.query.maxHeight).toBe(28 * 13 + 40);
+    expect(small.option.yAxis.axisLabel).toEqual({ fontSize: 9 });
+    expect(small.option.series![0].label.show).toBe(false);
+    // every other name, then every third: the last row (the weakest) always named
+    const named = (rule: typeof half) => rows.map((_, i) => i).filter((i) => rule.option.yAxis.axisLabel.interval!(i));
+    expect(half.query.maxHeight).toBe(28 * 10 + 40);
+    expect(named(half)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27]);
+    expect(third.query.maxHeight).toBe(28 * 5 + 40);
+    expect(named(third)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
   });
 
   it('heatmap: English category names wrap onto at most two lines that fit the label width; Chinese names stay whole', () => {

@@ -193,6 +193,8 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
 
 /** Below this height a heatmap row's name and numbers overlap their neighbours'. */
 const HEATMAP_MIN_ROW_PX = 13;
+/** Below this height a row's 9 px name touches its neighbours': every other name, then every third, is shown. */
+const HEATMAP_MIN_NAMED_ROW_PX = 10;
 /**
  * The width of a line of a heatmap column's name: at 11 px some 13 Latin characters fit in 88 px, and a column is
  * wider than that from a 1366 px desktop up (measured: about 150 px there, five categories across the card).
@@ -285,16 +287,21 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
           { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: HEATMAP_SCROLL_ROWS - 1, width: 12, right: 0, showDetail: false },
         ]
       : [],
-    // where the card is too short for a legible row per organisation (a 1366×768 screen holds 28 towns in ~240
-    // px), names thin out to those that fit and the cells drop their numbers: the tooltip and the table twin keep both
+    // where the card is too short for a row's name and numbers (a 1920×1080 overview holds 28 towns in ~290 px, a
+    // 1366×768 one in ~240), the cells drop their numbers and the names get smaller; shorter still, they thin out,
+    // counted from the last row so the weakest is always named. The tooltip and the table twin keep everything
     media: [
       ...(scroll
         ? []
         : [
             {
               query: { maxHeight: rows.length * HEATMAP_MIN_ROW_PX + 40 },
-              option: { yAxis: { axisLabel: { interval: 'auto', fontSize: 10 } }, series: [{ label: { show: false } }] },
+              option: { yAxis: { axisLabel: { fontSize: 9 } }, series: [{ label: { show: false } }] },
             },
+            ...[2, 3].map((every) => ({
+              query: { maxHeight: (rows.length * HEATMAP_MIN_NAMED_ROW_PX) / (every - 1) + 40 },
+              option: { yAxis: { axisLabel: { interval: (i: number) => (rows.length - 1 - i) % every === 0 } } },
+            })),
           ]),
       // a card too narrow for a full line per column (the org page's, a phone's): the lines shrink to the column
       // and are cut there — Chinese names fit across it
