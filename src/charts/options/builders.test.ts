@@ -218,6 +218,14 @@ describe('option builders', () => {
     expect(series(o)[0]).toMatchObject({ sort: 'none', max: 10 });
   });
 
+  it('histogram: a narrow card names each band by where it starts; the data keep the ranges', () => {
+    const o = buildHistogramOption([5, 15, 95], { countLabel: 'n' });
+    const [narrow] = o.media as { query: { maxWidth: number }; option: { xAxis: { axisLabel: { formatter: (l: string) => string } } } }[];
+    expect(narrow.query.maxWidth).toBeLessThan(420); // the org page's card at 1920 px keeps the ranges
+    expect(['0–10', '10–20', '90–100'].map(narrow.option.xAxis.axisLabel.formatter)).toEqual(['0', '10', '90']);
+    expect((o.xAxis as { data: string[] }).data[1]).toBe('10–20');
+  });
+
   it('histogram: ten bins of 10 points, 100 in the last', () => {
     const bins = histogramBins([0, 9.99, 10, 55, 100]);
     expect(bins).toHaveLength(10);

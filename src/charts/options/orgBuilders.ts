@@ -24,6 +24,9 @@ export function histogramBins(values: number[], width = 10): { label: string; fr
   return bins;
 }
 
+/** Below this card width the bands' ranges ("10–20", ~32 px at 10 px) no longer fit side by side. */
+const HISTOGRAM_RANGE_LABELS_MIN_PX = 400;
+
 export function buildHistogramOption(values: number[], ui: { countLabel: string }): ChartOption {
   const bins = histogramBins(values);
   return {
@@ -31,6 +34,14 @@ export function buildHistogramOption(values: number[], ui: { countLabel: string 
     grid: { left: 8, right: 8, top: 24, bottom: 8 },
     xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: gridLine } } },
+    // a phone's card has ~35 px per band: "10–20" beside "20–30" ran together. There each band is named by where it
+    // starts (the tooltip and the table twin keep the whole range)
+    media: [
+      {
+        query: { maxWidth: HISTOGRAM_RANGE_LABELS_MIN_PX },
+        option: { xAxis: { axisLabel: { formatter: (label: string) => label.split('–')[0] } } },
+      },
+    ],
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
