@@ -48,8 +48,9 @@ export function AlertsPage() {
   const indicators = model.indicators.filter((i) => !search.category || i.categoryId === search.category);
 
   const columns: Column<AlertRow>[] = [
-    { key: 'level', header: t('col.level'), cell: (r) => <LevelBadge level={r.alert} />, sortValue: (r) => r.levelRank },
+    // who first, then how late: a phone pins the first column while the rest scroll sideways (styles.css)
     { key: 'org', header: t('col.org'), cell: (r) => <OrgLink id={r.orgId}>{r.orgName}</OrgLink>, sortValue: (r) => r.orgName },
+    { key: 'level', header: t('col.level'), cell: (r) => <LevelBadge level={r.alert} />, sortValue: (r) => r.levelRank },
     { key: 'town', header: t('col.town'), cell: (r) => r.townName ?? '—', sortValue: (r) => r.townName },
     { key: 'indicator', header: t('col.indicator'), cell: (r) => local(r.indicator.name), sortValue: (r) => r.indicator.id },
     { key: 'target', header: t('col.target'), cell: (r) => num(r.assignment.target), align: 'right' },

@@ -75,8 +75,9 @@ function Commendations({ d, i18n, top }: { d: Dashboard; i18n: I18n; top: string
   const lists = useMemo(() => commendations(d), [d]);
   const bandCount = model.gradeBands.length;
   const columns: Column<OrgScores>[] = [
-    { key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', align: 'right' },
+    // the name first: a phone pins the first column while the rest scroll sideways (styles.css)
     { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.org.id}>{r.org.name}</OrgLink> },
+    { key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', align: 'right' },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—' },
     { key: 'index', header: t('col.index'), cell: (r) => fmtScore(r.index), align: 'right' },
     { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} /> },
