@@ -62,7 +62,8 @@ export function OverviewPage() {
           value={versus ?? ''}
           onChange={(e) => navigate({ search: (prev) => ({ ...prev, vs: e.target.value || undefined }) })}
         >
-          <option value="">{`${t('overview.radarCompare')} ${t('overview.radarNone')}`}</option>
+          {/* the prompt is the label's own words: a narrow card (1920 px, English) had no room for "… (none)" beside its tools */}
+          <option value="">{`${t('overview.radarCompare')}…`}</option>
           {groups?.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
