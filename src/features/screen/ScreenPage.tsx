@@ -274,17 +274,30 @@ function ScreenChart({
   title,
   className,
   twin,
+  legend,
 }: {
   option: ChartOption | undefined;
   title: string;
   className?: string;
   twin: ReactNode;
+  /** Series and their colours, over the chart's top edge (the twin names them for a screen reader). */
+  legend?: { name: string; color: string }[];
 }) {
   return (
     <div className={`scr-chart ${className ?? ''}`}>
       <div className="scr-chart-canvas" role="img" aria-label={title}>
         {option ? <Chart option={option} height="100%" /> : null}
       </div>
+      {legend ? (
+        <ul className="scr-legends scr-chart-legend" aria-hidden="true">
+          {legend.map((l) => (
+            <li key={l.name} className="scr-legend">
+              <i style={{ background: l.color }} />
+              {l.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {twin}
     </div>
   );
@@ -505,6 +518,10 @@ function FocusPanel({
           className="scr-focus-radar"
           title={radarTitle}
           option={radar}
+          legend={[
+            { name: districtName, color: screenColors.district },
+            { name: s.org.name, color: screenColors.focus },
+          ]}
           twin={
             <Twin
               caption={radarTitle}
