@@ -219,8 +219,9 @@ export function buildScreenRadarOption(axes: string[], series: RadarSeries[], u:
     },
     radar: {
       indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
-      // 37 %: the left name ("management", ten letters) clears the panel's edge (at 40 % its first letter was cut)
-      radius: '37%',
+      // 37 %: the left name ("management", ten letters) clears the panel's edge (at 40 % its first letter was cut);
+      // short (Chinese) names leave room for a larger web
+      radius: axes.some((a) => a.length > 8) ? '37%' : '50%',
       center: ['50%', '54%'],
       // long names (English) wrap at spaces instead of running off the panel
       axisName: { color: screenColors.text, fontSize: px(13, u), formatter: (name?: string) => wrapWords(name ?? '', 10) },
