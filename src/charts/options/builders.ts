@@ -287,7 +287,7 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
           { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: HEATMAP_SCROLL_ROWS - 1, width: 12, right: 0, showDetail: false },
         ]
       : [],
-    // where the card is too short for a row's name and numbers (a 1920×1080 overview holds 28 towns in ~290 px, a
+    // where the card is too short for a row's name and numbers (a 1920×1080 overview holds 28 towns in ~320 px, a
     // 1366×768 one in ~240), the cells drop their numbers and the names get smaller; shorter still, they thin out,
     // counted from the last row so the weakest is always named. The tooltip and the table twin keep everything
     media: [
