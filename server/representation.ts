@@ -60,9 +60,14 @@ export class Representation {
     return false;
   }
 
+  /** Sent compressed when a client accepts it: a compressible type, and big enough for it to pay. */
+  private get compressed(): boolean {
+    return this.compressible && this.body.length >= MIN_COMPRESS_BYTES;
+  }
+
   /** The encoding to send for an Accept-Encoding header (br preferred, then gzip). */
   choose(acceptEncoding: string | undefined): Encoding {
-    if (!this.compressible || this.body.length < MIN_COMPRESS_BYTES) return 'identity';
+    if (!this.compressed) return 'identity';
     const accepted = parseAcceptEncoding(acceptEncoding);
     if (accepted.br) return 'br';
     if (accepted.gzip) return 'gzip';
@@ -87,12 +92,12 @@ export class Representation {
 
   /** Both encodings are compressed (or started): a request for either waits for no compression of its own. */
   get warmed(): boolean {
-    return !this.compressible || this.body.length < MIN_COMPRESS_BYTES || (this.gz !== undefined && this.br !== undefined);
+    return !this.compressed || (this.gz !== undefined && this.br !== undefined);
   }
 
   /** Compress both encodings now (in the background after a load), so the first phone does not wait. */
   async warm(): Promise<void> {
-    if (!this.compressible || this.body.length < MIN_COMPRESS_BYTES) return;
+    if (!this.compressed) return;
     await this.bytes('gzip');
     await this.bytes('br');
   }
