@@ -7,7 +7,7 @@ import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
 import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
-import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
+import { base, fmtScore, hasLongAxisNames, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
 export function buildRankingOption(
@@ -69,7 +69,7 @@ export function buildRankingOption(
 const RADAR_NARROW_PX = 380;
 
 export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOption {
-  const long = axes.some((a) => a.length > 8);
+  const long = hasLongAxisNames(axes);
   return {
     ...base(),
     color: palette,

@@ -43,3 +43,8 @@ export function wrapWords(text: string, perLine: number): string {
   }
   return lines.join('\n');
 }
+
+/** A radar's axis names need room beside the web (English ones, wrapped by `wrapWords`): any longer than 8 characters. */
+export function hasLongAxisNames(axes: string[]): boolean {
+  return axes.some((a) => a.length > 8);
+}

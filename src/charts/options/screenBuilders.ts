@@ -11,7 +11,7 @@ import type { EscalationLevel, LevelTally } from '../../engine';
 import { textOn, type ScoreBand } from '../../ui/theme';
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
-import { base, fmtScore, tooltipLine, wrapWords, type TooltipParam } from './common';
+import { base, fmtScore, hasLongAxisNames, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** The screen's dark palette (the CSS in features/screen/screen.css uses the same values). */
 export const screenColors = {
@@ -221,7 +221,7 @@ export function buildScreenRadarOption(axes: string[], series: RadarSeries[], u:
       indicator: axes.map((name) => ({ name, max: 100, min: 0 })),
       // 37 %: the left name ("management", ten letters) clears the panel's edge (at 40 % its first letter was cut);
       // short (Chinese) names leave room for a larger web
-      radius: axes.some((a) => a.length > 8) ? '37%' : '50%',
+      radius: hasLongAxisNames(axes) ? '37%' : '50%',
       center: ['50%', '54%'],
       // long names (English) wrap at spaces instead of running off the panel
       axisName: { color: screenColors.text, fontSize: px(13, u), formatter: (name?: string) => wrapWords(name ?? '', 10) },
