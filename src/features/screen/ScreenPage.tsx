@@ -291,15 +291,24 @@ function ScreenChart({
       {legend ? (
         <ul className="scr-legends scr-chart-legend" aria-hidden="true">
           {legend.map((l) => (
-            <li key={l.name} className="scr-legend">
-              <i style={{ background: l.color }} />
+            <LegendItem key={l.name} color={l.color}>
               {l.name}
-            </li>
+            </LegendItem>
           ))}
         </ul>
       ) : null}
       {twin}
     </div>
+  );
+}
+
+/** One entry of a legend on the wall: a colour swatch and what it stands for. */
+function LegendItem({ color, className, children }: { color: string; className?: string; children: ReactNode }) {
+  return (
+    <li className={className ? `scr-legend ${className}` : 'scr-legend'}>
+      <i style={{ background: color }} />
+      {children}
+    </li>
   );
 }
 
@@ -378,17 +387,15 @@ function GroupBoard({
         </h2>
         <ul className="scr-legends" aria-hidden="true">
           {bands.map((b) => (
-            <li key={b.min} className="scr-legend">
-              <i style={{ background: b.color }} />
+            <LegendItem key={b.min} color={b.color}>
               {bandLabel(b)}
-            </li>
+            </LegendItem>
           ))}
           <li className="scr-legend-gap" />
           {ESCALATION.map((l) => (
-            <li key={l} className={`scr-legend scr-level-${l}`}>
-              <i style={{ background: screenColors.levels[l] }} />
+            <LegendItem key={l} color={screenColors.levels[l]} className={`scr-level-${l}`}>
               {t(`level.${l}`)}
-            </li>
+            </LegendItem>
           ))}
         </ul>
       </div>
