@@ -51,6 +51,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** As a browser prints: print media, the page's width and height (A4 less the margins), then `beforeprint`. */
+async function toPaper() {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+}
+
 async function chartsDrawn(within: string, expected: number) {
   await expect.poll(() => page.locator(`${within} canvas`).count()).toBeGreaterThanOrEqual(expected);
   await page.waitForLoadState('networkidle');
@@ -131,9 +138,7 @@ describe('/demands printed', () => {
     await chartsDrawn('.demands-page', 3);
     // on screen first: the view is accessible
     expect(await seriousViolations(page)).toEqual([]);
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await toPaper();
     await page.waitForTimeout(200);
     const layout = await page.evaluate(() => ({
       cards: [...document.querySelectorAll<HTMLElement>('.card')].map((c) => getComputedStyle(c).breakInside),
@@ -171,9 +176,7 @@ describe('the overview printed', () => {
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.goto(`${server.url}/${lang === 'en' ? '?lang=en' : ''}`);
       await chartsDrawn('.overview-grid', 6);
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
-      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await toPaper();
       const measure = () =>
         page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.overview-grid > .card')].map((card) => {
@@ -254,9 +257,7 @@ describe("a town's page printed", () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${server.url}/org/${town.id}`);
     await chartsDrawn('.children-grid', 4);
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: Math.floor(PAGE_W), height: Math.floor(PAGE_H) });
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await toPaper();
     // on screen the children's charts fill their grid row (height: 100%); on paper, one per row, that resolved
     // against nothing and each was drawn as a 100 px strip
     const heights = () =>
