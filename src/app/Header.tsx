@@ -5,7 +5,7 @@ import type { DataQualityIssue } from '../api/validate';
 import { previousYear, useConfig } from '../data/dashboard';
 import type { GlobalSearch } from '../data/search';
 import { useI18n } from '../i18n';
-import { fmtDateTime } from '../lib/format';
+import { fmtDateTime, fmtInstant } from '../lib/format';
 import { DateField } from '../ui/DateField';
 import { QualityDialog } from './QualityDialog';
 import { useUiStore } from './uiStore';
@@ -57,7 +57,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
   const setSearch = (patch: Partial<GlobalSearch>) => navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }) });
 
   const issues = d?.issues ?? [];
-  const generated = d ? new Date(d.meta.generatedAt) : null;
+  const generated = d ? fmtInstant(d.meta.generatedAt, lang) : '';
   return (
     <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
       <div className="brand">
@@ -96,7 +96,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
           {t('print.dated', {
             year: d.year,
             asOf: d.asOf,
-            generated: generated && !Number.isNaN(generated.getTime()) ? fmtDateTime(generated, lang) : d.meta.generatedAt,
+            generated,
           })}
         </p>
       ) : null}
@@ -163,7 +163,7 @@ export function Header({ view: d, districtName, requestedYear, failedYear, years
             ) : null}
             <span className="freshness" title={d.meta.generatedAt}>
               {t('header.generatedAt', {
-                time: generated && !Number.isNaN(generated.getTime()) ? fmtDateTime(generated, lang) : d.meta.generatedAt,
+                time: generated,
               })}
             </span>
             <button type="button" onClick={d.refetch} disabled={!d.refetch}>

@@ -60,6 +60,12 @@ export function fmtDate(date: Date, lang: 'zh' | 'en'): string {
   return dayText(date.getFullYear(), date.getMonth() + 1, date.getDate(), lang);
 }
 
+/** A moment from the data (meta's `generatedAt`) as `fmtDateTime` writes it; a malformed value is shown as it came. */
+export function fmtInstant(iso: string, lang: 'zh' | 'en'): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : fmtDateTime(date, lang);
+}
+
 /**
  * A day from the data ("YYYY-MM-DD": an as-of date, a due date) as `fmtDate` writes it. Read from the text, not
  * through `Date`, which would take it as UTC midnight and show the day before west of Greenwich. Anything else

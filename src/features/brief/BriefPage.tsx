@@ -7,7 +7,7 @@ import { rankedItems } from '../../data/chartInputs';
 import { useDashboard, type Dashboard } from '../../data/dashboard';
 import { ALERT_LEVELS, type AssignmentState } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { fmtDate, fmtDateTime, fmtIsoDate, fmtScore } from '../../lib/format';
+import { fmtDate, fmtInstant, fmtIsoDate, fmtScore } from '../../lib/format';
 import { LevelBadge } from '../../ui/badges';
 import { NoAccess } from '../../ui/scope';
 import { ScoreKpis } from '../../ui/ScoreKpis';
@@ -84,10 +84,9 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const [printed] = useState(() => new Date());
   // every day in the briefing reads one way: as the header writes the data time (fmtDateTime), date part alone
   const day = useCallback((iso: string) => fmtIsoDate(iso, lang), [lang]);
-  const generated = new Date(d.meta.generatedAt);
   const footer = t('brief.footer', {
     asOf: day(d.asOf),
-    generated: Number.isNaN(generated.getTime()) ? d.meta.generatedAt : fmtDateTime(generated, lang),
+    generated: fmtInstant(d.meta.generatedAt, lang),
     printed: fmtDate(printed, lang),
   });
   const title = t('brief.title', { name: s.org.name });
