@@ -142,7 +142,7 @@ export function buildDemandHeatmapOption(
       position: 'top',
       splitArea: { show: true },
       axisTick: { show: false },
-      axisLabel: { interval: 0, rotate: columns.length > 8 ? 40 : 0, width: 72, overflow: 'truncate', fontSize: 11 },
+      axisLabel: { interval: 0, rotate: columns.length > 8 ? 40 : 0, width: 104, overflow: 'truncate', fontSize: 11 },
     },
     yAxis: {
       type: 'category',
