@@ -45,6 +45,10 @@ describe('demand option builders', () => {
     expect(narrow.query.maxWidth).toBe(28 * 22 + 120); // a 390 px phone's card is narrower; a 1920 px card is not
     expect(narrow.option.xAxis.axisLabel).toMatchObject({ interval: 'auto', rotate: 90 });
     expect(narrow.option.series[0].label).toEqual({ show: false });
+    // on a wide card a town's name (7 CJK characters at 11 px, 77 px) stands whole on its slant
+    const axis = (o.xAxis as { axisLabel: { width: number; fontSize: number; overflow: string } }).axisLabel;
+    expect(axis.overflow).toBe('truncate');
+    expect(axis.width).toBeGreaterThanOrEqual(7 * axis.fontSize);
   });
 
   it('heatmap: one cell per topic × column, zero cells blank, tooltip escapes names', () => {
