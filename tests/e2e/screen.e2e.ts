@@ -147,6 +147,30 @@ describe('the screen on the mock district (vite preview)', () => {
     expect(results['1920x1080@2'].canvases[0].width).toBe(2 * Math.round(small.canvases[0].cssWidth));
   });
 
+  it('names every category column whole in English (no word of it cut) at 1920×1080 and 3840×2160', async () => {
+    for (const [w, h] of [
+      [1920, 1080],
+      [3840, 2160],
+    ]) {
+      const { page, errors, close } = await openPage(w, h, 1);
+      await page.goto(`${server.url}/screen?cycle=0&lang=en`);
+      await waitForScreen(page);
+      // each header's longest word against its box: a word wider than the column is cut with an ellipsis
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.scr-board-head .scr-c-heat > span')].flatMap((s) => {
+          const cs = getComputedStyle(s);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          const word = Math.max(...(s.textContent ?? '').split(' ').map((x) => ctx.measureText(x).width));
+          return word > s.clientWidth ? [`${s.textContent}: ${Math.round(word)} > ${s.clientWidth}`] : [];
+        }),
+      );
+      expect(cut).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+
   it('is axe clean in both languages and operable by keyboard and pointer', async () => {
     const { page, errors, close } = await openPage(1920, 1080);
     for (const lang of ['zh', 'en']) {

@@ -406,7 +406,9 @@ function GroupBoard({
         <span className="scr-c-grade">{t('col.grade')}</span>
         <span className="scr-c-heat">
           {categories.map((c) => (
-            <span key={c}>{c}</span>
+            <span key={c} title={c}>
+              {c}
+            </span>
           ))}
         </span>
         <span className="scr-c-alerts">{t('kpi.alerts')}</span>
