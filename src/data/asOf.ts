@@ -25,3 +25,12 @@ export function effectiveAsOf(meta: Meta, year: number, requested: string | unde
 export function resolveYear(meta: Meta, year: number | undefined): number {
   return year !== undefined && meta.years.includes(year) ? year : meta.defaultYear;
 }
+
+/**
+ * The year and the date a request is computed at, as meta resolves them: the summary's key and the worker's hint
+ * alike (the first render's seed and the page derive them here, so they ask for the same summary).
+ */
+export function resolvePeriod(meta: Meta, year: number | undefined, asOf: string | undefined): { year: number; asOf: string } {
+  const resolved = resolveYear(meta, year);
+  return { year: resolved, asOf: effectiveAsOf(meta, resolved, asOf) };
+}

@@ -21,7 +21,7 @@ import { hasDemands, useDemandModel, type DemandModel } from './demands';
 import { setLoadProgress } from './loadProgress';
 import { yieldToBrowser } from '../lib/idle';
 import { dropYears, fromDevice, readKept, saveYear } from './yearCache';
-import { effectiveAsOf, lastAsOf, resolveYear } from './asOf';
+import { effectiveAsOf, lastAsOf, resolvePeriod } from './asOf';
 
 const ConfigContext = createContext<AppConfig | null>(null);
 
@@ -194,10 +194,11 @@ export function useDashboardState(
     refetchIntervalInBackground: live !== undefined,
   });
   const meta = metaQ.data;
-  const year = meta ? resolveYear(meta, requestedYear) : 0;
+  const period = meta ? resolvePeriod(meta, requestedYear, requestedAsOf) : undefined;
+  const year = period?.year ?? 0;
   // a live screen replaces its dataset every few minutes for days: a superseded one is dropped at once, not kept for gcTime
   // the date is a hint, not part of the key: the worker computes the index at it, the page uses that if it still asks it
-  const hintAsOf = meta ? effectiveAsOf(meta, year, requestedAsOf) : undefined;
+  const hintAsOf = period?.asOf;
   const yearOptions = yearDatasetQuery(config, year, meta, hintAsOf);
   // the first screen from the server's summary while the raw year downloads (a backend without it: nothing
   // changes); asked only while no data of this year is at hand (a kept year, or one on screen, paints itself)
@@ -409,8 +410,8 @@ export async function seedFromNetwork(
   if (config.mocks) return;
   const seeded = (async () => {
     const meta = await queryClient.fetchQuery(metaQuery(config.apiBaseUrl));
-    const year = resolveYear(meta, requestedYear);
-    await queryClient.prefetchQuery(summaryQuery(config, year, meta, effectiveAsOf(meta, year, requestedAsOf), true));
+    const { year, asOf } = resolvePeriod(meta, requestedYear, requestedAsOf);
+    await queryClient.prefetchQuery(summaryQuery(config, year, meta, asOf, true));
   })();
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([seeded.catch(() => undefined), new Promise((ok) => (timer = setTimeout(ok, waitMs)))]);

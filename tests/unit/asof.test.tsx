@@ -1,6 +1,7 @@
 /** Methodology §1: the as-of date never passes what the data is complete to. */
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { resolvePeriod } from '../../src/data/asOf';
 import { effectiveAsOf } from '../../src/data/dashboard';
 import { isCalendarDate, parseGlobalSearch } from '../../src/data/search';
 import { meta } from '../fixtures/build';
@@ -16,6 +17,13 @@ describe('as-of date', () => {
     expect(effectiveAsOf(m, 2025, undefined)).toBe('2025-06-30');
     expect(effectiveAsOf(m, 2024, '2025-03-01')).toBe('2024-12-31');
     expect(effectiveAsOf(m, 2024, '2023-03-01')).toBe('2024-01-01');
+  });
+
+  it('resolves a request to a year meta has and a date inside it: the summary the first render seeds is the one the page asks', () => {
+    expect(resolvePeriod(m, undefined, undefined)).toEqual({ year: 2025, asOf: '2025-06-30' });
+    expect(resolvePeriod(m, 2024, '2025-03-01')).toEqual({ year: 2024, asOf: '2024-12-31' });
+    // a year meta does not list falls back to the default year, and the date is clamped into it
+    expect(resolvePeriod(m, 2019, '2019-05-01')).toEqual({ year: 2025, asOf: '2025-01-01' });
   });
 
   it('drops dates that do not exist instead of rolling them over', () => {
