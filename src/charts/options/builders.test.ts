@@ -10,7 +10,7 @@ import {
 } from './builders';
 import { wrapWords } from './common';
 import type { ChartOption } from '../echarts';
-import { contrastRatio, gradeColor, scoreBands } from '../../ui/theme';
+import { contrastRatio, gradeColor, scoreBands, textOn } from '../../ui/theme';
 import { buildContributionsOption, buildHistogramOption, buildScatterOption, histogramBins } from './orgBuilders';
 import { contributions } from '../../data/chartInputs';
 
@@ -106,14 +106,51 @@ describe('option builders', () => {
   });
 
   it('heatmap: [column, row, value] cells carrying row ids; missing cells empty', () => {
-    const o = buildHeatmapOption([{ id: 't1', name: EVIL, values: [55.55, undefined] }], ['A', 'B'], scoreBands([90, 80, 70, 60, 50]));
+    const bands = scoreBands([90, 80, 70, 60, 50]);
+    const o = buildHeatmapOption([{ id: 't1', name: EVIL, values: [55.55, undefined] }], ['A', 'B'], bands);
+    // a number in the colour that reads on its band's fill; an empty cell has none
     expect(series(o)[0].data).toEqual([
-      { value: [0, 0, 55.6], id: 't1' },
+      { value: [0, 0, 55.6], id: 't1', label: { color: textOn(bands[1].color) } },
       { value: [1, 0, '-'], id: 't1' },
     ]);
     const pieces = (o.visualMap as { pieces: { gte: number }[] }).pieces;
     expect(pieces.map((p) => p.gte)).toEqual([0, 50, 60, 70, 80, 90]);
     expect(tooltip(o)({ value: [0, 0, 55.6] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b><br/>A: <b>55.6</b>');
+  });
+
+  it('heatmap: every number reads on its cell (≥ 4.5:1) for any band count; a scrolled heatmap numbers its rows in view', () => {
+    const rows = Array.from({ length: 60 }, (_, k) => ({ id: `u${k}`, name: `U${k}`, values: [k * (100 / 59), 100 - k] }));
+    for (const mins of [
+      [90, 80, 70, 60, 50],
+      [80, 60],
+      [95, 90, 85, 80, 70, 60, 40],
+    ]) {
+      const bands = scoreBands(mins);
+      const o = buildHeatmapOption(rows, ['A', 'B'], bands);
+      const pieces = (o.visualMap as { pieces: { gte: number; lt: number; color: string }[] }).pieces;
+      const cells = series(o)[0].data as { value: [number, number, number]; label: { color: string } }[];
+      expect(cells).toHaveLength(120);
+      for (const c of cells) {
+        // the fill is the visual map's piece for the value
+        const fill = pieces.find((p) => c.value[2] >= p.gte && c.value[2] < p.lt)!.color;
+        expect(contrastRatio(fill, c.label.color), `${c.value[2]} on ${fill}`).toBeGreaterThanOrEqual(4.5);
+      }
+      // 60 rows scroll 16 at a time: rows tall enough for their numbers
+      expect((series(o)[0] as { label?: unknown }).label).toMatchObject({ show: true, fontSize: 10 });
+    }
+  });
+
+  it('heatmap: in a narrow card a Chinese column name wider than its column less a gap breaks in two', () => {
+    const zh = ['组织建设', '民主管理', '维权', '新就业形态劳动者'];
+    const o = buildHeatmapOption([{ id: 't', name: 'T', values: [1, 2, 3, 4] }], zh, scoreBands([90, 80, 70, 60, 50]));
+    type Rule = { query: { maxWidth?: number }; option: { xAxis?: { axisLabel: { width: number; formatter: (n: string) => string } } } };
+    const narrow = (o.media as Rule[]).find((m) => m.query.maxWidth !== undefined)!.option.xAxis!.axisLabel;
+    expect(zh.map(narrow.formatter)).toEqual(['组织\n建设', '民主\n管理', '维权', '新就业形\n态劳动者']);
+    // the catalog's four-character names then leave room between columns (a longer one is cut at the column)
+    for (const name of zh.slice(0, 3))
+      for (const line of narrow.formatter(name).split('\n')) expect(textWidthPx(line, 10)).toBeLessThanOrEqual(narrow.width - 6);
+    // English keeps its word wrap
+    expect(narrow.formatter('Democratic management')).toBe('Democratic\nmanagement');
   });
 
   it('heatmap: a card too short for 28 rows with numbers drops the numbers, then thins the names from the weakest up', () => {

@@ -6,7 +6,7 @@
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import type { FunnelStage, GradeCount, HeatmapRow, RadarSeries, RankedItem } from '../../data/chartInputs';
-import { gradeColor, gridLine, mutedText, palette, stageColors, type ScoreBand } from '../../ui/theme';
+import { gradeColor, gridLine, mutedText, palette, stageColors, textOn, type ScoreBand } from '../../ui/theme';
 import { base, fmtScore, hasLongAxisNames, tooltipLine, wrapWords, type TooltipParam } from './common';
 
 /** Horizontal bars, best on top; each bar carries its org id for drilling. */
@@ -203,6 +203,8 @@ const HEATMAP_COLUMN_LABEL_PX = 88;
 const HEATMAP_COLUMN_LABEL_CHARS = 13;
 /** In a narrow card a column is about 45 px wide (the org page's at 1920 px, a phone's overview: measured). */
 const HEATMAP_NARROW_LABEL_PX = 42;
+/** The least room between two column names side by side. */
+const HEATMAP_LABEL_GAP_PX = 6;
 /** There, names that do not fit across (English) stand on end, up to this long: the full name in 10 px type. */
 const HEATMAP_UPRIGHT_LABEL_PX = 140;
 /** Upright names take 140 px off the grid: only a card this tall (the org page's, about 550 px) can spare it. */
@@ -235,9 +237,15 @@ function twoLines(text: string, perLine: number): string {
 export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands: ScoreBand[], maxFitted = 40): ChartOption {
   const scroll = rows.length > maxFitted;
   const narrowBelow = columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX;
-  const data: { value: [number, number, number | string]; id: string }[] = [];
+  const data: { value: [number, number, number | string]; id: string; label?: { color: string } }[] = [];
+  // each number in the colour that reads on its cell (white on the dark greens), as the band the visual map gives it
+  const fillOf = (v: number) => bands.find((b) => v >= b.min && (v < b.max || b.max === 100))?.color;
   rows.forEach((r, y) =>
-    r.values.forEach((v, x) => data.push({ value: [x, y, v === undefined ? '-' : Math.round(v * 10) / 10], id: r.id })),
+    r.values.forEach((v, x) => {
+      const value = v === undefined ? undefined : Math.round(v * 10) / 10;
+      const fill = value === undefined ? undefined : fillOf(value);
+      data.push({ value: [x, y, value ?? '-'], id: r.id, ...(fill ? { label: { color: textOn(fill) } } : {}) });
+    }),
   );
   return {
     ...base(),
@@ -305,7 +313,23 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
           ]),
       // a card too narrow for a full line per column (the org page's, a phone's): the lines shrink to the column
       // and are cut there — Chinese names fit across it
-      { query: { maxWidth: narrowBelow }, option: { xAxis: { axisLabel: { width: HEATMAP_NARROW_LABEL_PX, fontSize: 10 } } } },
+      // across it, with room between neighbours: a four-character name (40 px at 10 px) ran into the next one, so
+      // a Chinese name wider than the column less a gap breaks in the middle onto two lines
+      {
+        query: { maxWidth: narrowBelow },
+        option: {
+          xAxis: {
+            axisLabel: {
+              width: HEATMAP_NARROW_LABEL_PX,
+              fontSize: 10,
+              formatter: (name: string) =>
+                !name.includes(' ') && textWidthPx(name, 10) > HEATMAP_NARROW_LABEL_PX - HEATMAP_LABEL_GAP_PX
+                  ? `${name.slice(0, Math.ceil(name.length / 2))}\n${name.slice(Math.ceil(name.length / 2))}`
+                  : twoLines(name, HEATMAP_COLUMN_LABEL_CHARS),
+            },
+          },
+        },
+      },
       // names that do not fit across (English) stand on end, whole, where the card is tall enough to spare the room
       // and still give each row its line (the org page's; a phone's overview, whose heatmap card is two rows tall);
       // a shorter card keeps its rows instead
@@ -336,16 +360,14 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       {
         type: 'heatmap',
         cursor: 'pointer',
+        // the numbers where rows are tall enough for them: up to 30 fitted rows, or the 16 in view of a scrolled one
         label: {
-          show: rows.length <= 30,
-          fontSize: rows.length > 24 ? 9 : 10,
+          show: scroll || rows.length <= 30,
+          fontSize: !scroll && rows.length > 24 ? 9 : 10,
           formatter: (p: unknown) => {
             const v = (p as { value: [number, number, number | string] }).value[2];
             return typeof v === 'number' ? v.toFixed(0) : '';
           },
-          color: '#111827',
-          textBorderColor: 'rgba(255,255,255,0.85)',
-          textBorderWidth: 2,
         },
         data: data as never,
       },
