@@ -147,7 +147,7 @@ describe('the screen on the mock district (vite preview)', () => {
     expect(results['1920x1080@2'].canvases[0].width).toBe(2 * Math.round(small.canvases[0].cssWidth));
   });
 
-  it('names every category column whole in English (no word of it cut) at 1920×1080 and 3840×2160', async () => {
+  it("in English names every category column whole and keeps each alert's lateness whole, at 1920×1080 and 3840×2160", async () => {
     for (const [w, h] of [
       [1920, 1080],
       [3840, 2160],
@@ -166,6 +166,15 @@ describe('the screen on the mock district (vite preview)', () => {
         }),
       );
       expect(cut).toEqual([]);
+      // how late an alert is stays whole on its line: the indicator's name is what gives way
+      const lateness = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.scr-alert-detail')].map((d) => {
+          const line = d.closest('li')!.getBoundingClientRect();
+          return { text: d.textContent, whole: d.scrollWidth <= d.clientWidth + 1 && d.getBoundingClientRect().right <= line.right + 1 };
+        }),
+      );
+      expect(lateness.length).toBeGreaterThan(0);
+      expect(lateness.filter((l) => !l.whole)).toEqual([]);
       expect(errors).toEqual([]);
       await close();
     }

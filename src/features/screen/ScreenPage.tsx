@@ -592,9 +592,13 @@ function AlertLine({ a, i18n, showGroup }: { a: AlertRow; i18n: I18n; showGroup:
     <>
       <span className={`scr-level-tag scr-level-${a.alert}`}>{t(`level.${a.alert}`)}</span>
       <span className="scr-alert-org">{a.orgName}</span>
+      {/* how late stays whole: a narrow line cuts the indicator's name, not "61 days overdue" */}
       <span className="scr-alert-what">
-        {showGroup && a.townName && a.townName !== a.orgName ? <span className="scr-alert-group">{a.townName} · </span> : null}
-        {[local(a.indicator.name), detail].filter(Boolean).join(' · ')}
+        <span className="scr-alert-task">
+          {showGroup && a.townName && a.townName !== a.orgName ? <span className="scr-alert-group">{a.townName} · </span> : null}
+          {local(a.indicator.name)}
+        </span>
+        {detail ? <span className="scr-alert-detail">{` · ${detail}`}</span> : null}
       </span>
     </>
   );
