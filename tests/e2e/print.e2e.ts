@@ -133,7 +133,7 @@ describe('the briefing (简报)', () => {
 });
 
 describe('/demands printed', () => {
-  it('hides the controls, keeps cards whole, fits every chart to the page width and within a page height', async () => {
+  it('hides the controls, keeps charts whole and runs tables on, fits every chart to the page width and within a page height', async () => {
     await page.goto(`${server.url}/demands`);
     await chartsDrawn('.demands-page', 3);
     // on screen first: the view is accessible
@@ -141,7 +141,10 @@ describe('/demands printed', () => {
     await toPaper();
     await page.waitForTimeout(200);
     const layout = await page.evaluate(() => ({
-      cards: [...document.querySelectorAll<HTMLElement>('.card')].map((c) => getComputedStyle(c).breakInside),
+      // a chart's card stays on one page; a card holding a table (the overdue lists) runs on row by row
+      cards: [...document.querySelectorAll<HTMLElement>('.card')].map(
+        (c) => `${!c.classList.contains('chart-card') && c.querySelector('table') ? 'table' : 'card'} ${getComputedStyle(c).breakInside}`,
+      ),
       canvases: [...document.querySelectorAll('canvas')].map((c) => {
         const r = c.getBoundingClientRect();
         const card = c.closest('.card')!.getBoundingClientRect();
@@ -153,7 +156,7 @@ describe('/demands printed', () => {
     }));
     expect(layout.hidden).toBe(true);
     expect(layout.cards.length).toBeGreaterThan(4);
-    expect(new Set(layout.cards)).toEqual(new Set(['avoid']));
+    expect(new Set(layout.cards)).toEqual(new Set(['card avoid', 'table auto']));
     for (const c of layout.canvases) {
       expect(c.width).toBeLessThanOrEqual(PAGE_W + 0.5);
       expect(c.width).toBeGreaterThan(c.cardWidth * 0.8); // re-sized to the card, which is the page's width
@@ -252,7 +255,7 @@ describe('the overview printed', () => {
 });
 
 describe("a town's page printed", () => {
-  it('draws the children charts at their own heights, pins nothing over other rows, hides the controls and says its date', async () => {
+  it('draws the children charts at their own heights, keeps charts whole and runs tables on, pins nothing over other rows, hides the controls and says its date', async () => {
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${server.url}/org/${town.id}`);
@@ -273,7 +276,17 @@ describe("a town's page printed", () => {
         .filter((e) => getComputedStyle(e).display !== 'none')
         .map((e) => e.textContent),
       dated: document.querySelector<HTMLElement>('.print-dated')?.innerText ?? '',
+      // a chart stays on one page; a card holding a table runs on row by row (kept whole, the 23-task table moved
+      // to a page of its own and left half a page blank before it)
+      breaks: [...document.querySelectorAll<HTMLElement>('main .card')].map((c) => ({
+        table: !!c.querySelector('table') && !c.classList.contains('chart-card'),
+        chart: c.classList.contains('chart-card'),
+        avoid: getComputedStyle(c).breakInside === 'avoid',
+      })),
     }));
+    expect(layout.breaks.filter((b) => b.table).length).toBeGreaterThan(1);
+    expect(layout.breaks.filter((b) => b.table && b.avoid)).toEqual([]);
+    expect(layout.breaks.filter((b) => b.chart && !b.avoid)).toEqual([]);
     expect(layout.sticky).toEqual([]);
     expect(layout.shownControls).toEqual([]);
     expect(layout.dated).toContain(String(meta.defaultYear));
