@@ -19,6 +19,7 @@ import {
   type PreparedDataset,
   type StageTally,
 } from '../engine';
+import { childrenTier } from './tiers';
 
 export class ReadModel {
   readonly rootId: string;
@@ -86,6 +87,14 @@ export class ReadModel {
   /** The level-1 groups: the root's children (towns and system unions in a district; the scope root's children in a scoped session). */
   groups(): readonly string[] {
     return this.children(this.rootId);
+  }
+
+  /** The tier of the groups (`childrenTier`). */
+  groupTier(): Tier {
+    return childrenTier(
+      this.tiers,
+      this.groups().map((id) => this.org(id).tier),
+    );
   }
 
   /**

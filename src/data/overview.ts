@@ -22,6 +22,7 @@ import {
 import { useComparisonTrend } from './compare';
 import type { Dashboard } from './dashboard';
 import { urgentAlertsVaried } from './selectors';
+import { childrenTier } from './tiers';
 import { SummaryModel } from './summaryModel';
 import { demandKpi, URGENT_COUNT, URGENT_PER_INDICATOR, type DemandKpiFigures } from './summary';
 
@@ -62,6 +63,8 @@ export interface OverviewData {
   rootId: string;
   root: OrgScores;
   tiers: Tier[];
+  /** The tier of the root's children (`childrenTier`): what the ranking and the heatmap are titled by. */
+  groupTier: Tier;
   tierCounts: number[];
   gradeBands: GradeBand[];
   categoryNames: LocalizedName[];
@@ -100,6 +103,10 @@ export function overviewFromSummary(summary: Summary): OverviewData {
     rootId: root,
     root: model.scores(root),
     tiers: summary.tiers,
+    groupTier: childrenTier(
+      summary.tiers,
+      summary.groups.map((o) => o.tier),
+    ),
     tierCounts: summary.tierCounts,
     gradeBands: summary.gradeBands,
     categoryNames: summary.categories.map((c) => c.name),
@@ -148,6 +155,7 @@ export function useOverviewFromDashboard(d: Dashboard | undefined, versus: strin
       rootId: root,
       root: model.scores(root),
       tiers: model.tiers,
+      groupTier: model.groupTier(),
       tierCounts: model.tiers.map((_, k) => model.idsInTier(k).length),
       gradeBands: model.gradeBands,
       categoryNames: model.categories.map((c) => c.name),

@@ -77,6 +77,18 @@ describe('a town session', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("names what it ranks by the tier of the town's children (its grassroots unions), not by the district's towns", async () => {
+    await signIn('town-a');
+    const leaf = meta.tiers[meta.tiers.length - 1].name.zh;
+    const town = meta.tiers[1].name.zh;
+    await page.getByRole('region', { name: `${leaf}建家指数排名` }).waitFor();
+    await page.getByRole('region', { name: `${leaf} × 类别得分` }).waitFor();
+    expect(await page.getByRole('region', { name: `${town}建家指数排名` }).count()).toBe(0);
+    await page.goto(`${server.url}/demands`);
+    await page.getByRole('region', { name: `议题 × ${leaf}` }).waitFor();
+    expect(await page.getByRole('region', { name: `议题 × ${town}` }).count()).toBe(0);
+  });
+
   it('an old link to another town says "no access", not an error', async () => {
     await page.goto(`${server.url}/org/${townB.id}`);
     await expect.poll(() => page.getByTestId('no-access').textContent()).toContain('无权访问');

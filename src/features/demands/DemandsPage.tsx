@@ -37,7 +37,7 @@ export function DemandsPage() {
       </div>
     );
   }
-  const groupTier = local(d.model.tiers[Math.min(1, d.model.leafTier)].name);
+  const groupTier = local(d.model.groupTier().name);
   const exportCsv = () => {
     // English: the column ids exactly; Chinese: the same columns named in Chinese
     const table = demandCsvTable(dm, (c) => (lang === 'en' ? c : t(`csv.${c}`)));

@@ -79,7 +79,7 @@ export function OverviewPage() {
   const funnel = funnelStages(o.stages, (s) => t(`stage.${s}`));
   // chart titles name the tiers as the API does (a district's own tier names, any depth)
   const leafTier = o.tiers[o.tiers.length - 1];
-  const groupTier = local(o.tiers[Math.min(1, o.tiers.length - 1)].name);
+  const groupTier = local(o.groupTier.name);
 
   return (
     <div className="overview" aria-busy={d ? undefined : true}>

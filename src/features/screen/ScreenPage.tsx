@@ -88,7 +88,7 @@ function ScreenBoard({ d, state, u, i18n, cycleMs, idleMs, fixedAsOf }: BoardPro
   const board = useMemo(() => groupBoard(model), [model]);
   const ids = useMemo(() => board.map((r) => r.id), [board]);
   const cycle = useCycle(ids, cycleMs, idleMs);
-  const groupTier = local(model.tiers[Math.min(1, model.leafTier)].name);
+  const groupTier = local(model.groupTier().name);
   return (
     <>
       <TopBar d={d} state={state} i18n={i18n} cycle={cycle} cycleMs={cycleMs} fixedAsOf={fixedAsOf} />
