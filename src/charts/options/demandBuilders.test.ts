@@ -51,6 +51,29 @@ describe('demand option builders', () => {
     expect(axis.width).toBeGreaterThanOrEqual(7 * axis.fontSize);
   });
 
+  it("heatmap: more than 30 columns (a town's unions) scroll, 30 in view and 12 on a phone; 30 or fewer all show", () => {
+    const cols = (n: number) => Array.from({ length: n }, (_, k) => `U${k}`);
+    const option = (n: number) =>
+      buildDemandHeatmapOption(['Pay'], cols(n), [cols(n).map(() => 1)], [cols(n).map(() => 0)], { countLabel: 'n', openLabel: 'open' });
+    type Zoom = { type: string; xAxisIndex: number; startValue: number; endValue: number; moveOnMouseWheel?: unknown };
+    const many = option(170);
+    const zoom = many.dataZoom as Zoom[];
+    expect(zoom.map((z) => [z.type, z.xAxisIndex, z.startValue, z.endValue])).toEqual([
+      ['inside', 0, 0, 29],
+      ['slider', 0, 0, 29],
+    ]);
+    // a plain wheel still scrolls the page
+    expect(zoom[0].moveOnMouseWheel).toBe('shift');
+    const [narrow] = many.media as { query: { maxWidth: number }; option: { dataZoom?: Partial<Zoom>[] } }[];
+    expect(narrow.query.maxWidth).toBe(30 * 22 + 120);
+    expect(narrow.option.dataZoom).toEqual([
+      { startValue: 0, endValue: 11 },
+      { startValue: 0, endValue: 11 },
+    ]);
+    expect(option(30).dataZoom).toEqual([]);
+    expect((option(30).media as { option: { dataZoom?: unknown } }[])[0].option.dataZoom).toBeUndefined();
+  });
+
   it('heatmap: one cell per topic × column, zero cells blank, tooltip escapes names', () => {
     const o = buildDemandHeatmapOption(
       ['<i>Pay</i>', 'Sites'],

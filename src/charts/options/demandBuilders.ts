@@ -112,6 +112,12 @@ export function countPieces(max: number): { gte: number; lte: number; color: str
 
 /** Below this width per column the demand heatmap's column names stand on end and its cells drop their numbers. */
 const DEMAND_HEATMAP_MIN_COLUMN_PX = 22;
+/**
+ * Columns in view at once where there are more (a town's grassroots unions: 60 to 180; all of them squeezed into one
+ * card left 6 px a column and every other name), the rest a drag, a shift+wheel or the slider away; on a phone fewer.
+ */
+const DEMAND_HEATMAP_SCROLL_COLUMNS = 30;
+const DEMAND_HEATMAP_SCROLL_COLUMNS_NARROW = 12;
 
 /**
  * Topic (rows) × group (columns) counts as a heatmap; `open[t][k]` (not yet
@@ -133,9 +139,34 @@ export function buildDemandHeatmapOption(
       return { value: [x, y, v === 0 ? '-' : v] as [number, number, number | string], ...(fill ? { label: { color: textOn(fill) } } : {}) };
     }),
   );
+  const scroll = columns.length > DEMAND_HEATMAP_SCROLL_COLUMNS;
+  const firstColumns = (n: number) => ({ startValue: 0, endValue: n - 1 });
+  const inView = Math.min(columns.length, DEMAND_HEATMAP_SCROLL_COLUMNS);
   return {
     ...base(),
-    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 8, bottom: scroll ? 26 : 8, containLabel: true },
+    dataZoom: scroll
+      ? [
+          {
+            type: 'inside',
+            xAxisIndex: 0,
+            ...firstColumns(DEMAND_HEATMAP_SCROLL_COLUMNS),
+            // the page keeps its wheel: a plain wheel scrolls the page, shift+wheel the columns
+            zoomOnMouseWheel: false,
+            moveOnMouseWheel: 'shift',
+          },
+          {
+            type: 'slider',
+            xAxisIndex: 0,
+            ...firstColumns(DEMAND_HEATMAP_SCROLL_COLUMNS),
+            height: 12,
+            bottom: 4,
+            showDetail: false,
+            showDataShadow: false,
+            brushSelect: false,
+          },
+        ]
+      : [],
     xAxis: {
       type: 'category',
       data: columns,
@@ -173,11 +204,14 @@ export function buildDemandHeatmapOption(
     // (the tooltip and the table twin keep them)
     media: [
       {
-        query: { maxWidth: columns.length * DEMAND_HEATMAP_MIN_COLUMN_PX + 120 },
+        query: { maxWidth: inView * DEMAND_HEATMAP_MIN_COLUMN_PX + 120 },
         option: {
           xAxis: { axisLabel: { interval: 'auto', rotate: 90, fontSize: 10 } },
           yAxis: { axisLabel: { width: 72 } },
           series: [{ label: { show: false } }],
+          ...(scroll
+            ? { dataZoom: [firstColumns(DEMAND_HEATMAP_SCROLL_COLUMNS_NARROW), firstColumns(DEMAND_HEATMAP_SCROLL_COLUMNS_NARROW)] }
+            : {}),
         },
       },
     ],
