@@ -70,6 +70,8 @@ describe('demand option builders', () => {
       { startValue: 0, endValue: 11 },
       { startValue: 0, endValue: 11 },
     ]);
+    // every topic named, however short its row
+    expect((many.yAxis as { axisLabel: { interval: number } }).axisLabel.interval).toBe(0);
     expect(option(30).dataZoom).toEqual([]);
     expect((option(30).media as { option: { dataZoom?: unknown } }[])[0].option.dataZoom).toBeUndefined();
   });

@@ -179,8 +179,9 @@ export function buildDemandHeatmapOption(
       type: 'category',
       data: topics,
       inverse: true,
-      // an English topic ("Workplace safety") takes two lines rather than being cut to "Workplace sa…"
-      axisLabel: { width: 96, overflow: 'break', lineHeight: 13, color: mutedText },
+      // an English topic ("Workplace safety") takes two lines rather than being cut to "Workplace sa…"; every topic
+      // is named (ECharts' automatic interval dropped a two-line first topic where the rows were short)
+      axisLabel: { interval: 0, width: 96, overflow: 'break', lineHeight: 13, color: mutedText },
       axisTick: { show: false },
     },
     visualMap: { type: 'piecewise', show: false, dimension: 2, pieces },
