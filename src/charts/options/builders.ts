@@ -238,8 +238,9 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
   const scroll = rows.length > maxFitted;
   const narrowBelow = columns.length * HEATMAP_COLUMN_LABEL_PX + HEATMAP_ROW_LABEL_PX;
   const data: { value: [number, number, number | string]; id: string; label?: { color: string } }[] = [];
-  // each number in the colour that reads on its cell (white on the dark greens), as the band the visual map gives it
-  const fillOf = (v: number) => bands.find((b) => v >= b.min && (v < b.max || b.max === 100))?.color;
+  const pieces = bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color }));
+  // each number in the colour that reads on its cell (white on the dark greens): the fill the visual map gives it
+  const fillOf = (v: number) => pieces.find((p) => v >= p.gte && v < p.lt)?.color;
   rows.forEach((r, y) =>
     r.values.forEach((v, x) => {
       const value = v === undefined ? undefined : Math.round(v * 10) / 10;
@@ -287,7 +288,7 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
       type: 'piecewise',
       show: false,
       dimension: 2,
-      pieces: bands.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.0001 : b.max, color: b.color })),
+      pieces,
     },
     dataZoom: scroll
       ? [
@@ -312,9 +313,8 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
             })),
           ]),
       // a card too narrow for a full line per column (the org page's, a phone's): the lines shrink to the column
-      // and are cut there — Chinese names fit across it
-      // across it, with room between neighbours: a four-character name (40 px at 10 px) ran into the next one, so
-      // a Chinese name wider than the column less a gap breaks in the middle onto two lines
+      // and are cut there; a Chinese name wider than the column less a gap breaks in the middle onto two lines (a
+      // four-character name, 40 px at 10 px, ran into the next one)
       {
         query: { maxWidth: narrowBelow },
         option: {
