@@ -72,7 +72,16 @@ describe('next-grade plans on random datasets (property)', () => {
           } else {
             expect(after.index[u]).toBeLessThan(plan.nextMin - EPSILON);
           }
-          for (const a of plan.actions) expect(a.points).toBeGreaterThan(0);
+          for (const a of plan.actions) {
+            expect(a.points).toBeGreaterThan(0);
+            // never an inverse count (what it counts cannot be undone)
+            expect(a.scoring).not.toBe('inverse');
+            if (a.newScore >= 100) continue;
+            // an action stopped at the band asks what can be reported, as the page prints it: a whole count, else two
+            // decimals (and reporting it reaches the band: above)
+            expect(Math.abs(a.newActual * 100 - Math.round(a.newActual * 100))).toBeLessThan(1e-6);
+            if (Number.isInteger(a.target) && Number.isInteger(a.actual)) expect(Number.isInteger(a.newActual)).toBe(true);
+          }
         }
       }),
       { numRuns: 150 },

@@ -5,8 +5,8 @@
  * Assumptions, stated because the plan depends on them:
  * - Only the organisation's own OPEN active assignments are actions: not done
  *   (§3), not exempt, issued by D, and with score room left. An `inverse`
- *   assignment (lower is better) is open while its actual is above the allowed
- *   maximum and its action reduces the actual towards the target.
+ *   assignment (lower is better: collective disputes) is no action: what it counts
+ *   has happened, and no report at D can undo it.
  * - The subordinate index, the categories present and every weight stay as they
  *   are: raising one score raises the own index by
  *   `categoryShare × indicatorShare × Δscore` (as in provenance.ts) and the index
@@ -17,12 +17,17 @@
  *   points gained per unit of that work, each closing its assignment's gap fully
  *   (score 100), except the last, which stops where the next band is reached
  *   when its score moves continuously (not binary).
- * - The new actual value would be reported as a progress event at D.
+ * - The new actual value would be reported as a progress event at D, as it is
+ *   printed: the last action's value is rounded up to what can be reported (a
+ *   whole number where the target and the actual are whole, a count of 人次 or 场;
+ *   else two decimals, as the page prints it), and its score, points and the
+ *   index after follow from that value, so reporting what is shown reaches the band.
  */
 import type { Scoring } from '../api/schemas';
 import type { IndexResult } from './compute';
-import { BINARY, EPSILON, INVERSE, RATING, RATIO, SCORINGS } from './levels';
+import { BINARY, EPSILON, INVERSE, RATIO, SCORINGS } from './levels';
 import type { PreparedDataset } from './prepare';
+import { indicatorScore } from './assignment';
 import { provenance } from './provenance';
 
 export interface GradeAction {
@@ -67,7 +72,6 @@ interface Candidate {
   scoring: number;
   target: number;
   actual: number;
-  penalty: number;
   score: number;
   /** Index points per score point. */
   rate: number;
@@ -94,16 +98,14 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
       const scoring = ds.indicatorScoring[ds.aIndicator[a.position]];
       const rate = prov.ownShare * c.weightShare * a.weightShare;
       if (!(rate > 0) || a.score >= 100) continue;
-      const penalty = ds.indicatorPenalty[ds.aIndicator[a.position]];
-      if (scoring === INVERSE && !(penalty > 0)) continue;
-      const full = fullAction(scoring, a.target, a.actual);
+      if (scoring === INVERSE) continue;
+      const full = fullAction(scoring, a.target);
       if (!(rate * (100 - a.score) > 0)) continue; // no room, or an α so small the gain underflows
       candidates.push({
         position: a.position,
         scoring,
         target: a.target,
         actual: a.actual,
-        penalty,
         score: a.score,
         rate,
         points: rate * (100 - a.score),
@@ -119,9 +121,13 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
   let reachable = false;
   for (const x of candidates) {
     const need = nextMin - current;
+    let newActual = fullAction(x.scoring, x.target);
     let newScore = 100;
-    if (x.points > need && x.scoring !== BINARY) newScore = x.score + need / x.rate; // stop at the band
-    const newActual = newScore >= 100 ? fullAction(x.scoring, x.target, x.actual) : actualFor(x.scoring, x.target, x.penalty, newScore);
+    if (x.points > need && x.scoring !== BINARY) {
+      // stop at the band, at a value that can be reported (rounded up: reporting it still reaches the band)
+      newActual = Math.min(newActual, reportable(x.target, x.actual, actualFor(x.scoring, x.target, x.score + need / x.rate)));
+      newScore = indicatorScore(x.scoring, newActual, x.target, 0);
+    }
     const points = x.rate * (newScore - x.score);
     current += points;
     actions.push({
@@ -156,25 +162,24 @@ export function nextGradePlan(ds: PreparedDataset, r: IndexResult, u: number): N
   };
 }
 
-/** The actual value that gives a score of 100. */
-function fullAction(scoring: number, target: number, actual: number): number {
-  switch (scoring) {
-    case RATIO:
-      return target;
-    case BINARY:
-      return 1;
-    case RATING:
-      return 100;
-    default:
-      return Math.min(actual, target); // INVERSE: down to the allowed maximum
-  }
+/** The actual value that gives a score of 100 (ratio, binary, rating). */
+function fullAction(scoring: number, target: number): number {
+  return scoring === RATIO ? target : scoring === BINARY ? 1 : 100;
 }
 
-/** The actual value that gives `score` (< 100) for the continuous scorings. */
-function actualFor(scoring: number, target: number, penalty: number, score: number): number {
-  if (scoring === RATIO) return (score / 100) * target;
-  if (scoring === RATING) return score;
-  return target + (100 - score) / penalty; // INVERSE
+/**
+ * `value` rounded up to what is reported: whole where the target and the current actual are whole (a count:
+ * 2.64 人次 is reported as 3), else to two decimals (the page prints no more). The tolerance keeps a value that is
+ * whole but for floating-point noise (2.0000000000000004) from being raised a step.
+ */
+function reportable(target: number, actual: number, value: number): number {
+  if (Number.isInteger(target) && Number.isInteger(actual)) return Math.ceil(value - 1e-9);
+  return Math.ceil(value * 100 - 1e-7) / 100;
+}
+
+/** The actual value that gives `score` (< 100) for the continuous scorings (ratio, rating). */
+function actualFor(scoring: number, target: number, score: number): number {
+  return scoring === RATIO ? (score / 100) * target : score;
 }
 
 function workOf(scoring: number, target: number, actual: number, newActual: number): number {
@@ -183,10 +188,8 @@ function workOf(scoring: number, target: number, actual: number, newActual: numb
       return (newActual - actual) / target;
     case BINARY:
       return 1;
-    case RATING:
+    default: // RATING
       return (newActual - Math.max(0, actual)) / 100;
-    default:
-      return (actual - newActual) / actual; // INVERSE: actual > target ≥ 0 here
   }
 }
 

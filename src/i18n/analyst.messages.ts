@@ -53,10 +53,11 @@ export const zh = {
   'next.reachable': '完成以上行动后指数达到 {reached}，升至 {next}。',
   'next.unreachable': '即使完成全部未完成的本级任务，指数也只到 {reached}，仍低于 {next}：还需要下级提升。',
   'next.noActions': '本级没有可提升的未完成任务。',
+  'next.noOwnWeight': 'α = 0：本级任务不计入指数，指数全部来自下级（见下方哪些下级的提升影响最大）。',
   'next.assumptions':
-    '假设：只调整本组织自己未完成的任务，下级指数、计分类别和全部权重保持不变；按“每单位剩余工作量带来的指数分”贪心排序，每项任务补足到满分，最后一项只补到达标为止（里程碑只能全部完成）；新的实际值在截至日期上报。工作量按任务自身计算：比率为目标中尚未完成的比例，里程碑为 1，评分为差距 ÷ 100，反向为需减少的比例。',
+    '假设：只调整本组织自己未完成的任务，下级指数、计分类别和全部权重保持不变；按“每单位剩余工作量带来的指数分”贪心排序，每项任务补足到满分，最后一项只补到达标为止（里程碑只能全部完成），其实际值向上取到可上报的数（目标和实际为整数时取整，否则保留两位小数），按该值计分；新的实际值在截至日期上报。反向指标（如群体性劳动纠纷）不列为行动：已发生的无法撤回。工作量按任务自身计算：比率为目标中尚未完成的比例，里程碑为 1，评分为差距 ÷ 100。',
   'lever.title': '哪些下级的提升对本组织影响最大',
-  'lever.intro': '杠杆 = 下级指数每提高 1 分，本组织指数提高的分数（1 − α × 该下级的权重占比）。',
+  'lever.intro': '杠杆 = 下级指数每提高 1 分，本组织指数提高的分数：(1 − α) × 该下级的权重占比（本级无指数时为 1 × 该下级的权重占比）。',
   'lever.leverage': '杠杆',
   'lever.lacking': '距其下一等级',
   'lever.gainAtNext': '其升级后本组织 +',
@@ -152,10 +153,13 @@ export const en: Record<keyof typeof zh, string> = {
   'next.unreachable':
     "Even completing every open assignment of its own takes the index only to {reached}, below {next}: its children's improvement is needed too.",
   'next.noActions': 'No open assignment of its own has room to improve.',
+  'next.noOwnWeight':
+    "At α = 0 its own assignments carry no weight: the index is its children's alone (see below which children move it most).",
   'next.assumptions':
-    "Assumes only this organisation's own open assignments change, while the subordinate index, the categories scored and every weight stay as they are; actions are ranked greedily by index points per unit of remaining work, each closing its assignment fully except the last, which stops at the band (a milestone is all or nothing); the new actual is reported at the as-of date. Work is relative to each assignment: the share of the target still to do (ratio), 1 (milestone), the gap ÷ 100 (rating), the share to cut (inverse).",
+    "Assumes only this organisation's own open assignments change, while the subordinate index, the categories scored and every weight stay as they are; actions are ranked greedily by index points per unit of remaining work, each closing its assignment fully except the last, which stops at the band (a milestone is all or nothing) with its actual rounded up to a value that can be reported (a whole number where the target and the actual are whole, else two decimals) and scored at that value; the new actual is reported at the as-of date. Inverse indicators (collective disputes) are not actions: what they count cannot be undone. Work is relative to each assignment: the share of the target still to do (ratio), 1 (milestone), the gap ÷ 100 (rating).",
   'lever.title': 'Children whose improvement moves this index most',
-  'lever.intro': "Leverage = index points this organisation gains per point of the child's index ((1 − α) × the child's weight share).",
+  'lever.intro':
+    "Leverage = index points this organisation gains per point of the child's index: (1 − α) × the child's weight share (1 × its weight share where the organisation has no own index).",
   'lever.leverage': 'Leverage',
   'lever.lacking': 'Child short of its next band',
   'lever.gainAtNext': 'Gain if it moves up a band',

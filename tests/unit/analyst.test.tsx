@@ -14,7 +14,7 @@ import { WhatIfPage } from '../../src/features/whatif/WhatIfPage';
 import { useI18n } from '../../src/i18n';
 import { DataTable } from '../../src/ui/DataTable';
 import { rankRangeColumn } from '../../src/ui/rankRange';
-import { renderWithDashboard } from '../support/dashboard';
+import { exampleDataset, renderWithDashboard } from '../support/dashboard';
 import { expectedProvenanceRows } from '../support/provenance';
 
 function Panels({ id }: { id: string }) {
@@ -117,6 +117,18 @@ describe('next-grade panel', () => {
     expect(panel.textContent).toContain('假设：');
     const levers = within(within(panel).getByTestId('child-levers')).getAllByRole('row').slice(1);
     expect(levers[0].textContent).toContain('乙学校工会');
+  });
+
+  it('at α = 0 own assignments carry no weight: it says so instead of "nothing to improve"', async () => {
+    const data = {
+      ...exampleDataset,
+      methodology: { ...exampleDataset.methodology, rollup: { ...exampleDataset.methodology.rollup, ownWeight: 0 } },
+    };
+    await renderWithDashboard(<Panels id="T1" />, { data, url: '/org/T1' });
+    const panel = screen.getByTestId('next-grade');
+    expect(within(panel).queryByTestId('next-actions')).toBeNull();
+    expect(panel.textContent).toContain('α = 0：本级任务不计入指数');
+    expect(panel.textContent).not.toContain('本级没有可提升的未完成任务');
   });
 
   it('G1 in the top band says so, in English too', async () => {

@@ -93,7 +93,7 @@ export function NextGradePanel({ d, id, i18n }: { d: Dashboard; id: string; i18n
               </table>
             </ScrollBox>
           ) : (
-            <p className="muted">{t('next.noActions')}</p>
+            <p className="muted">{t(plan.ownShare === 0 ? 'next.noOwnWeight' : 'next.noActions')}</p>
           )}
           <p data-testid="next-outcome">
             {plan.reachable
