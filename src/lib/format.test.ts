@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime, fmtIsoDate } from './format';
+import { DATA_TIME_ZONE, fmtDate, fmtDateTime, fmtInstant, fmtIsoDate } from './format';
 
 describe('fmtDateTime', () => {
   it('writes what Date#toLocaleString writes for zh-CN and en-GB, at any hour, day and year', () => {
@@ -15,6 +15,28 @@ describe('fmtDateTime', () => {
       expect(fmtDateTime(d, 'zh')).toBe(d.toLocaleString('zh-CN'));
       expect(fmtDateTime(d, 'en')).toBe(d.toLocaleString('en-GB'));
     }
+  });
+});
+
+describe('fmtInstant', () => {
+  it("writes a moment from the data on the data's clock (UTC+8), whatever zone the browser is in", () => {
+    // as written when the data says +08:00; moved to UTC+8 when it says another zone
+    expect(fmtInstant('2025-06-30T18:00:00+08:00', 'zh')).toBe('2025/6/30 18:00:00');
+    expect(fmtInstant('2025-06-30T18:00:00+08:00', 'en')).toBe('30/06/2025, 18:00:00');
+    expect(fmtInstant('2025-12-31T20:30:05Z', 'zh')).toBe('2026/1/1 04:30:05');
+    expect(fmtInstant('2025-03-01T01:00:00-05:00', 'en')).toBe('01/03/2025, 14:00:00');
+    // no zone given: already the data's clock
+    expect(fmtInstant('2025-06-30T09:05:00', 'zh')).toBe('2025/6/30 09:05:00');
+    for (const m of ['2025-06-30T10:00:00+08:00', '2024-01-05T00:07:09Z', '2024-02-29T16:00:00Z', '2026-11-28T15:13:47.250Z']) {
+      const d = new Date(m);
+      expect(fmtInstant(m, 'zh')).toBe(d.toLocaleString('zh-CN', { timeZone: DATA_TIME_ZONE }));
+      expect(fmtInstant(m, 'en')).toBe(d.toLocaleString('en-GB', { timeZone: DATA_TIME_ZONE }));
+    }
+  });
+
+  it('shows a malformed moment as it came', () => {
+    expect(fmtInstant('yesterday', 'zh')).toBe('yesterday');
+    expect(fmtInstant('', 'en')).toBe('');
   });
 });
 

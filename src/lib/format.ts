@@ -51,8 +51,11 @@ function dayText(year: number, month: number, day: number, lang: 'zh' | 'en'): s
  * locale's data (~25 ms on a desktop, 100 ms on a phone), which the header's first paint must not wait for.
  */
 export function fmtDateTime(date: Date, lang: 'zh' | 'en'): string {
-  const time = `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
-  return `${fmtDate(date, lang)}${lang === 'zh' ? ' ' : ', '}${time}`;
+  return dateTimeText(fmtDate(date, lang), date.getHours(), date.getMinutes(), date.getSeconds(), lang);
+}
+
+function dateTimeText(day: string, hours: number, minutes: number, seconds: number, lang: 'zh' | 'en'): string {
+  return `${day}${lang === 'zh' ? ' ' : ', '}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}`;
 }
 
 /** The local day of a moment as `fmtDateTime` writes it (exactly `Date#toLocaleDateString` for zh-CN and en-GB). */
@@ -60,10 +63,28 @@ export function fmtDate(date: Date, lang: 'zh' | 'en'): string {
   return dayText(date.getFullYear(), date.getMonth() + 1, date.getDate(), lang);
 }
 
-/** A moment from the data (meta's `generatedAt`) as `fmtDateTime` writes it; a malformed value is shown as it came. */
+/**
+ * The data's clock: China Standard Time (UTC+8 all year, no daylight saving), where the platform and every
+ * federation it serves are. A moment from the data reads the same on every device, as the platform wrote it, not
+ * moved into whatever zone a browser (a CI machine, a laptop abroad) is set to.
+ */
+export const DATA_TIME_ZONE = 'Asia/Shanghai';
+const DATA_UTC_OFFSET_MS = 8 * 3_600_000;
+/** An ISO date-time that says its zone (`Z` or ±hh:mm); one without is read as the data's clock already. */
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A moment from the data (meta's `generatedAt`) as `fmtDateTime` writes it, on the data's clock
+ * (`DATA_TIME_ZONE`); a malformed value is shown as it came.
+ */
 export function fmtInstant(iso: string, lang: 'zh' | 'en'): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : fmtDateTime(date, lang);
+  const zoned = HAS_ZONE.test(iso);
+  const ms = Date.parse(zoned ? iso : `${iso}Z`) + (zoned ? DATA_UTC_OFFSET_MS : 0);
+  if (Number.isNaN(ms)) return iso;
+  // the data's wall clock, read through the UTC fields of a date shifted by its offset
+  const c = new Date(ms);
+  const day = dayText(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate(), lang);
+  return dateTimeText(day, c.getUTCHours(), c.getUTCMinutes(), c.getUTCSeconds(), lang);
 }
 
 /**

@@ -1,9 +1,9 @@
-/** The briefing writes every day one way per language: the header's data-time format (fmtDateTime), date part alone. */
+/** The briefing writes every day one way per language: the header's data-time format (fmtInstant), date part alone. */
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockMeta } from '../../mocks/data/district';
 import { messages } from '../../src/i18n/messages';
-import { fmtDateTime, fmtIsoDate } from '../../src/lib/format';
+import { fmtInstant, fmtIsoDate } from '../../src/lib/format';
 import { renderApp, waitForData, waitForSettled } from './render';
 
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
@@ -25,7 +25,7 @@ describe('the briefing’s dates', () => {
     expect(footers.length).toBeGreaterThanOrEqual(2);
     for (const footer of footers) {
       expect(footer).toContain(fmtIsoDate(meta.asOf, lang));
-      expect(footer).toContain(fmtDateTime(new Date(meta.generatedAt), lang));
+      expect(footer).toContain(fmtInstant(meta.generatedAt, lang));
       // as-of, generated, printed: three days, all in the language's one form
       expect(footer.match(DAY[lang])).toHaveLength(3);
       expect(footer.match(DAY[lang === 'zh' ? 'en' : 'zh'])).toBeNull();

@@ -82,7 +82,7 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const overdue = useMemo(() => dm?.overdue(id, 'resolve') ?? [], [dm, id]);
   const policies = useMemo(() => dm?.policies(id) ?? [], [dm, id]);
   const [printed] = useState(() => new Date());
-  // every day in the briefing reads one way: as the header writes the data time (fmtDateTime), date part alone
+  // every day in the briefing reads one way: as the header writes the data time (fmtInstant), date part alone
   const day = useCallback((iso: string) => fmtIsoDate(iso, lang), [lang]);
   const footer = t('brief.footer', {
     asOf: day(d.asOf),

@@ -25,7 +25,7 @@ import { urgentAlerts, type AlertRow } from '../../data/selectors';
 import { gradeCounts } from '../../data/chartInputs';
 import { ESCALATION, STAGES } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { fmtScore } from '../../lib/format';
+import { DATA_TIME_ZONE, fmtScore } from '../../lib/format';
 import { describeError } from '../../ui/StatusPanel';
 import { bandLabel, gradeColor, scoreBands } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -114,6 +114,7 @@ const timeFormat = (lang: string) =>
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
+    timeZone: DATA_TIME_ZONE,
   });
 
 function TopBar({
