@@ -17,7 +17,7 @@ import type { YearDataset } from './loadYear';
 import type { I18n } from '../i18n';
 import { round2, type CsvCell } from '../lib/csv';
 
-export { Comparison, paceLine, type ExitEntry, type GradeChange } from './comparison';
+export { Comparison, paceLine, yearPace, type ExitEntry, type GradeChange } from './comparison';
 export { comparisonAsOf, comparisonYear, previousYear } from './dashboard';
 
 /** 表彰 (§13): the organisations in the top band at the date, per tier (by position in `tiers`), best rank first. */

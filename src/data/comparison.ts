@@ -9,6 +9,7 @@ import {
   computeIndex,
   dayNumber,
   exitCandidates,
+  expectedShare,
   orgYearOverYear,
   type IndexResult,
   type OrgYearOverYear,
@@ -132,15 +133,16 @@ export class Comparison {
 }
 
 /**
- * 序时进度: the share of the year gone by at each date, 0 → 100 across the
- * calendar (Dec 31 = 100), the pace an indicator issued on Jan 1 and due on
- * Dec 31 is expected to keep.
+ * 序时进度 of the calendar year at `date`, in percent: the expected share (methodology §7) of an indicator issued
+ * on January 1 and due on December 31 — 0 on January 1, 100 on December 31, a straight line between. The
+ * overview's and the wall's trends both draw it.
  */
+export function yearPace(date: string): number {
+  const y = date.slice(0, 4);
+  return 100 * expectedShare(dayNumber(date), dayNumber(`${y}-01-01`), dayNumber(`${y}-12-31`));
+}
+
+/** `yearPace` at each date of a trend. */
 export function paceLine(dates: readonly string[]): number[] {
-  return dates.map((date) => {
-    const y = +date.slice(0, 4);
-    const start = dayNumber(`${String(y - 1).padStart(4, '0')}-12-31`);
-    const days = isLeapYear(y) ? 366 : 365;
-    return (100 * (dayNumber(date) - start)) / days;
-  });
+  return dates.map(yearPace);
 }

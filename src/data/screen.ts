@@ -3,7 +3,7 @@
  * dashboard through the read model and the shared selectors, so the wall
  * shows the same numbers as every other view. Pure functions: no React.
  */
-import { dayNumber, type LevelTally } from '../engine';
+import type { LevelTally } from '../engine';
 import { rankedOrder } from './chartInputs';
 import type { Dashboard } from './dashboard';
 import type { ReadModel } from './model';
@@ -39,17 +39,6 @@ export function groupBoard(model: ReadModel): GroupRow[] {
       alerts: model.alertTally(id),
     };
   });
-}
-
-/**
- * 序时进度 as the screen draws it: the share of the calendar year elapsed at
- * `date`, 0 on January 1 and 100 on December 31 (a straight line over the year).
- */
-export function yearPace(date: string): number {
-  const y = date.slice(0, 4);
-  const start = dayNumber(`${y}-01-01`);
-  const end = dayNumber(`${y}-12-31`);
-  return ((dayNumber(date) - start) / (end - start)) * 100;
 }
 
 /** A child in the focus panel's ranking: its rank among its siblings with an index. */

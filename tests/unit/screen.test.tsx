@@ -32,6 +32,17 @@ describe('/screen on the mock district', () => {
     // the heatmap's table twin: one row per group
     const twin = screen.getByRole('table', { name: '镇街工会 × 类别得分' });
     expect(within(twin).getAllByRole('row')).toHaveLength(29);
+    // the trend's twin: the index and 序时进度 (§7's pace of a Jan 1 → Dec 31 indicator) at each month end
+    const trend = await screen.findByRole('table', { name: '全区指数月度趋势' }, { timeout: 15000 });
+    // header and the six month ends to June, once the trend is computed
+    await waitFor(() => expect(within(trend).getAllByRole('row')).toHaveLength(7), { timeout: 15000 });
+    const rows = within(trend).getAllByRole('row');
+    expect(rows[0].textContent).toContain('序时进度');
+    expect([...rows.at(-1)!.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual([
+      '2025-06-30',
+      orgScores(ds, r, 0).index!.toFixed(1),
+      ((100 * 180) / 364).toFixed(1),
+    ]);
 
     // no app chrome: the navigation is not there
     expect(screen.queryByRole('link', { name: '督办清单' })).toBeNull();

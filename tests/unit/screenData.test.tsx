@@ -7,7 +7,7 @@ import {
   buildScreenRadarOption,
   buildScreenTrendOption,
 } from '../../src/charts/options/screenBuilders';
-import { focusChildren, groupBoard, urgentByGroup, yearPace } from '../../src/data/screen';
+import { focusChildren, groupBoard, urgentByGroup } from '../../src/data/screen';
 import { parseScreenSearch, screenTimings } from '../../src/data/screenSearch';
 import { alertRows } from '../../src/data/selectors';
 import { ESCALATION } from '../../src/engine';
@@ -42,13 +42,6 @@ describe('screen view data (worked example)', () => {
     ]);
     expect(board.map((r) => r.id).sort()).toEqual([...d.model.groups()].sort());
     for (const r of board) expect(r.alerts).toEqual(d.model.alertTally(r.id));
-  });
-
-  it('序时进度 is the share of the year elapsed: 0 on January 1, 100 on December 31', () => {
-    expect(yearPace('2025-01-01')).toBe(0);
-    expect(yearPace('2025-12-31')).toBe(100);
-    expect(yearPace('2025-07-02')).toBeCloseTo((182 / 364) * 100, 10);
-    expect(yearPace('2024-12-31')).toBe(100); // leap year: 366 days, still 100 on the last
   });
 
   it('the focus ranking keeps the best and the weakest children when they do not all fit', () => {

@@ -7,7 +7,7 @@ import { server } from '../../mocks/node';
 import { mockDistrict } from '../../mocks/data/district';
 import { buildHeatmapOption } from '../../src/charts/options/builders';
 import { heatmapRows } from '../../src/data/chartInputs';
-import { paceLine } from '../../src/data/compare';
+import { paceLine, yearPace } from '../../src/data/compare';
 import { comparisonAsOf } from '../../src/data/dashboard';
 import { urgentAlertsVaried } from '../../src/data/selectors';
 import { orgScores } from '../../src/engine';
@@ -64,11 +64,15 @@ describe('year over year', () => {
     expect(comparisonAsOf(m, '2024-12-31', 2025)).toBe('2025-06-30');
   });
 
-  it('the pace line runs 0 → 100 across the calendar', () => {
-    const [jan31, jun30, dec31] = paceLine(['2025-01-31', '2025-06-30', '2025-12-31']);
-    expect(jan31).toBeCloseTo((100 * 31) / 365, 9);
-    expect(jun30).toBeCloseTo((100 * 181) / 365, 9);
+  it('the pace line runs 0 → 100 across the calendar, as §7 expects of an indicator issued Jan 1 and due Dec 31', () => {
+    const [jan1, jan31, jun30, dec31] = paceLine(['2025-01-01', '2025-01-31', '2025-06-30', '2025-12-31']);
+    expect(jan1).toBe(0);
+    expect(jan31).toBeCloseTo((100 * 30) / 364, 9);
+    expect(jun30).toBeCloseTo((100 * 180) / 364, 9);
     expect(dec31).toBe(100);
+    expect(paceLine(['2024-07-02', '2024-12-31'])).toEqual([(100 * 183) / 365, 100]); // a leap year: 366 days
+    // the wall's trend draws the same line
+    expect(paceLine(['2025-06-30'])).toEqual([yearPace('2025-06-30')]);
   });
 
   it('the header toggle turns compare=2024 on; KPI cards show the change against the same day', async () => {

@@ -18,6 +18,7 @@ import {
   screenColors,
 } from '../../charts/options/screenBuilders';
 import { useTrendSeries } from '../../data/chartInputs';
+import { yearPace } from '../../data/compare';
 import { useDashboardState, type Dashboard, type DashboardState } from '../../data/dashboard';
 import { focusChildren, groupBoard, urgentByGroup, type GroupRow } from '../../data/screen';
 import { screenTimings } from '../../data/screenSearch';
@@ -639,8 +640,8 @@ function TrendPanel({ d, u, i18n }: { d: Dashboard; u: number; i18n: I18n }) {
         twin={
           <Twin
             caption={t('screen.trend')}
-            columns={[t('col.date'), t('col.index')]}
-            rows={(points ?? []).map((p) => ({ key: p.date, cells: [p.date, fmtScore(p.value)] }))}
+            columns={[t('col.date'), t('col.index'), t('screen.pace')]}
+            rows={(points ?? []).map((p) => ({ key: p.date, cells: [p.date, fmtScore(p.value), fmtScore(yearPace(p.date))] }))}
           />
         }
       />
