@@ -36,7 +36,7 @@ export function ScoreKpis({
         <p className="kpi-value" data-testid={testId}>
           {score(scores.index)}
         </p>
-        <GradeBadge grade={scores.grade} gradeIndex={scores.gradeIndex} bandCount={bandCount} />
+        <GradeBadge grade={scores.grade} gradeIndex={scores.gradeIndex} bandCount={bandCount} noData={scores.index === undefined} />
         {compared ? (
           <span className="kpi-change" data-testid={`${testId}-change`} title={vs}>
             <Change value={diff(scores.index, prev?.index)} /> <span className="visually-hidden">{vs}</span>

@@ -35,7 +35,7 @@ export function orgScoreColumns(d: Dashboard, { t, local }: I18n) {
     grade: {
       key: 'grade',
       header: t('col.grade'),
-      cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} />,
+      cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} noData={r.index === undefined} />,
       sortValue: (r) => r.index,
     } as OrgColumn,
     categories: d.model.categories.map((c, k): OrgColumn => ({

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mockDistrict } from '../../mocks/data/district';
+import { mockDistrict, mockMeta } from '../../mocks/data/district';
+import { server } from '../../mocks/node';
+import { serveDataset, singleYearSource } from '../../mocks/scenarios';
 import { orgAssignments, orgScores, subtreeAlertTally } from '../../src/engine';
 import { engineAt as runEngine } from '../support/dashboard';
 import { captureDownloads, expectedOrgRow, parseCsv } from '../support/csv';
@@ -14,6 +16,27 @@ function engineAt(year: number, asOf: string) {
 }
 
 describe('organisation page', () => {
+  it("an organisation without data reads 无数据, not 未评级: its KPI and its row in the parent's children table", async () => {
+    const d = mockDistrict(2025);
+    const town = d.orgs.find((o) => o.id === 'T-HUYUAN')!;
+    const [silent, graded] = d.orgs.filter((o) => o.parentId === town.id);
+    // the town keeps two unions (one page of children); nothing issued to one: no index, so no grade (§5 grades an
+    // index; no data is not zero)
+    const gone = new Set(d.orgs.filter((o) => o.parentId === town.id && o !== silent && o !== graded).map((o) => o.id));
+    const orgs = d.orgs.filter((o) => !gone.has(o.id));
+    const assignments = d.assignments.filter((a) => a.orgId !== silent.id && !gone.has(a.orgId));
+    server.use(...serveDataset(singleYearSource(mockMeta, 2025, { ...d, orgs, assignments })));
+    renderApp(`/org/${silent.id}`);
+    await waitForData();
+    expect(await screen.findByTestId('org-index')).toHaveTextContent('—');
+    expect(screen.getByTestId('org-index').parentElement!.querySelector('.badge.grade')).toHaveTextContent('无数据');
+    await userEvent.setup().click(screen.getByRole('link', { name: town.name }));
+    const children = await within(await screen.findByRole('region', { name: '下级组织' })).findByRole('table');
+    const row = (name: string) => within(children).getByRole('link', { name }).closest('tr')!;
+    expect(row(silent.name).querySelector('.badge.grade')).toHaveTextContent('无数据');
+    expect(row(graded.name).querySelector('.badge.grade')!.textContent).not.toBe('无数据');
+  });
+
   it('shows index, grade, ranks and every own assignment of a union', async () => {
     const { ds, r } = engineAt(2025, '2025-06-30');
     const u = ds.orgIndex.get('T-HUYUAN')!;

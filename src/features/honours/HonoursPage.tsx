@@ -11,7 +11,7 @@ import type { OrgScores } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
 import { downloadText, toCsv } from '../../lib/csv';
 import { fmtScore } from '../../lib/format';
-import { GradeBadge } from '../../ui/badges';
+import { GradeBadge, gradeName } from '../../ui/badges';
 import { Change } from '../../ui/Change';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { OrgLink } from '../../ui/OrgLink';
@@ -80,7 +80,11 @@ function Commendations({ d, i18n, top }: { d: Dashboard; i18n: I18n; top: string
     { key: 'rank', header: t('kpi.rankTier'), cell: (r) => r.rankInTier ?? '—', align: 'right' },
     { key: 'parent', header: t('col.parent'), cell: (r) => model.parentOf(r.org.id)?.name ?? '—' },
     { key: 'index', header: t('col.index'), cell: (r) => fmtScore(r.index), align: 'right' },
-    { key: 'grade', header: t('col.grade'), cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} /> },
+    {
+      key: 'grade',
+      header: t('col.grade'),
+      cell: (r) => <GradeBadge grade={r.grade} gradeIndex={r.gradeIndex} bandCount={bandCount} noData={r.index === undefined} />,
+    },
   ];
   const exportCsv = () => {
     const table = commendationCsvTable(d, i18n);
@@ -181,8 +185,8 @@ function GradeChanges({ d, i18n, rows }: { d: Dashboard; i18n: I18n; rows: Grade
   const columns: Column<GradeChange>[] = [
     { key: 'name', header: t('col.name'), cell: (r) => <OrgLink id={r.id}>{r.name}</OrgLink>, sortValue: (r) => r.name },
     { key: 'tier', header: t('col.tier'), cell: (r) => tierName(r.tier), sortValue: (r) => model.tierIndex(r.tier) },
-    { key: 'prevGrade', header: t('yoy.col.prevGrade'), cell: (r) => r.prevGrade ?? t('grade.none') },
-    { key: 'grade', header: t('col.grade'), cell: (r) => r.grade ?? t('grade.none') },
+    { key: 'prevGrade', header: t('yoy.col.prevGrade'), cell: (r) => gradeName(t, r.prevGrade, r.prevIndex === undefined) },
+    { key: 'grade', header: t('col.grade'), cell: (r) => gradeName(t, r.grade, r.index === undefined) },
     {
       key: 'indexChange',
       header: t('yoy.col.indexChange'),

@@ -27,6 +27,7 @@ import { gradeCounts } from '../../data/chartInputs';
 import { ESCALATION, STAGES } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
 import { DATA_TIME_ZONE, fmtScore } from '../../lib/format';
+import { gradeName } from '../../ui/badges';
 import { describeError } from '../../ui/StatusPanel';
 import { bandLabel, gradeColor, scoreBands } from '../../ui/theme';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -221,7 +222,7 @@ function Kpis({ d, i18n }: { d: Dashboard; i18n: I18n }) {
             {fmtScore(s.index)}
           </span>
           <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>
-            {s.grade ?? t('grade.none')}
+            {gradeName(t, s.grade, s.index === undefined)}
           </span>
         </div>
         <p className="scr-ownsub">
@@ -431,7 +432,7 @@ function GroupBoard({
                 </span>
                 <span className="scr-value">{fmtScore(r.index)}</span>
               </span>
-              <span className="scr-c-grade">{r.grade ?? t('screen.ungraded')}</span>
+              <span className="scr-c-grade">{r.index === undefined ? '—' : (r.grade ?? t('screen.ungraded'))}</span>
             </li>
           ))}
         </ol>
@@ -521,7 +522,7 @@ function FocusPanel({
         </h2>
         <span className="scr-focus-index">{fmtScore(s.index)}</span>
         <span className="scr-grade" style={s.gradeIndex >= 0 ? { background: gradeColor(s.gradeIndex, bandCount) } : undefined}>
-          {s.grade ?? t('grade.none')}
+          {gradeName(t, s.grade, s.index === undefined)}
         </span>
       </header>
       <div className="scr-focus-body">
