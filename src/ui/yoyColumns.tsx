@@ -17,7 +17,8 @@ export function yoyColumns(comparison: Comparison | undefined, { t }: I18n): Col
     },
     {
       key: 'rankChange',
-      header: t('yoy.col.rankChange'),
+      // §13's rank change is the tier rank's: said so, since a children's table ranks among siblings beside it
+      header: t('yoy.col.tierRankChange'),
       align: 'right',
       cell: (r) => <RankMove value={comparison.of(r.org.id).rankChange} />,
       sortValue: (r) => comparison.of(r.org.id).rankChange,

@@ -93,7 +93,7 @@ describe('year over year', () => {
     // the comparison follows links
     await user.click(screen.getByRole('link', { name: '组织列表' }));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ compare: 2024 }));
-    expect(await screen.findByRole('columnheader', { name: /排名变化/ })).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: /^层级排名变化/ })).toBeInTheDocument();
   }, 60000);
 
   it('a comparison year that fails to load: the year is shown alone, and the header says so', async () => {
