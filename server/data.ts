@@ -262,18 +262,32 @@ function checkShapes(data: ApiData, records: ReadonlyMap<string, RecordFile>): v
   }
 }
 
-/** Children by parent over the records that look like organisations (bad records are the app's to report). */
+/**
+ * Children by parent over the records that look like organisations (bad records are the app's to report). An id
+ * given twice is its first record's (the contract keeps the first copy): a second copy's parent never links it,
+ * so a mistyped or hostile duplicate of another town's id cannot pull that town's subtree into a session's scope.
+ */
 export function indexTree(orgs: unknown): Pick<SnapshotYear, 'ids' | 'children'> {
   const ids = new Set<string>();
   const children = new Map<string, string[]>();
-  for (const o of orgs as unknown[]) if (isRecord(o) && typeof o.id === 'string') ids.add(o.id);
-  for (const o of orgs as unknown[]) {
-    if (!isRecord(o) || typeof o.id !== 'string' || typeof o.parentId !== 'string') continue;
+  for (const o of firstCopies(orgs as unknown[])) {
+    ids.add(o.id);
+    if (typeof o.parentId !== 'string') continue;
     const list = children.get(o.parentId);
     if (list) list.push(o.id);
     else children.set(o.parentId, [o.id]);
   }
   return { ids, children };
+}
+
+/** The organisation records with a string id, each id's first copy only, in their order. */
+function* firstCopies(orgs: readonly unknown[]): Generator<Record<string, unknown> & { id: string }> {
+  const seen = new Set<string>();
+  for (const o of orgs) {
+    if (!isRecord(o) || typeof o.id !== 'string' || seen.has(o.id)) continue;
+    seen.add(o.id);
+    yield o as Record<string, unknown> & { id: string };
+  }
 }
 
 export function buildSnapshot(data: ApiData, raw: RawBodies = new Map(), records: ReadonlyMap<string, RecordFile> = new Map()): Snapshot {
@@ -319,14 +333,19 @@ export function filtered(
   scopeId: string | undefined,
 ): unknown[] {
   const ids = subtree(year, root) ?? new Set<string>();
+  const inside = (id: unknown) => typeof id === 'string' && ids.has(id);
   // a data dir's records are filtered from their bytes: only the subtree's are parsed, in their order
   const index = name === 'orgs' ? undefined : year.records?.[name];
   if (index) return index.filter(ids);
   const list = year.data[name] as unknown[];
   if (name === 'orgs') {
+    // a later copy of a member's id is not that member (indexTree): it is sent only where it places itself inside
+    // the subtree too (the session's data-quality list then names the duplicate); one naming a parent outside it
+    // is another part of the tree, not this scope's to see
+    const first = new Set<unknown>(firstCopies(list));
     return list
-      .filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id))
-      .map((o) => ((o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
+      .filter((o) => isRecord(o) && typeof o.id === 'string' && ids.has(o.id) && (first.has(o) || inside(o.parentId)))
+      .map((o) => (first.has(o) && (o as { id: string }).id === scopeId ? { ...(o as object), parentId: null } : o));
   }
   return list.filter((r) => isRecord(r) && typeof r.orgId === 'string' && ids.has(r.orgId));
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Scoped sessions (issue 13, contract "Scope of the session"): users.json, 401, 403, the subtree with its root. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
@@ -112,6 +112,40 @@ describe('with users.json', () => {
     expect(unknown.headers['set-cookie']).toBeUndefined();
     const out = await get(s.url, '/session?token=');
     expect(out.headers['set-cookie']?.[0]).toMatch(/^jj_session=; Max-Age=0; HttpOnly/);
+  });
+
+  it("a duplicate of another town's id never widens a scope: each id is its first record's", async () => {
+    const dup = makeSite({ users: USERS, demands: DEMANDS });
+    const file = join(dup.data, 'orgs-2025.json');
+    const orgs = JSON.parse(readFileSync(file, 'utf8')) as Org[];
+    writeFileSync(
+      file,
+      JSON.stringify([
+        ...orgs,
+        // T2's id again, placed under T1 (a mistyped or hostile number): its children G3 are T2's, not T1's
+        { id: 'T2', name: '误填编号', tier: 'grassroots', parentId: 'T1', members: 1 },
+        // a copy of T1's G1 that places itself under T2: another part of the tree, its fields not T1's to see
+        { id: 'G1', name: '外来记录', tier: 'grassroots', parentId: 'T2', members: 1 },
+        // a duplicate inside the scope: sent, so the session's data-quality list names it
+        { id: 'G2', name: '乙学校工会（重复）', tier: 'grassroots', parentId: 'T1', members: 1 },
+      ]),
+    );
+    const d = await start({ distDir: dup.dist, dataDir: dup.data });
+    try {
+      const seen = (await get(d.url, '/api/v1/orgs?year=2025', bearer('town-t1'))).json() as (Org & { name: string })[];
+      expect(seen.map((o) => `${o.id} ${o.name}`)).toEqual(['T1 东镇总工会', 'G1 甲公司工会', 'G2 乙学校工会', 'G2 乙学校工会（重复）']);
+      const assignments = (await get(d.url, '/api/v1/assignments?year=2025', bearer('town-t1'))).json() as Rec[];
+      expect([...new Set(assignments.map((a) => a.orgId))].sort()).toEqual(['G1', 'G2', 'T1']);
+      expect(((await get(d.url, '/api/v1/demands?year=2025', bearer('town-t1'))).json() as Rec[]).map((q) => q.id).sort()).toEqual([
+        'Q-1',
+        'Q-3',
+      ]);
+      for (const path of ['/api/v1/assignments?year=2025&orgId=T2', '/api/v1/assignments?year=2025&orgId=G3'])
+        expect((await get(d.url, path, bearer('town-t1'))).status, path).toBe(403);
+    } finally {
+      await d.close();
+      dup.cleanup();
+    }
   });
 
   it('a broken users.json on reload keeps the previous sessions', async () => {
