@@ -42,6 +42,8 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** Headers must arrive within this (default 10 s). */
   headersTimeoutMs?: number;
+  /** A connection with no bytes moving either way for this long is closed (default 60 s): a client that stopped reading. */
+  idleTimeoutMs?: number;
   /** Idle keep-alive connections close after this (default 5 s); behind a gateway that reuses connections, set it above the gateway's idle timeout. */
   keepAliveTimeoutMs?: number;
   log?: Logger;
@@ -221,24 +223,36 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
         for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
         return sendError(res, 503, 'overloaded', 'too many requests at once; retry shortly', { 'Retry-After': '1' });
       }
+      // the cap bounds work, not bytes in transit: a request's slot is free once its answer is handed to the socket
+      // (a client that never read its answer kept the slot while it stayed connected: 256 of them shut out the rest)
       inFlight++;
-      res.once('close', () => inFlight--);
-      handle(req, res).catch((e: unknown) => {
-        log({
-          level: 'error',
-          event: 'request_failed',
-          method: req.method,
-          url: req.url?.slice(0, 200),
-          error: e instanceof Error ? e.message : String(e),
-        });
-        try {
-          sendError(res, 500, 'internal', 'internal error');
-        } catch {
-          res.destroy();
-        }
-      });
+      let held = true;
+      const release = () => {
+        if (held) inFlight--;
+        held = false;
+      };
+      res.once('close', release);
+      handle(req, res)
+        .catch((e: unknown) => {
+          log({
+            level: 'error',
+            event: 'request_failed',
+            method: req.method,
+            url: req.url?.slice(0, 200),
+            error: e instanceof Error ? e.message : String(e),
+          });
+          try {
+            sendError(res, 500, 'internal', 'internal error');
+          } catch {
+            res.destroy();
+          }
+        })
+        .finally(release);
     },
   );
+  // a connection on which nothing moves either way for this long is closed (Node destroys the socket): a client
+  // that stopped reading its answer, or went away without a word
+  server.timeout = options.idleTimeoutMs ?? 60_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
   server.maxConnections = options.maxConnections ?? 1024;
   // what Node cannot even parse (a broken request line, a timeout): answer 400/408 and close, never throw
@@ -286,26 +300,33 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     process.exit(2);
   }
   const env = process.env;
-  const num = (v: string | undefined) => (v ? Number(v) : undefined);
+  const failed = (e: unknown): never => {
+    stderrLogger({ level: 'error', event: 'start_failed', dir, error: e instanceof Error ? e.message : String(e) });
+    process.exit(1);
+  };
+  // a count or a time from the environment: a whole number ≥ 1, or the setting is refused (not silently dropped:
+  // JJ_MAX_IN_FLIGHT=abc turned the cap off, =0 refused every request)
+  const num = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < 1 || !Number.isSafeInteger(Number(v)))
+      return failed(new Error(`${name}: expected a whole number of at least 1, got ${JSON.stringify(v.slice(0, 40))}`));
+    return Number(v);
+  };
   startServer(
     {
       distDir: env.JJ_DIST_DIR ?? 'dist',
       dataDir: dir,
       apiBaseUrl: env.JJ_API_BASE_URL ?? '/api',
-      maxInFlight: num(env.JJ_MAX_IN_FLIGHT),
-      maxConnections: num(env.JJ_MAX_CONNECTIONS),
-      requestTimeoutMs: num(env.JJ_REQUEST_TIMEOUT_MS),
-      headersTimeoutMs: num(env.JJ_HEADERS_TIMEOUT_MS),
-      keepAliveTimeoutMs: num(env.JJ_KEEP_ALIVE_TIMEOUT_MS),
+      maxInFlight: num('JJ_MAX_IN_FLIGHT'),
+      maxConnections: num('JJ_MAX_CONNECTIONS'),
+      requestTimeoutMs: num('JJ_REQUEST_TIMEOUT_MS'),
+      headersTimeoutMs: num('JJ_HEADERS_TIMEOUT_MS'),
+      keepAliveTimeoutMs: num('JJ_KEEP_ALIVE_TIMEOUT_MS'),
+      idleTimeoutMs: num('JJ_IDLE_TIMEOUT_MS'),
       warmStatic: true,
     },
     Number(port ?? env.PORT ?? 8080),
     env.JJ_HOST ?? '127.0.0.1',
-  ).then(
-    ({ url }) => console.log(`serving ${env.JJ_DIST_DIR ?? 'dist'}/ with the API from ${dir} at ${url}`),
-    (e: unknown) => {
-      stderrLogger({ level: 'error', event: 'start_failed', dir, error: e instanceof Error ? e.message : String(e) });
-      process.exit(1);
-    },
-  );
+  ).then(({ url }) => console.log(`serving ${env.JJ_DIST_DIR ?? 'dist'}/ with the API from ${dir} at ${url}`), failed);
 }

@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
+import { readApiData } from '../../server/serve';
 import { StaticSite } from '../../server/static';
 import { ASSET, ASSET_TEXT, INDEX_HTML, SECRET, errorOf, get, makeSite, raw, start, type Site, type Started } from './helpers';
 
@@ -234,6 +237,64 @@ describe('methods, errors and limits', () => {
     } finally {
       release();
       await capped.close();
+    }
+  });
+
+  it('clients that never read their answer hold no slot, and are cut off once nothing moves', async () => {
+    // an answer far bigger than what a socket buffers, asked for uncompressed: it cannot all be delivered
+    const example = readApiData(site.data);
+    const note = 'x'.repeat(1000);
+    const assignments = Array.from({ length: 30_000 }, (_, k) => ({ orgId: 'G1', indicatorId: `I-${k}`, target: 1, note }));
+    const big = await start({
+      distDir: site.dist,
+      data: { ...example, years: { 2025: { ...example.years[2025], assignments } } },
+      maxInFlight: 2,
+      idleTimeoutMs: 800,
+    });
+    try {
+      const sockets = Array.from({ length: 3 }, () => {
+        const socket = connect(big.port, '127.0.0.1', () => socket.write('GET /api/v1/assignments?year=2025 HTTP/1.1\r\nHost: x\r\n\r\n'));
+        socket.pause(); // never reads
+        socket.on('error', () => undefined);
+        return socket;
+      });
+      await new Promise((ok) => setTimeout(ok, 300));
+      // three stalled readers over a cap of two: everybody else is still answered
+      expect((await get(big.url, '/api/v1/meta')).status).toBe(200);
+      // once nothing has moved for the idle timeout the server closes them: reading now finds the answer cut short
+      await new Promise((ok) => setTimeout(ok, 2000));
+      const bodyBytes = Buffer.byteLength(JSON.stringify(assignments));
+      const received = await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<number>((ok) => {
+              let n = 0;
+              socket.on('data', (c: Buffer) => (n += c.length));
+              socket.on('close', () => ok(n));
+              socket.resume();
+            }),
+        ),
+      );
+      for (const n of received) expect(n).toBeLessThan(bodyBytes);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('serve:api refuses a count or a time it cannot use, naming the setting (was: the cap off, or a crash)', () => {
+    for (const [name, value] of [
+      ['JJ_MAX_IN_FLIGHT', 'abc'],
+      ['JJ_MAX_IN_FLIGHT', '0'],
+      ['JJ_REQUEST_TIMEOUT_MS', '1.5'],
+    ]) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/serve.ts', site.data, '0'], {
+        env: { ...process.env, [name]: value },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status, `${name}=${value}`).toBe(1);
+      const line = JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { event: string; error: string };
+      expect(line).toMatchObject({ event: 'start_failed', error: expect.stringContaining(name) });
     }
   });
 
