@@ -4,7 +4,7 @@
  * a session's scope (sessions.ts) limits every resource to its subtree.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { filtered, JSON_TYPE, subtree, type Snapshot, type YearResource } from './data';
+import { filteredBody, JSON_TYPE, subtree, type Snapshot, type YearResource } from './data';
 import { Representation } from './representation';
 import { sendError, sendRepresentation, type RepHeaders } from './respond';
 import { requestToken, type Scope } from './sessions';
@@ -46,7 +46,9 @@ export async function handleResource(
     const rep =
       scopeId === undefined
         ? snapshot.metaRep
-        : snapshot.derived.get(`meta|${scopeId}`, () => json({ ...snapshot.meta, scope: { orgId: scopeId } }, scopeId));
+        : snapshot.derived.get(`meta|${scopeId}`, () =>
+            jsonRep(Buffer.from(JSON.stringify({ ...snapshot.meta, scope: { orgId: scopeId } })), scopeId),
+          );
     return sendRepresentation(req, res, rep, headers);
   }
   if (resource === 'summary') return handleSummary(req, res, summaries, snapshot, scopeId, query, headers, deny);
@@ -79,10 +81,10 @@ export async function handleResource(
   if (root === undefined || name === 'methodology') return sendRepresentation(req, res, full, headers);
 
   const key = `${name}|${yearParam}|${scopeId ?? '*'}|${root}`;
-  const rep = snapshot.derived.get(key, () => json(filtered(year, name, root, scopeId), scopeId ?? '*'));
+  const rep = snapshot.derived.get(key, () => jsonRep(filteredBody(year, name, root, scopeId), scopeId ?? '*'));
   return sendRepresentation(req, res, rep, headers);
 }
 
-function json(value: unknown, salt: string): Representation {
-  return new Representation(Buffer.from(JSON.stringify(value)), JSON_TYPE, true, salt);
+function jsonRep(body: Buffer, salt: string): Representation {
+  return new Representation(body, JSON_TYPE, true, salt);
 }

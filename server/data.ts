@@ -350,6 +350,18 @@ export function filtered(
   return list.filter((r) => isRecord(r) && typeof r.orgId === 'string' && ids.has(r.orgId));
 }
 
+/** `filtered` as the body of an answer: a data dir's records straight from their bytes, anything else serialised. */
+export function filteredBody(
+  year: Pick<SnapshotYear, 'data' | 'ids' | 'children' | 'records'>,
+  name: Exclude<YearResource, 'methodology'>,
+  root: string,
+  scopeId: string | undefined,
+): Buffer {
+  const index = name === 'orgs' ? undefined : year.records?.[name];
+  if (index) return index.filterText(subtree(year, root) ?? new Set<string>());
+  return Buffer.from(JSON.stringify(filtered(year, name, root, scopeId)));
+}
+
 /**
  * Scoped and orgId-filtered bodies, made on first request and kept for the
  * life of the snapshot, least recently used dropped past a byte budget (there

@@ -148,6 +148,15 @@ export class RecordIndex {
 
   /** The records whose orgId is in `ids`, parsed afresh, in their original order. */
   filter(ids: ReadonlySet<string>): unknown[] {
+    return JSON.parse(this.filterText(ids).toString('utf8')) as unknown[];
+  }
+
+  /**
+   * Those records as the text of one JSON array, their bytes as they came: what a filtered answer sends, with no
+   * parse and no re-serialisation (JSON.stringify recursed over one record nested 5,000 deep and failed the whole
+   * answer).
+   */
+  filterText(ids: ReadonlySet<string>): Buffer {
     const wanted = new Uint8Array(this.orgIds.size);
     for (const id of ids) {
       const o = this.orgIds.get(id);
@@ -163,7 +172,7 @@ export class RecordIndex {
       size += this.ranges[2 * k + 1] - this.ranges[2 * k] + 1;
       count++;
     }
-    if (count === 0) return [];
+    if (count === 0) return Buffer.from('[]');
     const source = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const text = Buffer.allocUnsafe(size);
     let at = 0;
@@ -175,6 +184,6 @@ export class RecordIndex {
     }
     text[0] = 0x5b; // [
     text[at++] = 0x5d; // ]
-    return JSON.parse(text.toString('utf8', 0, at)) as unknown[];
+    return text.subarray(0, at);
   }
 }

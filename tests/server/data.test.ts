@@ -4,7 +4,7 @@
  * data and is logged, then swapped in when fixed (defect 4); demands (v1.1,
  * 404 when absent); `orgId` subtree filters.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
@@ -143,6 +143,24 @@ describe('orgId: the subtree only', () => {
     const a = await get(s.url, '/api/v1/assignments?year=2025&orgId=T1');
     const b = await get(s.url, '/api/v1/assignments?year=2025&orgId=T2');
     expect(a.headers.etag).not.toBe(b.headers.etag);
+  });
+});
+
+describe('filtered answers are the records as they came', () => {
+  it('one record nested 5,000 deep is sent like the others, not a 500 for the whole subtree', async () => {
+    site = makeSite();
+    const file = join(site.data, 'assignments-2025.json');
+    const records = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+    const deep = `{"orgId":"G1","indicatorId":"ORG-01","target":1,"note":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    writeFileSync(file, `[${deep},${records.map((r) => JSON.stringify(r)).join(',')}]`);
+    s = await start({ distDir: site.dist, dataDir: site.data });
+    const r = await get(s.url, '/api/v1/assignments?year=2025&orgId=T1');
+    expect(r.status).toBe(200);
+    // the deep record's bytes, first, then T1's subtree's records in their order
+    expect(r.text.startsWith(`[${deep},`)).toBe(true);
+    const rest = JSON.parse(`[${r.text.slice(deep.length + 2)}`) as Row[];
+    expect(orgIds(rest)).toEqual(['G1', 'G2', 'T1']);
+    expect(rest).toEqual((records as Row[]).filter((a) => ['T1', 'G1', 'G2'].includes(a.orgId)));
   });
 });
 
