@@ -537,6 +537,10 @@ export class DataStore {
       };
       if (this.closed) return; // the server stopped while the loader thread worked
       const { data, raw, records } = readData(this.dir, recordFile);
+      // sessions never end by a file going missing (a deployment that deletes, then copies): that would open the
+      // whole district to everyone, silently; serving without them takes a restart
+      if (this.current.users && !data.users)
+        throw new DataError('users.json', 'is gone: the sessions stay as they were (restart the server to serve without sessions)');
       this.current = buildSnapshot(data, raw, records);
       this.signature = signature;
       this.log({ level: 'info', event: 'data_reloaded', dir: this.dir });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Scoped sessions (issue 13, contract "Scope of the session"): users.json, 401, 403, the subtree with its root. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
@@ -159,6 +159,12 @@ describe('with users.json', () => {
       writeFileSync(join(site.data, 'users.json'), '{"tokens": {"town-t1": {"orgId": 5}}}');
       while (reloads.length < 1) await new Promise((ok) => setTimeout(ok, 20));
       expect(reloads[0]).toMatchObject({ ok: false, error: expect.stringContaining('users.json') });
+      expect(((await get(other.url, '/api/v1/meta', bearer('town-t1'))).json() as { scope: unknown }).scope).toEqual({ orgId: 'T1' });
+      // gone altogether (a deployment that deletes, then copies): still the same sessions, not an open server
+      rmSync(join(site.data, 'users.json'));
+      while (reloads.length < 2) await new Promise((ok) => setTimeout(ok, 20));
+      expect(reloads[1]).toMatchObject({ ok: false, error: expect.stringContaining('users.json: is gone') });
+      expect((await get(other.url, '/api/v1/assignments?year=2025')).status).toBe(401);
       expect(((await get(other.url, '/api/v1/meta', bearer('town-t1'))).json() as { scope: unknown }).scope).toEqual({ orgId: 'T1' });
     } finally {
       writeFileSync(join(site.data, 'users.json'), JSON.stringify(USERS));
