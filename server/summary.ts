@@ -16,7 +16,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Worker } from 'node:worker_threads';
-import { metaSchema, DATE_PATTERN, type Meta } from '../src/api/schemas';
+import { metaSchema, type Meta } from '../src/api/schemas';
+import { isCalendarDate } from '../src/lib/calendar';
 import { effectiveAsOf } from '../src/data/asOf';
 import { JSON_TYPE, type Logger, type Snapshot } from './data';
 import { Representation } from './representation';
@@ -241,7 +242,7 @@ export async function handleSummary(
   const yearParam = query.get('year');
   if (yearParam === null || !/^\d{1,6}$/.test(yearParam)) return deny(400, 'bad_request', 'year: expected ?year=<year>');
   const asOfParam = query.get('asOf');
-  if (asOfParam !== null && !DATE_PATTERN.test(asOfParam)) return deny(400, 'bad_request', 'asOf: expected YYYY-MM-DD');
+  if (asOfParam !== null && !isCalendarDate(asOfParam)) return deny(400, 'bad_request', 'asOf: expected a date YYYY-MM-DD that exists');
   const year = snapshot.years.get(Number(yearParam));
   if (!year) return deny(404, 'not_found', `no data for year ${yearParam}`);
   if (scopeId !== undefined && !year.ids.has(scopeId))

@@ -201,6 +201,14 @@ describe('year consistency (issue 8 item 10)', () => {
     expect(err).toBeInstanceOf(PayloadError);
     expect(err.message).toBe('meta.defaultYear: expected one of years (2024, 2025), received 2026');
   });
+
+  it('an asOf that does not exist fails meta with a clear message (not read as the day it rolls over to)', async () => {
+    const meta = await fetchMeta(API);
+    server.use(respondWith('meta', { ...meta, asOf: '2025-02-30' }));
+    const err = await fetchMeta(API).catch((e) => e);
+    expect(err).toBeInstanceOf(PayloadError);
+    expect(err.message).toBe('meta.asOf: expected a date that exists, received 2025-02-30');
+  });
 });
 
 describe('demands (v1.1)', () => {

@@ -7,6 +7,7 @@
 // zod/mini: the same schemas and messages at a fraction of the bundle (the first screen waits for it)
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { isCalendarDate } from '../lib/calendar';
 
 // jitless: zod's fast path compiles with new Function, which the Content-Security-Policy forbids
 z.config({ ...en(), jitless: true });
@@ -37,7 +38,7 @@ export const metaSchema = z
   })
   .check((ctx) => {
     // a default year the backend does not serve would request a year that does not exist
-    const { years, defaultYear } = ctx.value;
+    const { years, defaultYear, asOf } = ctx.value;
     if (Array.isArray(years) && Number.isInteger(defaultYear) && !years.includes(defaultYear)) {
       ctx.issues.push({
         code: 'custom',
@@ -46,6 +47,9 @@ export const metaSchema = z
         path: ['defaultYear'],
       });
     }
+    // the date every view starts from: one that does not exist (2025-02-30) would be read as March 2
+    if (typeof asOf === 'string' && DATE_PATTERN.test(asOf) && !isCalendarDate(asOf))
+      ctx.issues.push({ code: 'custom', message: `expected a date that exists, received ${asOf}`, input: asOf, path: ['asOf'] });
   });
 
 export const scoringSchema = z.enum(['ratio', 'binary', 'rating', 'inverse']);

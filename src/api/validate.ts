@@ -33,7 +33,9 @@ import {
   type MethodologyPayload,
   type Org,
 } from './schemas';
-import { NOT_A_DAY, NO_DAY, calendarDay } from '../lib/calendar';
+import { NOT_A_DAY, NO_DAY, calendarDay, isCalendarDate } from '../lib/calendar';
+
+export { isCalendarDate };
 import { PayloadError, formatPath } from './errors';
 
 export type DataQualityRule =
@@ -116,14 +118,6 @@ function shapeFault(schema: z.ZodMiniType, record: unknown): Fault {
   if (parsed.success) return fault('invalidField', '', 'malformed record'); // the fast check is stricter: never expected
   const first = parsed.error.issues[0];
   return fault('invalidField', formatPath('', first.path), first.message.replace(/^Invalid input: /, ''));
-}
-
-/**
- * A calendar date that exists: `YYYY-MM-DD` (what DATE_PATTERN accepts, the
- * schema's shape) and a real day of its month (not 2025-02-30).
- */
-export function isCalendarDate(v: string): boolean {
-  return calendarDay(v) !== NOT_A_DAY;
 }
 
 const DATE_OK = 0;

@@ -4,16 +4,9 @@
  */
 import { ALERT_LEVELS, ESCALATION, type AlertLevel, type EscalationLevel } from '../engine';
 import type { Lang } from '../i18n';
+import { isCalendarDate } from '../lib/calendar';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date that exists (2025-02-30 does not: it is dropped, never rolled over to March). */
-export function isCalendarDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+export { isCalendarDate };
 
 export interface GlobalSearch {
   year?: number;

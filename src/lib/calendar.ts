@@ -45,3 +45,8 @@ export function calendarDay(v: string): number {
   if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m] + (m === 2 ? LEAP[y] : 0)) return NOT_A_DAY;
   return JANUARY_FIRST[y] + DAYS_BEFORE_MONTH[m] + (m > 2 ? LEAP[y] : 0) + d - 1;
 }
+
+/** A calendar date that exists: `YYYY-MM-DD` and a real day of its month (2025-02-30 is not one). */
+export function isCalendarDate(v: string): boolean {
+  return calendarDay(v) !== NOT_A_DAY;
+}

@@ -15,7 +15,7 @@ import { urgentAlertsVaried } from '../../src/data/selectors';
 import { URGENT_COUNT, URGENT_PER_INDICATOR, demandKpi } from '../../src/data/summary';
 import { computeDemands, computeIndex, computeTrend, demandTally, orgTrend, prepareDemands } from '../../src/engine';
 import type { ApiData } from '../../server/serve';
-import { get, makeSite, start, type Site, type Started } from './helpers';
+import { errorOf, get, makeSite, start, type Site, type Started } from './helpers';
 
 const district = mockDistrict(2025);
 const meta = mockMeta();
@@ -181,6 +181,12 @@ describe('GET /v1/summary over HTTP', () => {
     expect((await get(s.url, '/api/v1/summary?year=2025')).status).toBe(401);
     expect((await get(s.url, '/api/v1/summary', bearer('all'))).status).toBe(400);
     expect((await get(s.url, '/api/v1/summary?year=2025&asOf=June', bearer('all'))).status).toBe(400);
+    // a date of the right shape that does not exist: refused, not computed as the day it rolls over to
+    for (const asOf of ['2025-02-30', '2025-04-31', '2025-02-29']) {
+      const r = await get(s.url, `/api/v1/summary?year=2025&asOf=${asOf}`, bearer('all'));
+      expect(r.status, asOf).toBe(400);
+      expect(errorOf(r).message).toBe('asOf: expected a date YYYY-MM-DD that exists');
+    }
     expect((await get(s.url, '/api/v1/summary?year=1999', bearer('all'))).status).toBe(404);
   });
 });
