@@ -8,6 +8,7 @@
  * them so that a new snapshot or request is seen as soon as the current computation ends.
  */
 import { parentPort } from 'node:worker_threads';
+import { payloadErrorFromZod } from '../src/api/errors';
 import { methodologyPayloadSchema, type Meta } from '../src/api/schemas';
 import { prepareYear, type PreparedYear } from '../src/data/prepareYear';
 import { buildSummary } from '../src/data/summary';
@@ -120,7 +121,10 @@ class SnapshotWork {
       const cut = unscoped && !(unscoped instanceof Error) && scope !== undefined ? scopeYear(unscoped.prepared, scope) : undefined;
       if (cut) return this.keep(key, { prepared: cut, results: new Map() });
       const year = this.year(r.year);
-      const methodology = methodologyPayloadSchema.parse(year.data.methodology);
+      // as the browser reports it: the first failing path and what was expected (a ZodError's message is a JSON dump)
+      const parsed = methodologyPayloadSchema.safeParse(year.data.methodology);
+      if (!parsed.success) throw payloadErrorFromZod('methodology', parsed.error);
+      const methodology = parsed.data;
       // the records go to validateDataset as fetched (`unknown[]`): it checks each one, as in the browser
       const orgs = (scope === undefined ? year.data.orgs : filtered(year, 'orgs', scope, scope)) as unknown[];
       const assignments = (

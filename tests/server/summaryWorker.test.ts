@@ -116,6 +116,19 @@ describe('a new snapshot supersedes the old summaries', () => {
 });
 
 describe('a failing worker costs the summary only', () => {
+  it('a year that cannot be computed: 404 summary_unavailable naming the first failing path, as the browser does', async () => {
+    site = makeSite();
+    const file = join(site.data, 'methodology-2025.json');
+    const methodology = JSON.parse(readFileSync(file, 'utf8')) as { rollup: object };
+    writeFileSync(file, JSON.stringify({ ...methodology, rollup: { ...methodology.rollup, ownWeight: 2 } }));
+    s = await start({ distDir: site.dist, dataDir: site.data });
+    const r = await get(s.url, '/api/v1/summary?year=2025');
+    expect(r.status).toBe(404);
+    const { code, message } = errorOf(r);
+    expect(code).toBe('summary_unavailable');
+    expect(message).toMatch(/^the year's data cannot be computed: methodology\.rollup\.ownWeight: [^\n]+$/);
+  });
+
   it('a worker that dies: 404 summary_unavailable, logged, and the server keeps serving', async () => {
     site = makeSite();
     s = await start({
