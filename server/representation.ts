@@ -65,12 +65,13 @@ export class Representation {
     return this.compressible && this.body.length >= MIN_COMPRESS_BYTES;
   }
 
-  /** The encoding to send for an Accept-Encoding header (br preferred, then gzip). */
+  /** The encoding to send for an Accept-Encoding header: the one the client weighs most, br on a tie, then gzip. */
   choose(acceptEncoding: string | undefined): Encoding {
     if (!this.compressed) return 'identity';
-    const accepted = parseAcceptEncoding(acceptEncoding);
-    if (accepted.br) return 'br';
-    if (accepted.gzip) return 'gzip';
+    const { br, gzip } = parseAcceptEncoding(acceptEncoding);
+    // the client's preference; br where the two weigh the same (smaller)
+    if (br > 0 && br >= gzip) return 'br';
+    if (gzip > 0) return 'gzip';
     return 'identity';
   }
 
@@ -103,20 +104,22 @@ export class Representation {
   }
 }
 
-function parseAcceptEncoding(header: string | undefined): { br: boolean; gzip: boolean } {
-  const out = { br: false, gzip: false };
-  if (!header) return out;
-  for (const part of header.split(',')) {
+/**
+ * The weight (q) a client gives br and gzip (RFC 9110 §12.5.3): a coding's own entry wins over `*`, 0 refuses it,
+ * an entry without q weighs 1, a coding not named (and no `*`) weighs 0.
+ */
+function parseAcceptEncoding(header: string | undefined): { br: number; gzip: number } {
+  let br: number | undefined;
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of (header ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) : 1;
-    if (!(weight > 0)) continue;
-    if (name === 'br') out.br = true;
-    else if (name === 'gzip' || name === 'x-gzip') out.gzip = true;
-    else if (name === '*') {
-      out.br = true;
-      out.gzip = true;
-    }
+    const parsed = q ? Number(q.slice(2)) : 1;
+    const weight = Number.isFinite(parsed) && parsed > 0 ? Math.min(parsed, 1) : 0;
+    if (name === 'br') br = weight;
+    else if (name === 'gzip' || name === 'x-gzip') gzip = weight;
+    else if (name === '*') any = weight;
   }
-  return out;
+  return { br: br ?? any ?? 0, gzip: gzip ?? any ?? 0 };
 }

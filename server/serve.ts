@@ -205,7 +205,9 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     if (!snapshot.users) return sendError(res, 404, 'not_found', 'sessions are not enabled (no users.json)');
     const token = query.get('token') ?? '';
     if (token && !snapshot.users.has(token)) return sendError(res, 401, 'unauthorized', 'unknown token');
-    const secure = req.headers['x-forwarded-proto'] === 'https';
+    // the first proxy's word (a chain sends "https, http"), in any case
+    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+    const secure = proto === 'https';
     res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token, secure), 'Cache-Control': 'no-store' });
     res.end();
   }

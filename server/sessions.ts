@@ -43,7 +43,8 @@ export function requestToken(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (m) return m[1];
+    // header bytes reach Node as Latin-1: a token sent as UTF-8 (令牌) is read back as UTF-8
+    if (m) return /[^ -~]/.test(m[1]) ? Buffer.from(m[1], 'latin1').toString('utf8') : m[1];
   }
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');

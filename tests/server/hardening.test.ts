@@ -143,7 +143,7 @@ describe('headers, compression, 304 and caching (defect 13)', () => {
     }
   });
 
-  it('br preferred, then gzip, identity without Accept-Encoding; Vary: Accept-Encoding', async () => {
+  it('the coding the client weighs most (br on a tie), identity without Accept-Encoding; Vary: Accept-Encoding', async () => {
     const path = '/api/v1/assignments?year=2025';
     const plain = await get(s.url, path);
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -153,6 +153,13 @@ describe('headers, compression, 304 and caching (defect 13)', () => {
       ['gzip', 'gzip'],
       ['br;q=0, gzip', 'gzip'],
       ['identity', undefined],
+      // a coding's own entry wins over *, and the weights rank (RFC 9110)
+      ['br;q=0, *', 'gzip'],
+      ['gzip, br;q=0, *;q=1', 'gzip'],
+      ['br;q=0.0001, gzip;q=1', 'gzip'],
+      ['*', 'br'],
+      ['gzip;q=0, br;q=0, *', undefined],
+      ['gzip;q=abc', undefined],
     ] as const) {
       const r = await get(s.url, path, { 'Accept-Encoding': accept });
       expect(r.headers['content-encoding'], accept).toBe(encoding);

@@ -3,9 +3,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
+import { DEMANDS, errorOf, get, makeSite, raw, start, type Site, type Started } from './helpers';
 
-const USERS = { tokens: { 'town-t1': { orgId: 'T1' }, 'union-g3': { orgId: 'G3' }, all: {} } };
+const USERS = { tokens: { 'town-t1': { orgId: 'T1' }, 'union-g3': { orgId: 'G3' }, all: {}, '西街-令牌': { orgId: 'T2' } } };
 type Org = { id: string; parentId: string | null };
 type Rec = { id?: string; orgId: string };
 
@@ -112,6 +112,27 @@ describe('with users.json', () => {
     expect(unknown.headers['set-cookie']).toBeUndefined();
     const out = await get(s.url, '/session?token=');
     expect(out.headers['set-cookie']?.[0]).toMatch(/^jj_session=; Max-Age=0; HttpOnly/);
+    // Secure behind a gateway that says https: the first proxy's word, in any case
+    for (const [proto, secure] of [
+      ['https', true],
+      ['HTTPS', true],
+      ['https, http', true],
+      ['http', false],
+      ['http, https', false],
+    ] as const) {
+      const cookie = (await get(s.url, '/session?token=town-t1', { 'X-Forwarded-Proto': proto })).headers['set-cookie']?.[0];
+      expect(cookie?.includes('; Secure'), proto).toBe(secure);
+    }
+  });
+
+  it('a token in any script: by cookie (percent-encoded) and by Authorization (its UTF-8 bytes)', async () => {
+    const set = await get(s.url, `/session?token=${encodeURIComponent('西街-令牌')}`);
+    const cookieValue = set.headers['set-cookie']![0].split(';')[0].slice('jj_session='.length);
+    expect(((await get(s.url, '/api/v1/meta', cookie(cookieValue))).json() as { scope: unknown }).scope).toEqual({ orgId: 'T2' });
+    // Node's client refuses such a header: sent as bytes
+    const reply = await raw(s.port, 'GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer 西街-令牌\r\nConnection: close\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toContain('"scope":{"orgId":"T2"}');
   });
 
   it("a duplicate of another town's id never widens a scope: each id is its first record's", async () => {
