@@ -178,6 +178,8 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     res.setHeader('Content-Security-Policy', csp);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendError(res, 405, 'method_not_allowed', 'only GET and HEAD', { Allow: 'GET, HEAD' });
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && !req.headers.host)
+      return sendError(res, 400, 'bad_request', 'an HTTP/1.1 request needs a Host header');
     const target = parseTarget(req.url ?? '/');
     if (!target) return sendError(res, 400, 'bad_request', 'malformed request target');
     const { path, query } = target;
@@ -206,7 +208,10 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
     const token = query.get('token') ?? '';
     if (token && !snapshot.users.has(token)) return sendError(res, 401, 'unauthorized', 'unknown token');
     // the first proxy's word (a chain sends "https, http"), in any case
-    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+    const proto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      .trim()
+      .toLowerCase();
     const secure = proto === 'https';
     res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token, secure), 'Cache-Control': 'no-store' });
     res.end();
@@ -218,6 +223,9 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
       headersTimeout: options.headersTimeoutMs ?? 10_000,
       // how often Node checks the two timeouts above (its default, 30 s, would make them late by that much)
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+      // an HTTP/1.1 request without Host is answered below in the contract's shape (Node's own 400 has neither the
+      // error body nor the security headers)
+      requireHostHeader: false,
     },
     (req, res) => {
       if (inFlight >= maxInFlight) {
@@ -257,27 +265,34 @@ export function startServer(options: ServeOptions, port = 0, host = '127.0.0.1')
   server.timeout = options.idleTimeoutMs ?? 60_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
   server.maxConnections = options.maxConnections ?? 1024;
+  /** An error answered on the bare socket (no response object there), in the contract's shape, then closed. */
+  const endWithError = (socket: Socket, status: string, code: string, message: string, extra: string[] = []) => {
+    const body = JSON.stringify({ error: { code, message } });
+    const head = [
+      `HTTP/1.1 ${status}`,
+      `Content-Type: ${JSON_TYPE}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      ...extra,
+      ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`),
+      `Content-Security-Policy: ${csp}`,
+      'Connection: close',
+    ];
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+  };
   // what Node cannot even parse (a broken request line, a timeout): answer 400/408 and close, never throw
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const body = JSON.stringify({
-      error: timeout ? { code: 'timeout', message: 'request took too long' } : { code: 'bad_request', message: 'malformed request' },
-    });
-    const head = [
-      `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}`,
-      `Content-Type: ${JSON_TYPE}`,
-      `Content-Length: ${Buffer.byteLength(body)}`,
-      'Cache-Control: no-store',
-      ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`),
-      `Content-Security-Policy: ${csp}`,
-      'Connection: close',
-    ];
-    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') endWithError(socket, '408 Request Timeout', 'timeout', 'request took too long');
+    else endWithError(socket, '400 Bad Request', 'bad_request', 'malformed request');
   });
+  // CONNECT never reaches the request handler (Node hands it the socket, and closed it unanswered without this)
+  server.on('connect', (_req: IncomingMessage, socket: Socket) =>
+    endWithError(socket, '405 Method Not Allowed', 'method_not_allowed', 'only GET and HEAD', ['Allow: GET, HEAD']),
+  );
   server.on('close', () => {
     store?.close();
     summaries.close();

@@ -206,6 +206,21 @@ describe('methods, errors and limits', () => {
     }
   });
 
+  it('CONNECT and a request without Host get the error shape and the security headers, not a closed socket', async () => {
+    for (const [request, status, code] of [
+      ['CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n', 405, 'method_not_allowed'],
+      ['GET /api/v1/meta HTTP/1.1\r\nConnection: close\r\n\r\n', 400, 'bad_request'],
+    ] as const) {
+      const reply = await raw(s.port, request);
+      expect(reply, request).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(reply).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i);
+      expect(reply).toContain(`"code":"${code}"`);
+      if (status === 405) expect(reply).toMatch(/\r\nAllow: GET, HEAD\r\n/i);
+    }
+    // HTTP/1.0 needs no Host
+    expect(await raw(s.port, 'GET /api/v1/meta HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
   it('unknown resources, years and bad years answer the error shape', async () => {
     expect(errorOf(await get(s.url, '/api/v1/nope')).code).toBe('not_found');
     expect((await get(s.url, '/api/v2/meta')).status).toBe(404);
