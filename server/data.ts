@@ -9,7 +9,7 @@
  * orgs-<year>.json, assignments-<year>.json, optionally demands-<year>.json;
  * optionally users.json (sessions, see sessions.ts).
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RecordIndex, type RecordIndexParts } from './recordIndex';
@@ -88,9 +88,13 @@ export function sharedBuffer(size: number): Buffer {
 }
 
 function readShared(path: string): Buffer {
-  const fd = openSync(path, 'r');
+  // opened without waiting: a FIFO (or a device) named like a data file would block the open — and the event loop
+  // with it, every request unanswered — until something wrote to it
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const buf = sharedBuffer(fstatSync(fd).size);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    const buf = sharedBuffer(stat.size);
     let at = 0;
     while (at < buf.length) {
       const n = readSync(fd, buf, at, buf.length - at, at);

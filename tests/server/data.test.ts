@@ -4,7 +4,8 @@
  * data and is logged, then swapped in when fixed (defect 4); demands (v1.1,
  * 404 when absent); `orgId` subtree filters.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMANDS, errorOf, get, makeSite, start, type Site, type Started } from './helpers';
@@ -89,6 +90,21 @@ describe('a half-written file keeps the previous data (defect 4)', () => {
     while (reloads.length < 1) await new Promise((ok) => setTimeout(ok, 20));
     expect(reloads[0]).toMatchObject({ ok: false, error: 'assignments-2025.json: expected an array' });
     expect(Array.isArray((await get(s.url, '/api/v1/assignments?year=2025')).json())).toBe(true);
+  });
+
+  it('a FIFO put in place of a data file is refused at once, and the server keeps answering', async () => {
+    site = makeSite();
+    const reloads: unknown[] = [];
+    s = await start({ distDir: site.dist, dataDir: site.data, watch: { pollMs: 50, debounceMs: 50, onReload: (r) => reloads.push(r) } });
+    const fifo = join(site.root, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    rmSync(join(site.data, 'orgs-2025.json'));
+    symlinkSync(fifo, join(site.data, 'orgs-2025.json'));
+    const until = Date.now() + 5000;
+    while (reloads.length < 1 && Date.now() < until) await new Promise((ok) => setTimeout(ok, 20));
+    // opening it waited for a writer that never came: the event loop, and every request, with it
+    expect(reloads[0]).toMatchObject({ ok: false, error: 'orgs-2025.json: not a regular file' });
+    expect((await get(s.url, '/api/v1/orgs?year=2025')).status).toBe(200);
   });
 
   it('a reload reads the assignments off the event loop (a province stalled it 6–9 s) and filters them from their bytes', async () => {
