@@ -12,13 +12,28 @@ export function signed(value: number, digits: number): string {
   return value > 0 ? `+${text}` : `−${text}`;
 }
 
-/** A change of a value (index, count) against the comparison year; nothing when undefined. */
-export function Change({ value, digits = 1, className }: { value: number | undefined; digits?: number; className?: string }) {
+/**
+ * A change of a value (index, count) against the comparison year; nothing when undefined. The arrow says which way
+ * it moved, the colour whether that is good: `better` 'up' (an index), 'down' (alerts: more is worse) or 'neither'
+ * (a count that is neither, like a middle grade band's).
+ */
+export function Change({
+  value,
+  digits = 1,
+  className,
+  better = 'up',
+}: {
+  value: number | undefined;
+  digits?: number;
+  className?: string;
+  better?: 'up' | 'down' | 'neither';
+}) {
   if (value === undefined) return <span className="change none">—</span>;
   const text = signed(value, digits);
   const dir = text.startsWith('±') ? 'flat' : value > 0 ? 'up' : 'down';
+  const tone = dir === 'flat' || better === 'neither' ? 'neutral' : dir === better ? 'good' : 'bad';
   return (
-    <span className={`change ${dir}${className ? ` ${className}` : ''}`}>
+    <span className={`change ${dir} ${tone}${className ? ` ${className}` : ''}`}>
       {dir !== 'flat' ? <span aria-hidden="true">{dir === 'up' ? '▲ ' : '▼ '}</span> : null}
       {text}
     </span>

@@ -89,6 +89,20 @@ describe('year over year', () => {
     const change = orgScores(now.ds, now.r, 0).index! - orgScores(prev.ds, prev.r, 0).index!;
     const text = `${change >= 0 ? '▲ +' : '▼ −'}${Math.abs(change).toFixed(1)}`;
     await waitFor(() => expect(screen.getByTestId('district-index-change')).toHaveTextContent(text), { timeout: 20000 });
+    // the colour says good or bad: more alerts is bad, fewer good, whichever way the arrow points
+    const alerts = screen.getByRole('heading', { name: '预警（任务数）' }).parentElement!;
+    const tones = [...alerts.querySelectorAll('.change')].map((c) => [
+      c.classList.contains('up') ? 'up' : c.classList.contains('down') ? 'down' : 'flat',
+      c.classList.contains('good') ? 'good' : c.classList.contains('bad') ? 'bad' : 'neutral',
+    ]);
+    expect(tones).toHaveLength(4);
+    for (const [dir, tone] of tones) expect(tone).toBe(dir === 'up' ? 'bad' : dir === 'down' ? 'good' : 'neutral');
+    expect(
+      screen
+        .getByTestId('district-index-change')
+        .querySelector('.change')!
+        .classList.contains(change >= 0 ? 'good' : 'bad'),
+    ).toBe(true);
     expect(screen.getByRole('button', { name: '对比上年' })).toHaveAttribute('aria-pressed', 'true');
     // the comparison follows links
     await user.click(screen.getByRole('link', { name: '组织列表' }));

@@ -240,7 +240,14 @@ const KpiRow = memo(function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }
                 <Link to="/orgs" search={{ grade: g.grade ?? 'none', tier: leaf.id }} className="kpi-link">
                   {g.count}
                 </Link>
-                {prev?.grades ? <Change value={delta(g.count, prevGradeCount(g.grade))} digits={0} /> : null}
+                {prev?.grades ? (
+                  <Change
+                    value={delta(g.count, prevGradeCount(g.grade))}
+                    digits={0}
+                    // more in the top band is good, more ungraded bad; a middle band's count is neither
+                    better={g.gradeIndex === 0 ? 'up' : g.grade === undefined ? 'down' : 'neither'}
+                  />
+                ) : null}
               </dd>
             </div>
           ))}
@@ -273,7 +280,7 @@ const KpiRow = memo(function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }
                 <Link to="/alerts" search={{ level: l }} className="kpi-link">
                   {o.alerts[l]}
                 </Link>
-                {prev?.alerts ? <Change value={o.alerts[l] - prev.alerts[l]} digits={0} /> : null}
+                {prev?.alerts ? <Change value={o.alerts[l] - prev.alerts[l]} digits={0} better="down" /> : null}
               </dd>
             </div>
           ))}
@@ -291,7 +298,7 @@ const KpiRow = memo(function KpiRow({ o, i18n }: { o: OverviewData; i18n: I18n }
               <dt>{t(`stage.${s}`)}</dt>
               <dd>
                 {o.stages[s]}
-                {prev?.stages ? <Change value={o.stages[s] - prev.stages[s]} digits={0} /> : null}
+                {prev?.stages ? <Change value={o.stages[s] - prev.stages[s]} digits={0} better="neither" /> : null}
               </dd>
             </div>
           ))}
