@@ -253,6 +253,8 @@ describe('option builders', () => {
       { name: '领办', value: 7 },
     ]);
     expect(series(o)[0]).toMatchObject({ sort: 'none', max: 10 });
+    // steps as wide as their counts (no floor that draws an empty step large), labelled beside them in text colour
+    expect(series(o)[0]).toMatchObject({ min: 0, minSize: '2%', label: { position: 'right', color: '#111827' } });
   });
 
   it('histogram: a narrow card names each band by where it starts; the data keep the ranges', () => {

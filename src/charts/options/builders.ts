@@ -375,7 +375,12 @@ export function buildHeatmapOption(rows: HeatmapRow[], columns: string[], bands:
   };
 }
 
-export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
+/**
+ * A funnel whose steps are as wide as their counts (a step of 7 % of the first is 7 % as wide; an empty step a
+ * sliver), each labelled beside it on the right in the page's text colour: a label inside needed a floor of half
+ * the width, which drew 1,961 of 27,852, or 0, as large steps, and white on the pale steps failed contrast.
+ */
+export function funnelOption(stages: readonly { name: string; value: number }[], colors: readonly string[]): ChartOption {
   const max = Math.max(1, ...stages.map((s) => s.value));
   return {
     ...base(),
@@ -392,24 +397,30 @@ export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
         sort: 'none',
         min: 0,
         max,
-        // the narrowest step still holds its label ("Evaluated 1961")
-        minSize: '48%',
-        left: '8%',
-        right: '8%',
+        minSize: '2%',
+        left: 8,
+        // the labels' column
+        right: '38%',
         top: 8,
         bottom: 8,
         gap: 2,
         label: {
           show: true,
-          position: 'inside',
+          position: 'right',
           formatter: (p: unknown) => {
             const x = p as { name: string; value: number };
             return `${x.name} ${x.value}`;
           },
-          color: '#fff',
+          color: '#111827',
         },
-        data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: stageColors[k] } })),
+        labelLine: { show: true, length: 8, lineStyle: { color: gridLine } },
+        data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: colors[k % colors.length] } })),
       },
     ],
   };
+}
+
+/** 四项流程: 下达 → 领办 → 反馈 → 评价. */
+export function buildFunnelOption(stages: FunnelStage[]): ChartOption {
+  return funnelOption(stages, stageColors);
 }

@@ -6,6 +6,7 @@
 import type { ChartOption } from '../echarts';
 import { escapeHtml } from '../escape';
 import { gridLine, mutedText, palette, textOn } from '../../ui/theme';
+import { funnelOption } from './builders';
 import { base, tooltipLine, type TooltipParam } from './common';
 
 export interface CountItem {
@@ -25,41 +26,7 @@ const funnelColors = ['#93c5fd', '#3b82f6', '#1e40af'];
 
 /** 上报 → 研判 → 处置: each stage counts the demands that got at least that far (at D). */
 export function buildDemandFunnelOption(stages: CountItem[]): ChartOption {
-  const max = Math.max(1, ...stages.map((s) => s.value));
-  return {
-    ...base(),
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const x = p as TooltipParam;
-        return tooltipLine(x.marker ?? '', x.name ?? '', String(x.value));
-      },
-    },
-    series: [
-      {
-        type: 'funnel',
-        sort: 'none',
-        min: 0,
-        max,
-        minSize: '18%',
-        left: '6%',
-        right: '6%',
-        top: 8,
-        bottom: 8,
-        gap: 2,
-        label: {
-          show: true,
-          position: 'inside',
-          formatter: (p: unknown) => {
-            const x = p as { name: string; value: number };
-            return `${x.name} ${x.value}`;
-          },
-          color: '#fff',
-        },
-        data: stages.map((s, k) => ({ name: s.name, value: s.value, itemStyle: { color: funnelColors[k % funnelColors.length] } })),
-      },
-    ],
-  };
+  return funnelOption(stages, funnelColors);
 }
 
 /** One horizontal bar per state or outcome, in the given order, each in its colour. */
