@@ -432,7 +432,7 @@ function GroupBoard({
                 </span>
                 <span className="scr-value">{fmtScore(r.index)}</span>
               </span>
-              <span className="scr-c-grade">{r.index === undefined ? '—' : (r.grade ?? t('screen.ungraded'))}</span>
+              <span className="scr-c-grade">{gradeName(t, r.grade, r.index === undefined)}</span>
             </li>
           ))}
         </ol>
