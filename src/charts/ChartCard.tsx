@@ -16,6 +16,8 @@ export interface TableTwin {
 export interface LegendItem {
   name: string;
   color: string;
+  /** Drawn as a line of this style instead of a block: a series told apart by its dash (last year's, a pace line). */
+  line?: 'dashed' | 'dotted';
 }
 
 interface ChartCardProps {
@@ -149,7 +151,11 @@ export function ChartCard({
         <ul className="chart-legend">
           {legend?.map((l) => (
             <li key={l.name}>
-              <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+              <span
+                className={l.line ? `swatch line ${l.line}` : 'swatch'}
+                style={l.line ? { borderColor: l.color } : { background: l.color }}
+                aria-hidden="true"
+              />
               {l.name}
             </li>
           ))}

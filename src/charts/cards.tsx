@@ -203,8 +203,10 @@ export const TrendView = memo(function TrendView({
       legend={
         overlay
           ? [
-              ...all.map((x, k) => ({ name: x.name, color: palette[k % trend!.series.length] })),
-              { name: overlay.pace.name, color: mutedText },
+              ...(trend?.series ?? []).map((x, k) => ({ name: x.name, color: palette[k] })),
+              // last year's lines are the same colours, dashed: their swatches are dashed lines too
+              ...overlay.previous.map((x, k) => ({ name: x.name, color: palette[k], line: 'dashed' as const })),
+              { name: overlay.pace.name, color: mutedText, line: 'dotted' as const },
             ]
           : trend && trend.series.length > 1
             ? trend.series.map((x, k) => ({ name: x.name, color: palette[k] }))

@@ -168,7 +168,7 @@ export function buildTrendOption(dates: string[], series: RadarSeries[], overlay
           showSymbol: false,
           lineStyle: { type: 'dotted' as const, width: 1.5, color: mutedText },
           itemStyle: { color: mutedText },
-          endLabel: { show: true, formatter: overlay.pace.name, color: mutedText, fontSize: 11 },
+          // named by the legend: an end label at the plot's right edge was cut ("Calendar p…")
           data: overlay.pace.values.map((v) => Math.round(v * 10) / 10),
         },
       ]
