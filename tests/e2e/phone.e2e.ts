@@ -96,6 +96,25 @@ describe('phone layout at 390×844', () => {
     expect(visible.some((h) => h.startsWith('Alert'))).toBe(true);
   });
 
+  it.each(['/', '/orgs'])('an explanation (?) on %s opens whole on screen, above the pinned names', async (view) => {
+    await page.goto(`${base}${view}`);
+    await page.waitForSelector('main [aria-busy="true"]', { state: 'detached', timeout: 30_000 });
+    // the rightmost (?) of the page: on /orgs one in the sticky header of the scrolling table
+    const buttons = page.locator('main .term-button');
+    const rights = await buttons.evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().right));
+    await buttons.nth(rights.indexOf(Math.max(...rights))).click();
+    const tip = await page.evaluate(() => {
+      const t = document.querySelector('.term-tip')!;
+      const r = t.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { left: r.left, right: r.right, bottom: r.bottom, onTop: t === hit || t.contains(hit) };
+    });
+    expect(tip.left).toBeGreaterThanOrEqual(0);
+    expect(tip.right).toBeLessThanOrEqual(390);
+    expect(tip.bottom).toBeLessThanOrEqual(844);
+    expect(tip.onTop).toBe(true);
+  });
+
   it.each(['zh', 'en'] as const)('the command screen (%s) says it is made for a wall and leads to the overview', async (lang) => {
     await page.goto(`${base}/screen?lang=${lang}`);
     const note = page.locator('.scr-phone-note');
