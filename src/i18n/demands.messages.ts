@@ -75,6 +75,8 @@ export const zh = {
   'brief.footer': '数据截至 {asOf} · 数据生成于 {generated} · 打印于 {printed}',
   'brief.page': '第 {n} 页',
   'brief.more': '另有 {n} 项未列出',
+  'brief.rankingTop': '下级排名：前 {n} 名（共 {of} 个）',
+  'brief.rankingBottom': '下级排名：后 {n} 名（共 {of} 个）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -153,4 +155,6 @@ export const en: Record<keyof typeof zh, string> = {
   'brief.footer': 'Data as of {asOf} · generated {generated} · printed {printed}',
   'brief.page': 'Page {n}',
   'brief.more': '{n} more not listed',
+  'brief.rankingTop': 'Children by index: top {n} of {of}',
+  'brief.rankingBottom': 'Children by index: bottom {n} of {of}',
 };

@@ -43,3 +43,17 @@ describe('the briefing’s dates', () => {
     expect(demandDays.length).toBeGreaterThan(0);
   });
 });
+
+describe('the briefing’s ranking', () => {
+  it('a town with more children than it charts shows its best and its weakest as two charts, each saying which', async () => {
+    renderApp('/org/T-YINHU/brief');
+    await waitForData();
+    await screen.findAllByRole('article');
+    const top = await screen.findByRole('region', { name: /^下级排名：前 10 名（共 (\d+) 个）$/ });
+    const of = /共 (\d+) 个/.exec(top.getAttribute('aria-label') ?? top.textContent ?? '')?.[1];
+    expect(Number(of)).toBeGreaterThan(20);
+    expect(screen.getByRole('region', { name: `下级排名：后 10 名（共 ${of} 个）` })).toBeInTheDocument();
+    // not the twenty as one chart under the plain title
+    expect(screen.queryByRole('region', { name: '下级排名' })).toBeNull();
+  });
+});

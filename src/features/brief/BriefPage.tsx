@@ -58,9 +58,17 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
   const radarIds = useMemo(() => (parent ? [id, parent.id] : [id]), [id, parent]);
   const kids = model.children(id);
   const ranked = useMemo(() => rankedItems(model, kids).map((r) => r.id), [model, kids]);
+  // past RANKED_CHILDREN, the best and the weakest as two charts: one chart ran from the 10th straight to the
+  // 175th with nothing to show the 164 between
   const charted = useMemo(
-    () => (ranked.length <= RANKED_CHILDREN ? ranked : [...ranked.slice(0, RANKED_CHILDREN / 2), ...ranked.slice(-RANKED_CHILDREN / 2)]),
-    [ranked],
+    () =>
+      ranked.length <= RANKED_CHILDREN
+        ? [{ ids: ranked, title: t('org.childrenRanking') }]
+        : [
+            { ids: ranked.slice(0, RANKED_CHILDREN / 2), title: t('brief.rankingTop', { n: RANKED_CHILDREN / 2, of: ranked.length }) },
+            { ids: ranked.slice(-RANKED_CHILDREN / 2), title: t('brief.rankingBottom', { n: RANKED_CHILDREN / 2, of: ranked.length }) },
+          ],
+    [ranked, t],
   );
   const late = useMemo(
     () =>
@@ -127,14 +135,11 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
       ) : null}
     </>,
     <>
-      {charted.length ? (
-        <RankingCard
-          title={`${t('org.childrenRanking')}${charted.length < ranked.length ? ` (${charted.length} / ${ranked.length})` : ''}`}
-          ids={charted}
-          height={Math.max(160, charted.length * 22 + 20)}
-          className="brief-chart"
-        />
-      ) : null}
+      {ranked.length
+        ? charted.map((c) => (
+            <RankingCard key={c.title} title={c.title} ids={c.ids} height={Math.max(160, c.ids.length * 22 + 20)} className="brief-chart" />
+          ))
+        : null}
       <section className="brief-block" aria-label={t('brief.late')}>
         <h3>{t('brief.late')}</h3>
         {late.length || lateKids.length ? (
