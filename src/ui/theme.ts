@@ -4,8 +4,10 @@ export const palette = ['#c0392b', '#2563eb', '#0f766e', '#b45309', '#7c3aed', '
  * Grade colours for any number of bands (the methodology sets them, 区定): the
  * best band is the first stop, the lowest the last, the ones between are spread
  * evenly along the ramp. Every stop is dark enough for white text (≥ 4.5:1).
+ * Five stops of five hues (teal, green, ochre, orange, red), one per band of the
+ * usual 5A–1A: a ramp of four browns drew 2A and 1A, 3A and 4A, nearly alike.
  */
-const gradeRamp = ['#0f766e', '#3f6212', '#854d0e', '#9a3412'];
+const gradeRamp = ['#0f766e', '#4d7c0f', '#a16207', '#c2410c', '#991b1b'];
 export const ungradedColor = '#6b7280';
 
 export function gradeColor(gradeIndex: number, bandCount: number): string {

@@ -81,6 +81,11 @@ describe('option builders', () => {
       expect(new Set(colors).size).toBe(n);
       expect(gradeColor(-1, n)).not.toBe(colors[n - 1]);
     }
+    // the usual five bands are told apart at a glance: neighbours far apart in colour (2A and 1A were 25 apart)
+    const rgb = (hex: string) => [16, 8, 0].map((shift) => (parseInt(hex.slice(1), 16) >> shift) & 255);
+    const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((c, i) => c - rgb(b)[i]));
+    const five = Array.from({ length: 5 }, (_, k) => gradeColor(k, 5));
+    for (let k = 1; k < 5; k++) expect(distance(five[k - 1], five[k]), `${five[k - 1]} ${five[k]}`).toBeGreaterThan(45);
     const seven = scoreBands([95, 90, 85, 80, 70, 60, 50]);
     expect(seven).toHaveLength(8);
     expect(new Set(seven.map((b) => b.color)).size).toBe(8);
