@@ -54,13 +54,15 @@ describe('option builders', () => {
     );
   });
 
-  it('radar: long (English) axis names shrink the web in a narrow card, so the side labels are not cut', () => {
+  it('radar: a narrow card shrinks the web, more for long (English) axis names, so the side labels are not cut', () => {
     const narrow = (o: ReturnType<typeof buildRadarOption>) =>
       (o.media as { query: { maxWidth: number }; option: { radar: { radius: string } } }[]).find((m) => m.query.maxWidth);
     const english = buildRadarOption(['Organisation', 'Democratic management', 'Rights and services'], []);
     expect((english.radar as { radius: string }).radius).toBe('52%');
     expect(narrow(english)?.option.radar.radius).toBe('40%');
-    expect(narrow(buildRadarOption(['组织建设', '民主管理'], []))).toBeUndefined();
+    const chinese = buildRadarOption(['组织建设', '民主管理'], []);
+    expect((chinese.radar as { radius: string }).radius).toBe('66%');
+    expect(narrow(chinese)?.option.radar.radius).toBe('56%');
   });
 
   it('grade distribution: one bar per band plus ungraded', () => {

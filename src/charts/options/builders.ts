@@ -89,8 +89,8 @@ export function buildRadarOption(axes: string[], series: RadarSeries[]): ChartOp
       axisName: { color: mutedText, lineHeight: 14, formatter: (name?: string) => wrapWords(name ?? '', 10) },
     },
     // a narrow card (the overview's radar column, a phone's brief): a wrapped English name still needs ~80 px
-    // beside the web, so the web shrinks there
-    media: long ? [{ query: { maxWidth: RADAR_NARROW_PX }, option: { radar: { radius: '40%' } } }] : [],
+    // beside the web, a four-character Chinese one ~55 px, so the web shrinks there (民主管理 was cut on a phone)
+    media: [{ query: { maxWidth: RADAR_NARROW_PX }, option: { radar: { radius: long ? '40%' : '56%' } } }],
     series: [
       {
         type: 'radar',
