@@ -87,7 +87,10 @@ export function DemandHeatmapCard({ id, dm, className, tierName }: Frame & { tie
   const h = useMemo(() => dm.heatmap(id), [dm, id]);
   const topics = h.topics.map((x) => local(x.name));
   const columns = h.columns.map((o) => o.name);
-  const height = Math.max(220, topics.length * 30 + 80);
+  // English topics wrap on two lines (13 px each) and the rotated town names below take up to ~110 px: rows get the
+  // room for both, or a phone's two-line labels ran into each other
+  const wraps = topics.some((x) => x.length > 12);
+  const height = Math.max(220, topics.length * (wraps ? 34 : 30) + (wraps ? 130 : 80));
   const total = h.reported.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   return (
     <ChartCard
