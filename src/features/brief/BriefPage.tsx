@@ -150,7 +150,7 @@ function Brief({ d, id, i18n }: { d: Dashboard; id: string; i18n: I18n }) {
               <ul className="brief-late-kids">
                 {lateKids.slice(0, LATE_ROWS).map((k) => (
                   <li key={k.org.id}>
-                    <LevelBadge level={k.ownAlert} /> {k.org.name} · {fmtScore(k.index)}
+                    <LevelBadge level={k.ownAlert} /> {k.org.name} · {t('col.index')} {fmtScore(k.index)}
                   </li>
                 ))}
               </ul>
