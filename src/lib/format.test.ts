@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_TIME_ZONE, fmtDate, fmtDateTime, fmtInstant, fmtIsoDate } from './format';
+import { DATA_TIME_ZONE, fmtDate, fmtDateTime, fmtInstant, fmtInstantShort, fmtIsoDate } from './format';
 
 describe('fmtDateTime', () => {
   it('writes what Date#toLocaleString writes for zh-CN and en-GB, at any hour, day and year', () => {
@@ -32,6 +32,25 @@ describe('fmtInstant', () => {
       expect(fmtInstant(m, 'zh')).toBe(d.toLocaleString('zh-CN', { timeZone: DATA_TIME_ZONE }));
       expect(fmtInstant(m, 'en')).toBe(d.toLocaleString('en-GB', { timeZone: DATA_TIME_ZONE }));
     }
+  });
+
+  it("the wall's short form: day and minute on the same clock, as Intl writes them for zh-CN and en-GB", () => {
+    const short = (lang: string) =>
+      new Intl.DateTimeFormat(lang, {
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+        timeZone: DATA_TIME_ZONE,
+      });
+    for (const m of ['2025-06-30T18:05:00+08:00', '2024-01-05T00:07:09Z', '2025-12-31T20:30:05Z']) {
+      expect(fmtInstantShort(m, 'zh')).toBe(short('zh-CN').format(new Date(m)));
+      expect(fmtInstantShort(m, 'en')).toBe(short('en-GB').format(new Date(m)));
+    }
+    // no zone given: the data's clock already, on every browser
+    expect(fmtInstantShort('2025-06-30T09:05:00', 'en')).toBe('30/06, 09:05');
+    expect(fmtInstantShort('soon', 'zh')).toBe('soon');
   });
 
   it('shows a malformed moment as it came', () => {

@@ -73,18 +73,34 @@ const DATA_UTC_OFFSET_MS = 8 * 3_600_000;
 /** An ISO date-time that says its zone (`Z` or ±hh:mm); one without is read as the data's clock already. */
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+/** A moment from the data on the data's clock: a date whose UTC fields are that wall clock; undefined if malformed. */
+function dataClock(iso: string): Date | undefined {
+  const zoned = HAS_ZONE.test(iso);
+  const ms = Date.parse(zoned ? iso : `${iso}Z`) + (zoned ? DATA_UTC_OFFSET_MS : 0);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
 /**
  * A moment from the data (meta's `generatedAt`) as `fmtDateTime` writes it, on the data's clock
  * (`DATA_TIME_ZONE`); a malformed value is shown as it came.
  */
 export function fmtInstant(iso: string, lang: 'zh' | 'en'): string {
-  const zoned = HAS_ZONE.test(iso);
-  const ms = Date.parse(zoned ? iso : `${iso}Z`) + (zoned ? DATA_UTC_OFFSET_MS : 0);
-  if (Number.isNaN(ms)) return iso;
-  // the data's wall clock, read through the UTC fields of a date shifted by its offset
-  const c = new Date(ms);
+  const c = dataClock(iso);
+  if (!c) return iso;
   const day = dayText(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate(), lang);
   return dateTimeText(day, c.getUTCHours(), c.getUTCMinutes(), c.getUTCSeconds(), lang);
+}
+
+/**
+ * The same moment short, day and minute (the wall's header): zh-CN "06/30 18:05", en-GB "30/06, 18:05", as Intl
+ * writes month, day, hour and minute for those locales.
+ */
+export function fmtInstantShort(iso: string, lang: 'zh' | 'en'): string {
+  const c = dataClock(iso);
+  if (!c) return iso;
+  const [month, day] = [pad2(c.getUTCMonth() + 1), pad2(c.getUTCDate())];
+  const time = `${pad2(c.getUTCHours())}:${pad2(c.getUTCMinutes())}`;
+  return lang === 'zh' ? `${month}/${day} ${time}` : `${day}/${month}, ${time}`;
 }
 
 /**

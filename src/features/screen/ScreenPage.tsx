@@ -26,7 +26,7 @@ import { urgentAlerts, type AlertRow } from '../../data/selectors';
 import { gradeCounts } from '../../data/chartInputs';
 import { ESCALATION, STAGES } from '../../engine';
 import { useI18n, type I18n } from '../../i18n';
-import { DATA_TIME_ZONE, fmtScore } from '../../lib/format';
+import { fmtInstantShort, fmtScore } from '../../lib/format';
 import { gradeName } from '../../ui/badges';
 import { describeError } from '../../ui/StatusPanel';
 import { bandLabel, gradeColor, scoreBands } from '../../ui/theme';
@@ -109,6 +109,7 @@ function ScreenBoard({ d, state, u, i18n, cycleMs, idleMs, fixedAsOf }: BoardPro
   );
 }
 
+/** The browser's own moments (when this screen last got data) in its zone, as its clock beside them. */
 const timeFormat = (lang: string) =>
   new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     month: '2-digit',
@@ -116,7 +117,6 @@ const timeFormat = (lang: string) =>
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
-    timeZone: DATA_TIME_ZONE,
   });
 
 function TopBar({
@@ -137,7 +137,6 @@ function TopBar({
   const { t, lang } = i18n;
   const fullscreen = useFullscreen();
   const fmt = timeFormat(lang);
-  const generated = new Date(d.meta.generatedAt);
   const cycleState =
     cycleMs <= 0
       ? t('screen.cycleOff')
@@ -157,7 +156,7 @@ function TopBar({
           {fixedAsOf ? t('screen.fixedAsOf', { date: d.asOf }) : `${t('screen.live')} · ${t('screen.asOf', { date: d.asOf })}`}
         </span>
         <span className="scr-generated" data-testid="screen-generated" data-updated={d.updatedAt}>
-          {t('screen.generatedAt', { time: Number.isNaN(generated.getTime()) ? d.meta.generatedAt : fmt.format(generated) })}
+          {t('screen.generatedAt', { time: fmtInstantShort(d.meta.generatedAt, lang) })}
         </span>
         <span role="status" className="scr-stale-slot">
           {d.stale ? (
