@@ -21,6 +21,7 @@ import { useDashboard } from '../data/dashboard';
 import { useI18n } from '../i18n';
 import { fmtScore } from '../lib/format';
 import { OrgLink } from '../ui/OrgLink';
+import { gradeName } from '../ui/badges';
 import { bandLabel, mutedText, palette, scoreBands } from '../ui/theme';
 import { TermHelp } from '../ui/TermHelp';
 import { ChartCard } from './ChartCard';
@@ -54,7 +55,6 @@ export const RankingView = memo(function RankingView({
 }: CardFrame & { ranking: RankedItem[]; bandCount: number }) {
   const { t } = useI18n();
   const drill = useOrgDrill();
-  const gradeName = (g: string | undefined) => g ?? t('grade.none');
   return (
     <ChartCard
       {...frame}
@@ -73,7 +73,7 @@ export const RankingView = memo(function RankingView({
               {r.name}
             </OrgLink>,
             fmtScore(r.value),
-            gradeName(r.grade),
+            gradeName(t, r.grade, r.value === undefined),
           ],
         })),
       }}
